@@ -1,0 +1,124 @@
+"""The ``meedoen`` command line: ``meedoen check FILE [--date D] [--format text|json]``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from meedoen.rules.entitlements import entitlements
+from meedoen.rules.errors import CoverageError, InputError, InputProblem, RulesError
+from meedoen.rules.household import parse_household
+from meedoen.rules.money import euro_text
+
+EXIT_BAD_INPUT = 2
+HOUSEHOLD_WORDS = {
+    "single": "alleenstaande",
+    "single_parent": "alleenstaande ouder",
+    "couple": "paar",
+}
+PERIOD_WORDS = {
+    "month": "per maand",
+    "quarter": "per kwartaal",
+    "year": "per jaar",
+    "once": "eenmalig",
+}
+
+
+def _cents(amount: float) -> int:
+    return round(amount * 100)
+
+
+def render_text(out: dict[str, Any]) -> str:
+    """A readable Dutch summary of a check result."""
+    norm = out["norm"]
+    lines = [
+        f"Regelingencheck {out['municipality'].capitalize()}, peildatum {out['date']}",
+        f"Huishouden: {HOUSEHOLD_WORDS[out['household_type']]}, kostendelers (A): {out['kostendelers']}",
+        f"Bijstandsnorm: {euro_text(_cents(norm['monthly_incl_vakantietoeslag']))} per maand "
+        f"(waarvan vakantietoeslag {euro_text(_cents(norm['vakantietoeslag_monthly']))})",
+        f"Netto inkomen: {euro_text(_cents(out['income_net_month']))} per maand "
+        f"({out['income_ratio']:.0%} van de norm voor de inkomensgrenzen)",
+        "",
+        "Regelingen:",
+    ]
+    for s in out["schemes"]:
+        mark = "JA " if s["eligible"] else "NEE"
+        amount = f"{euro_text(_cents(s['amount']))} {PERIOD_WORDS[s['period']]}" if s["amount"] else ""
+        lines.append(f"  [{mark}] {s['name']}  {amount}".rstrip())
+        lines += [f"        {r['text']}" for r in s["reasons"]]
+        lines += [f"        Bron: {src}" for src in s["sources"]]
+    ind = out["indicators"]
+    if ind["energy_poverty"]:
+        lines += [
+            "",
+            "Let op: uw energiekosten zijn hoger dan 10% van uw inkomen (energiearmoede).",
+        ]
+    return "\n".join(lines)
+
+
+def _problems(exc: RulesError) -> list[InputProblem]:
+    if isinstance(exc, InputError):
+        return exc.problems
+    if isinstance(exc, CoverageError) and exc.path == "date":
+        return [InputProblem("date", f"expected a date from {exc.start} to {exc.end}, got {exc.date}")]
+    return [InputProblem("", str(exc))]
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    try:
+        try:
+            raw = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise InputError([InputProblem("", f"file not found: {args.file}")]) from None
+        except json.JSONDecodeError as exc:
+            raise InputError([InputProblem("", f"{args.file} is not valid JSON: {exc}")]) from None
+        if args.date and isinstance(raw, dict):
+            raw["date"] = args.date
+        out = entitlements(parse_household(raw))
+    except RulesError as exc:
+        problems = _problems(exc)
+        if args.format == "json":
+            errors = [{"path": p.path, "message": p.message} for p in problems]
+            print(json.dumps({"errors": errors}, ensure_ascii=False), file=sys.stderr)
+        else:
+            for p in problems:
+                print(f"fout: {p}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.format == "json":
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        print(render_text(out))
+    return 0
+
+
+def _date(text: str) -> str:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2026-01-01, got {text!r}") from None
+    return text
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="meedoen", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="entitlements of one household (household contract)")
+    check.add_argument("file", help="household JSON file")
+    check.add_argument("--date", type=_date, help="peildatum; overrides the file's date")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.set_defaults(run=cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

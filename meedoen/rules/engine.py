@@ -1,0 +1,178 @@
+"""The engine: formulas declared once, evaluated for one household or for a million.
+
+A formula is a function of a :class:`Simulation` that returns one NumPy array (per person or per
+household). It asks for other variables with ``s("name")`` and for parameters with
+``s.p("path")``; the simulation computes each variable once and caches it. With ``trace=True`` it
+also records, for each variable, its value, the formula's explanation, the variables it used and
+every parameter with its legal source: the explanation is built while the rules run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from meedoen.rules.errors import UnknownMunicipalityError
+from meedoen.rules.money import euro
+from meedoen.rules.parameters import Parameter, ParameterSet, default_parameters
+from meedoen.rules.periods import to_int
+from meedoen.rules.population import Population
+
+PERSON, HOUSEHOLD = "person", "household"
+Formula = Callable[["Simulation"], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Variable:
+    """A named quantity of the rules, computed by one formula."""
+
+    name: str
+    entity: str
+    label: str
+    unit: str
+    formula: Formula
+    explanation: str
+
+
+REGISTRY: dict[str, Variable] = {}
+
+
+def variable(entity: str, label: str, unit: str = "") -> Callable[[Formula], Formula]:
+    """Register a formula under its function name; its docstring is the explanation."""
+
+    def register(formula: Formula) -> Formula:
+        name = formula.__name__
+        if name in REGISTRY:
+            raise ValueError(f"variable {name!r} is defined twice")
+        doc = " ".join((formula.__doc__ or "").split())
+        REGISTRY[name] = Variable(name, entity, label, unit, formula, doc)
+        return formula
+
+    return register
+
+
+@dataclass
+class _Frame:
+    variable: Variable
+    inputs: list[str] = field(default_factory=list)
+    parameters: dict[str, Parameter] = field(default_factory=dict)
+
+
+class Simulation:
+    """Evaluates variables for a :class:`Population` on its peildatum."""
+
+    def __init__(
+        self,
+        population: Population,
+        parameters: ParameterSet | None = None,
+        *,
+        trace: bool = False,
+    ) -> None:
+        self.pop = population
+        self.date: dt.date = population.date
+        self.d = to_int(population.date)
+        self.parameters = parameters or default_parameters()
+        self._values = self.parameters.resolve(population.date)
+        self._local = f"gemeenten.{population.municipality}"
+        if population.municipality not in self.parameters.municipalities:
+            raise UnknownMunicipalityError(f"no parameters for municipality {population.municipality!r}")
+        self._cache: dict[str, np.ndarray] = {}
+        self._stack: list[_Frame] = []
+        self.trace: list[dict[str, Any]] | None = [] if trace else None
+
+    def __call__(self, name: str) -> np.ndarray:
+        if self._stack:
+            self._stack[-1].inputs.append(name)
+        cached = self._cache.get(name)
+        if cached is not None:
+            return cached
+        var = REGISTRY[name]
+        if self.trace is None:
+            value = var.formula(self)
+        else:
+            frame = _Frame(var)
+            self._stack.append(frame)
+            try:
+                value = var.formula(self)
+            finally:
+                self._stack.pop()
+            self.trace.append(self._entry(frame, value))
+        self._cache[name] = value
+        return value
+
+    def p(self, path: str) -> Any:
+        """The value of a parameter on the peildatum (a coverage error names the range)."""
+        try:
+            value = self._values[path]
+        except KeyError:
+            value = self.parameters[path].at(self.d)  # raises the specific error
+        if self._stack:
+            self._stack[-1].parameters[path] = self.parameters[path]
+        return value
+
+    def local(self, name: str) -> Any:
+        """A parameter of the population's municipality: ``gemeenten.<m>.<name>``."""
+        return self.p(f"{self._local}.{name}")
+
+    def history(self, path: str) -> Parameter:
+        """The whole dated parameter, for rules that look at more than one date (AOW age)."""
+        param = self.parameters[path]
+        if self._stack:
+            self._stack[-1].parameters[path] = param
+        return param
+
+    def per_household(self, person_values: np.ndarray) -> np.ndarray:
+        """Sum a per-person array over each household."""
+        return self.pop.household_sum(person_values)
+
+    def per_person(self, household_values: np.ndarray) -> np.ndarray:
+        """Give every person the value of their household."""
+        return household_values[self.pop.household]
+
+    def _entry(self, frame: _Frame, value: np.ndarray) -> dict[str, Any]:
+        var = frame.variable
+        shown = [_plain(v, var.unit) for v in value.tolist()]
+        if var.entity == PERSON and self.pop.person_ids is not None:
+            shown_value: Any = dict(zip(self.pop.person_ids, shown, strict=True))
+        else:
+            shown_value = shown[0] if len(shown) == 1 else shown
+        return {
+            "variable": var.name,
+            "label": var.label,
+            "entity": var.entity,
+            "unit": var.unit,
+            "value": shown_value,
+            "step": var.explanation,
+            "inputs": list(dict.fromkeys(frame.inputs)),
+            "parameters": [
+                {
+                    "path": path,
+                    "value": _plain(self._values.get(path), param.unit),
+                    "unit": param.unit,
+                    "description": param.description,
+                    "source": param.source(),
+                    "reference": param.references[0].title if param.references else "",
+                }
+                for path, param in frame.parameters.items()
+            ],
+        }
+
+
+def _plain(value: Any, unit: str) -> Any:
+    if unit == "EUR" and isinstance(value, int) and not isinstance(value, bool):
+        return euro(value)
+    return value
+
+
+def calculate(
+    population: Population,
+    variables: Iterable[str],
+    parameters: ParameterSet | None = None,
+) -> dict[str, np.ndarray]:
+    """Compute the named variables for a whole population, column-wise."""
+    sim = Simulation(population, parameters)
+    return {name: sim(name) for name in variables}

@@ -1,0 +1,10 @@
+"""The formulas, one module per legal concept. Importing this package registers them all."""
+
+from meedoen.rules.formulas import (  # noqa: F401
+    benefit_unit,
+    bijstand,
+    bijstandsnorm,
+    indicators,
+    kostendelersnorm,
+    persons,
+)

@@ -1,0 +1,43 @@
+"""Measures that are not schemes: the income ratio and energy poverty (Arnhem programme)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
+from meedoen.rules.population import NOT_GIVEN
+
+
+@variable(HOUSEHOLD, "Referentienorm voor de inkomensgrenzen van de gemeente", "EUR")
+def reference_norm(s: Simulation) -> np.ndarray:
+    """The norm the municipality's income limits are a percentage of: the standard norm of the
+    unit excluding vakantietoeslag, without the kostendelersnorm (a parameter per municipality)."""
+    basis = s.local("inkomensgrenzen.referentienorm")
+    return s(basis)
+
+
+@variable(HOUSEHOLD, "Inkomen als deel van de referentienorm", "/1")
+def income_ratio(s: Simulation) -> np.ndarray:
+    """Net income of the unit divided by the reference norm (0 when there is no norm)."""
+    ref = s("reference_norm")
+    return np.divide(s("income_net_month"), ref, out=np.zeros(len(ref)), where=ref > 0)
+
+
+@variable(HOUSEHOLD, "Netto inkomen inclusief bijstand", "EUR")
+def net_income_with_bijstand(s: Simulation) -> np.ndarray:
+    """What the unit has net per month: its own net income plus the bijstand top-up."""
+    return s("income_net_month") + s("bijstand")
+
+
+@variable(HOUSEHOLD, "Energiekosten als deel van het netto inkomen", "/1")
+def energy_cost_share(s: Simulation) -> np.ndarray:
+    """Energy bill divided by net income including bijstand (0 when no energy cost is given)."""
+    energy = np.where(s.pop.energy_cents == NOT_GIVEN, 0, s.pop.energy_cents)
+    income = s("net_income_with_bijstand")
+    return np.divide(energy, income, out=np.where(energy > 0, np.inf, 0.0), where=income > 0)
+
+
+@variable(HOUSEHOLD, "Energiearmoede", "bool")
+def energy_poverty(s: Simulation) -> np.ndarray:
+    """Energy costs above the municipality's share of income (Arnhem: 10 %)."""
+    return s("energy_cost_share") > s.local("energiearmoede.grens")

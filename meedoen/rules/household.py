@@ -1,0 +1,187 @@
+"""The household of the public contract (``shared/contracts/household.md``), validated.
+
+Every problem is reported with its field path and what was expected, all at once; unknown fields
+are errors. Money is ``Decimal`` with at most two decimals, so no euro amount passes through a
+binary float on its way into the engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
+
+from meedoen.rules.errors import InputError, InputProblem
+
+
+def _number_not_text(value: Any) -> Any:
+    """JSON amounts are numbers; ``"900"`` is a mistake to report, not to guess at."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise PydanticCustomError("decimal_type", "expected a number")
+    return value if isinstance(value, Decimal) else Decimal(repr(value))
+
+
+Money = Annotated[
+    Decimal, BeforeValidator(_number_not_text), Field(ge=0, decimal_places=2, allow_inf_nan=False)
+]
+Role = Literal["applicant", "partner", "child", "housemate"]
+School = Literal["none", "po", "vo", "mbo", "hbo_wo"]
+HousingKind = Literal["rent", "own", "institution", "homeless"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Person(_Strict):
+    id: str = Field(min_length=1)
+    role: Role
+    birth_date: dt.date
+    net_income_month: Money | None = None
+    wage_gross_month: Money | None = None
+    toetsingsinkomen_year: Money | None = None
+    school: School | None = None
+    student_finance: bool | None = None
+    commercial_tenant: bool | None = None
+
+
+class Housing(_Strict):
+    kind: HousingKind
+    rent_month: Money | None = None
+    energy_cost_month: Money | None = None
+
+
+class Household(_Strict):
+    municipality: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    date: dt.date
+    persons: list[Person] = Field(min_length=1)
+    housing: Housing
+    assets: Money = Decimal(0)
+    low_income_since: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Household:
+        problems = household_problems(self)
+        if problems:
+            raise ValueError(json.dumps([[p.path, p.message] for p in problems]))
+        return self
+
+    @property
+    def applicant(self) -> Person:
+        return next(p for p in self.persons if p.role == "applicant")
+
+
+def household_problems(h: Household) -> list[InputProblem]:
+    """The checks that need more than one field: roles, ids, dates that cannot be."""
+    problems: list[InputProblem] = []
+    roles = [p.role for p in h.persons]
+    if roles.count("applicant") != 1:
+        problems.append(
+            InputProblem("persons", f"expected exactly one applicant, got {roles.count('applicant')}")
+        )
+    if roles.count("partner") > 1:
+        problems.append(
+            InputProblem("persons", f"expected at most one partner, got {roles.count('partner')}")
+        )
+    seen: set[str] = set()
+    parents = [p.birth_date for p in h.persons if p.role in ("applicant", "partner")]
+    for i, p in enumerate(h.persons):
+        at = f"persons[{i}]"
+        if p.id in seen:
+            problems.append(InputProblem(f"{at}.id", f'expected a unique id, "{p.id}" is used twice'))
+        seen.add(p.id)
+        if p.birth_date > h.date:
+            problems.append(
+                InputProblem(f"{at}.birth_date", f"expected a date on or before {h.date}, got {p.birth_date}")
+            )
+        if p.role == "child" and parents and p.birth_date <= min(parents):
+            problems.append(
+                InputProblem(f"{at}.birth_date", "a child must be younger than the applicant or partner")
+            )
+        if p.school is not None and p.role != "child":
+            problems.append(InputProblem(f"{at}.school", "only a child has a school"))
+        if p.commercial_tenant is not None and p.role != "housemate":
+            problems.append(
+                InputProblem(f"{at}.commercial_tenant", "only a housemate can be a commercial tenant")
+            )
+    if h.low_income_since is not None and h.low_income_since > h.date:
+        problems.append(
+            InputProblem(
+                "low_income_since",
+                f"expected a date on or before {h.date}, got {h.low_income_since}",
+            )
+        )
+    return problems
+
+
+_TYPE_WORDS = {
+    "date": "a date like 1990-01-31",
+    "bool": "true or false",
+    "decimal": "an amount in euro like 1234.56",
+    "string": "a text",
+    "list": "a list",
+    "model": "an object",
+    "dict": "an object",
+}
+
+
+def _path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in ("function-after[_consistent()]",) or str(part).startswith("function-"):
+            continue
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _describe(err: dict[str, Any]) -> list[InputProblem]:
+    kind, loc, got = err["type"], err["loc"], err.get("input")
+    path = _path(loc)
+    shown = json.dumps(got, default=str) if not isinstance(got, dict | list) else type(got).__name__
+    if kind == "value_error":
+        # A model-level check: it carries its own list of (path, message) pairs.
+        raw = str(err["ctx"]["error"])
+        return [InputProblem(p, m) for p, m in json.loads(raw)]
+    if kind == "extra_forbidden":
+        return [InputProblem(path, "unknown field (see the household contract for the fields)")]
+    if kind == "missing":
+        return [InputProblem(path, "required field is missing")]
+    if kind == "literal_error":
+        return [InputProblem(path, f"expected one of {err['ctx']['expected']}, got {shown}")]
+    if kind == "decimal_max_places":
+        return [InputProblem(path, f"expected an amount with at most two decimals, got {shown}")]
+    if kind in ("greater_than_equal", "greater_than"):
+        return [InputProblem(path, f"expected an amount of 0 or more, got {shown}")]
+    if kind == "string_pattern_mismatch" and path == "municipality":
+        return [InputProblem(path, f"expected a lower-case municipality name like arnhem, got {shown}")]
+    if kind == "too_short":
+        return [
+            InputProblem(path, "expected at least one entry" if path == "persons" else "must not be empty")
+        ]
+    for word, text in _TYPE_WORDS.items():
+        if kind.startswith(word):
+            return [InputProblem(path, f"expected {text}, got {shown}")]
+    return [InputProblem(path, f"{err['msg']}, got {shown}")]
+
+
+def parse_household(data: str | bytes | dict[str, Any]) -> Household:
+    """Validate JSON text (or a parsed JSON object) into a :class:`Household`.
+
+    Raises :class:`InputError` listing every problem with its field path.
+    """
+    if isinstance(data, dict):
+        data = json.dumps(data, default=str)
+    try:
+        return Household.model_validate_json(data, strict=True)
+    except ValidationError as exc:
+        if any(e["type"] == "json_invalid" for e in exc.errors()):
+            raise InputError([InputProblem("", f"not valid JSON: {exc.errors()[0]['msg']}")]) from None
+        problems = [p for e in exc.errors() for p in _describe(e)]
+        raise InputError(problems) from None

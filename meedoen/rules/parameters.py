@@ -1,0 +1,335 @@
+"""Parameters: the law's amounts and rates as dated YAML data, each with its legal source.
+
+The tree under ``meedoen/parameters/`` is the parameter namespace: folder and file names and the
+keys inside a file join with dots (``nl/participatiewet/bijstandsnorm.yaml`` key ``alleenstaande``
+is ``nl.participatiewet.bijstandsnorm.alleenstaande``). A file holds either one parameter (it has
+``values``) or a node of parameters; a node's ``metadata`` (reference, unit, covered_until,
+confidence) is inherited by its children. Every file is validated on load: a malformed file or an
+unknown key fails with the file and the key named.
+
+Amounts in euro (unit ``EUR``) are held as integer cents, so money stays exact.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from meedoen.rules.errors import CoverageError, ParameterFileError, UnknownParameterError
+from meedoen.rules.periods import from_int, to_int
+
+PARAMETER_ROOT = Path(__file__).resolve().parent.parent / "parameters"
+
+Unit = Literal["EUR", "/1", "years", "months", "count", "bool", "text"]
+Confidence = Literal["verified", "secondary", "derived", "not_found"]
+
+
+class ReferenceModel(BaseModel):
+    """A legal or official source: title and URL, with BWB id and article where they exist."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: str
+    href: str
+    bwb_id: str | None = None
+    article: str | None = None
+
+
+class MetadataModel(BaseModel):
+    """Metadata of a parameter or node. On a node, every field is optional and inherited."""
+
+    model_config = ConfigDict(extra="forbid")
+    unit: Unit | None = None
+    reference: list[ReferenceModel] | None = None
+    covered_until: dt.date | None = None
+    confidence: Confidence | None = None
+    note: str | None = None
+    decision: str | None = None
+
+
+class ValueEntryModel(BaseModel):
+    """A value that carries its own source or remark."""
+
+    model_config = ConfigDict(extra="forbid")
+    value: float | int | bool | str
+    reference: list[ReferenceModel] | None = None
+    confidence: Confidence | None = None
+    note: str | None = None
+
+
+class ParameterModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str
+    metadata: MetadataModel = MetadataModel()
+    values: dict[dt.date, ValueEntryModel | bool | int | float | str]
+
+
+class NodeModel(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    description: str | None = None
+    metadata: MetadataModel = MetadataModel()
+
+
+@dataclass(frozen=True)
+class Reference:
+    title: str
+    href: str
+    bwb_id: str | None = None
+    article: str | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        out = {"title": self.title, "href": self.href}
+        if self.bwb_id:
+            out["bwb_id"] = self.bwb_id
+        if self.article:
+            out["article"] = self.article
+        return out
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One dated parameter. ``starts`` are ``yyyymmdd`` ints, sorted; ``values`` match them."""
+
+    path: str
+    description: str
+    unit: str
+    references: tuple[Reference, ...]
+    starts: tuple[int, ...]
+    values: tuple[Any, ...]
+    covered_until: int
+    file: str
+    confidence: str | None = None
+    note: str | None = None
+    decision: str | None = None
+    value_notes: tuple[str | None, ...] = field(default=())
+
+    def at(self, date: dt.date | int) -> Any:
+        """The value in force on ``date``; a date outside the coverage is an error naming it."""
+        d = date if isinstance(date, int) else to_int(date)
+        if d < self.starts[0] or d > self.covered_until:
+            raise CoverageError(
+                self.path, from_int(d), from_int(self.starts[0]), from_int(self.covered_until)
+            )
+        return self.values[bisect.bisect_right(self.starts, d) - 1]
+
+    @property
+    def coverage(self) -> tuple[dt.date, dt.date]:
+        return from_int(self.starts[0]), from_int(self.covered_until)
+
+    def source(self) -> str:
+        """The first reference's URL: what the output's ``sources`` lists."""
+        return self.references[0].href if self.references else ""
+
+
+def parse_value(raw: Any, unit: str, file: str, key: str) -> Any:
+    """A raw YAML value in its unit: euro amounts become integer cents."""
+    if unit == "EUR":
+        if isinstance(raw, bool) or not isinstance(raw, int | float):
+            raise ParameterFileError(file, key, f"expected an amount in euro, got {raw!r}")
+        try:
+            cents = Decimal(str(raw)) * 100
+        except InvalidOperation as exc:  # pragma: no cover - YAML gives numbers only
+            raise ParameterFileError(file, key, f"not an amount: {raw!r}") from exc
+        if cents != cents.to_integral_value():
+            raise ParameterFileError(file, key, f"more than two decimals in {raw!r}")
+        return int(cents)
+    if unit == "bool":
+        if not isinstance(raw, bool):
+            raise ParameterFileError(file, key, f"expected true or false, got {raw!r}")
+        return raw
+    if unit == "text":
+        return str(raw)
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        raise ParameterFileError(file, key, f"expected a number ({unit}), got {raw!r}")
+    return raw
+
+
+def _merge_meta(parent: dict[str, Any], meta: MetadataModel) -> dict[str, Any]:
+    merged = dict(parent)
+    merged.update({k: v for k, v in meta.model_dump().items() if v is not None})
+    return merged
+
+
+def _build(path: str, model: ParameterModel, inherited: dict[str, Any], file: str) -> Parameter:
+    meta = _merge_meta(inherited, model.metadata)
+    for required in ("unit", "reference", "covered_until"):
+        if required not in meta:
+            raise ParameterFileError(
+                file, f"{path}.metadata.{required}", "missing (set it here or on the node)"
+            )
+    if not model.values:
+        raise ParameterFileError(file, f"{path}.values", "at least one dated value is needed")
+    starts, values, notes = [], [], []
+    for start in sorted(model.values):
+        raw = model.values[start]
+        entry_note = None
+        if isinstance(raw, ValueEntryModel):
+            entry_note = raw.note
+            raw = raw.value
+        values.append(parse_value(raw, meta["unit"], file, f"{path}.values.{start}"))
+        starts.append(to_int(start))
+        notes.append(entry_note)
+    until = to_int(meta["covered_until"])
+    if until < starts[-1]:
+        raise ParameterFileError(
+            file,
+            f"{path}.metadata.covered_until",
+            f"{meta['covered_until']} is before the last value",
+        )
+    return Parameter(
+        path=path,
+        description=model.description,
+        unit=meta["unit"],
+        references=tuple(Reference(**r) for r in meta["reference"]),
+        starts=tuple(starts),
+        values=tuple(values),
+        covered_until=until,
+        file=file,
+        confidence=meta.get("confidence"),
+        note=meta.get("note"),
+        decision=meta.get("decision"),
+        value_notes=tuple(notes),
+    )
+
+
+def error_key(error: dict[str, Any]) -> str:
+    return ".".join(str(part) for part in error["loc"] if part != "[key]")
+
+
+def _walk(node: Any, path: str, inherited: dict[str, Any], file: str, out: dict[str, Parameter]) -> None:
+    if not isinstance(node, Mapping):
+        raise ParameterFileError(file, path, f"expected a mapping, got {type(node).__name__}")
+    try:
+        if "values" in node:
+            out[path] = _build(path, ParameterModel.model_validate(node), inherited, file)
+            return
+        parsed = NodeModel.model_validate(node)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = f"{path}.{error_key(first)}" if first["loc"] else path
+        problem = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
+        raise ParameterFileError(file, key, problem) from None
+    meta = _merge_meta(inherited, parsed.metadata)
+    children = {k: v for k, v in node.items() if k not in ("description", "metadata")}
+    if not children:
+        raise ParameterFileError(file, path, "a node without parameters (no 'values' and no children)")
+    for name, child in children.items():
+        if not isinstance(name, str) or not name.isidentifier():
+            raise ParameterFileError(file, f"{path}.{name}", "a parameter name must be an identifier")
+        _walk(child, f"{path}.{name}", meta, file, out)
+
+
+class _DatesAsText(yaml.SafeLoader):
+    """Leaves dates as text, so that pydantic reports a bad one with its key."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_yaml(text: str) -> Any:
+    """Parse YAML with dates left as text (validated later, with the key named)."""
+    return yaml.load(text, Loader=_DatesAsText)
+
+
+def load_tree(root: Path = PARAMETER_ROOT) -> dict[str, Parameter]:
+    """Load and validate every YAML file under ``root``."""
+    out: dict[str, Parameter] = {}
+    for file in sorted(root.rglob("*.yaml")):
+        rel = file.relative_to(root).with_suffix("")
+        path = ".".join(rel.parts)
+        name = str(file.relative_to(root.parent))
+        try:
+            data = read_yaml(file.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise ParameterFileError(name, path, f"not valid YAML: {exc}") from None
+        _walk(data, path, {}, name, out)
+    return out
+
+
+class ParameterSet:
+    """All parameters, looked up by path; ``resolve(date)`` gives the values in force on a date."""
+
+    def __init__(self, parameters: Mapping[str, Parameter]) -> None:
+        self._parameters = dict(parameters)
+        self.municipalities = frozenset(
+            path.split(".")[1] for path in self._parameters if path.startswith("gemeenten.")
+        )
+        self._coverage: dict[str, tuple[dt.date, dt.date]] = {}
+
+    def __getitem__(self, path: str) -> Parameter:
+        try:
+            return self._parameters[path]
+        except KeyError:
+            raise UnknownParameterError(f"unknown parameter {path!r}") from None
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._parameters
+
+    def paths(self) -> list[str]:
+        return sorted(self._parameters)
+
+    def under(self, prefix: str) -> list[str]:
+        return [p for p in self.paths() if p.startswith(prefix + ".")]
+
+    def with_values(self, changes: Mapping[str, Mapping[int, Any]]) -> ParameterSet:
+        """A copy where ``changes[path][yyyymmdd] = value`` is in force from that date on."""
+        params = dict(self._parameters)
+        for path, dated in changes.items():
+            base = self[path]
+            merged = dict(zip(base.starts, base.values, strict=True))
+            merged.update(dated)
+            starts = tuple(sorted(merged))
+            params[path] = replace(
+                base,
+                starts=starts,
+                values=tuple(merged[s] for s in starts),
+                value_notes=tuple(None for _ in starts),
+                covered_until=max(base.covered_until, starts[-1]),
+            )
+        return ParameterSet(params)
+
+    def coverage(self, municipality: str) -> tuple[dt.date, dt.date]:
+        """The dates on which every national and local parameter has a value."""
+        cached = self._coverage.get(municipality)
+        if cached is None:
+            used = [
+                p
+                for path, p in self._parameters.items()
+                if path.startswith("nl.") or path.startswith(f"gemeenten.{municipality}.")
+            ]
+            start = max(p.starts[0] for p in used)
+            end = min(p.covered_until for p in used)
+            cached = self._coverage[municipality] = (from_int(start), from_int(end))
+        return cached
+
+    def check_covered(self, date: dt.date, municipality: str) -> None:
+        """Raise a :class:`CoverageError` naming the covered range if ``date`` falls outside it."""
+        start, end = self.coverage(municipality)
+        if not start <= date <= end:
+            raise CoverageError("date", date, start, end)
+
+    def resolve(self, date: dt.date) -> dict[str, Any]:
+        """Every parameter's value on ``date`` that the date falls inside (a cached dict)."""
+        return _resolve(self, to_int(date))
+
+
+@lru_cache(maxsize=64)
+def _resolve(pset: ParameterSet, d: int) -> dict[str, Any]:
+    return {path: p.at(d) for path, p in pset._parameters.items() if p.starts[0] <= d <= p.covered_until}
+
+
+@lru_cache(maxsize=1)
+def default_parameters() -> ParameterSet:
+    """The bundled parameter tree, loaded and validated once per process."""
+    return ParameterSet(load_tree())

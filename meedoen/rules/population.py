@@ -1,0 +1,92 @@
+"""Households held column-wise: one NumPy array per field, persons sorted by household.
+
+One household is a population of one; a municipality is a population of a hundred thousand. The
+formulas see only these arrays, so the same code serves both (no Python loop per household).
+Money is integer cents; dates are ``yyyymmdd`` integers (see :mod:`meedoen.rules.periods`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from meedoen.rules.household import Household
+from meedoen.rules.periods import to_int
+
+ROLES = ("applicant", "partner", "child", "housemate")
+SCHOOLS = ("none", "po", "vo", "mbo", "hbo_wo")
+HOUSING_KINDS = ("rent", "own", "institution", "homeless")
+APPLICANT, PARTNER, CHILD, HOUSEMATE = range(4)
+INSTITUTION = HOUSING_KINDS.index("institution")
+NOT_GIVEN = -1  # cents value of an amount that was not given
+
+
+@dataclass
+class Population:
+    """Column-wise households on one peildatum in one municipality."""
+
+    date: dt.date
+    municipality: str
+    # one entry per household
+    housing_kind: np.ndarray  # int8, index into HOUSING_KINDS
+    rent_cents: np.ndarray  # int64, NOT_GIVEN when absent
+    energy_cents: np.ndarray  # int64, NOT_GIVEN when absent
+    assets_cents: np.ndarray  # int64
+    low_income_since: np.ndarray  # int32 yyyymmdd, 0 when absent
+    # one entry per person, grouped by household in order
+    household: np.ndarray  # int64, index of the person's household
+    role: np.ndarray  # int8, index into ROLES
+    birth: np.ndarray  # int32 yyyymmdd
+    net_income_cents: np.ndarray  # int64, NOT_GIVEN when absent
+    wage_gross_cents: np.ndarray  # int64, NOT_GIVEN when absent
+    school: np.ndarray  # int8, index into SCHOOLS, -1 when absent
+    student_finance: np.ndarray  # bool
+    commercial_tenant: np.ndarray  # bool
+    person_ids: Sequence[str] | None = None  # kept for explanations of one household
+
+    @property
+    def size(self) -> int:
+        return len(self.housing_kind)
+
+    @cached_property
+    def offsets(self) -> np.ndarray:
+        """Index of each household's first person (persons are grouped by household)."""
+        return np.searchsorted(self.household, np.arange(self.size))
+
+    def household_sum(self, values: np.ndarray) -> np.ndarray:
+        """Sum a per-person column over each household."""
+        return np.add.reduceat(values, self.offsets)
+
+
+def _cents(amount: object) -> int:
+    return NOT_GIVEN if amount is None else int(amount * 100)
+
+
+def from_households(households: Sequence[Household]) -> Population:
+    """Build a population from validated households that share a date and municipality."""
+    first = households[0]
+    persons = [(i, p) for i, h in enumerate(households) for p in h.persons]
+    return Population(
+        date=first.date,
+        municipality=first.municipality,
+        housing_kind=np.array([HOUSING_KINDS.index(h.housing.kind) for h in households], np.int8),
+        rent_cents=np.array([_cents(h.housing.rent_month) for h in households], np.int64),
+        energy_cents=np.array([_cents(h.housing.energy_cost_month) for h in households], np.int64),
+        assets_cents=np.array([_cents(h.assets) for h in households], np.int64),
+        low_income_since=np.array(
+            [to_int(h.low_income_since) if h.low_income_since else 0 for h in households], np.int32
+        ),
+        household=np.array([i for i, _ in persons], np.int64),
+        role=np.array([ROLES.index(p.role) for _, p in persons], np.int8),
+        birth=np.array([to_int(p.birth_date) for _, p in persons], np.int32),
+        net_income_cents=np.array([_cents(p.net_income_month) for _, p in persons], np.int64),
+        wage_gross_cents=np.array([_cents(p.wage_gross_month) for _, p in persons], np.int64),
+        school=np.array([SCHOOLS.index(p.school) if p.school else -1 for _, p in persons], np.int8),
+        student_finance=np.array([bool(p.student_finance) for _, p in persons], bool),
+        commercial_tenant=np.array([bool(p.commercial_tenant) for _, p in persons], bool),
+        person_ids=[p.id for _, p in persons],
+    )

@@ -1,0 +1,144 @@
+"""Bad input gets every problem with its field path and what was expected."""
+
+import copy
+import json
+from decimal import Decimal
+
+import pytest
+
+from meedoen.rules.errors import InputError
+from meedoen.rules.household import parse_household
+
+GOOD = {
+    "municipality": "arnhem",
+    "date": "2026-01-01",
+    "persons": [
+        {"id": "a", "role": "applicant", "birth_date": "1988-03-14", "net_income_month": 0.0},
+        {"id": "b", "role": "partner", "birth_date": "1986-11-02", "wage_gross_month": 1200.0},
+        {"id": "c", "role": "child", "birth_date": "2012-09-01", "school": "vo"},
+        {"id": "d", "role": "housemate", "birth_date": "1999-01-20", "student_finance": False},
+    ],
+    "housing": {"kind": "rent", "rent_month": 720.0, "energy_cost_month": 190.0},
+    "assets": 3200.0,
+    "low_income_since": "2021-06-01",
+}
+
+
+def problems(data) -> list[str]:
+    with pytest.raises(InputError) as err:
+        parse_household(data)
+    return [str(p) for p in err.value.problems]
+
+
+def with_change(path, value):
+    data = copy.deepcopy(GOOD)
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return data
+
+
+def test_contract_example_is_valid():
+    h = parse_household(GOOD)
+    assert h.applicant.id == "a"
+    assert h.persons[1].wage_gross_month == Decimal("1200.00")
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "expected"),
+    [
+        (
+            ("persons", 1, "birth_date"),
+            "31-01-1990",
+            'persons[1].birth_date: expected a date like 1990-01-31, got "31-01-1990"',
+        ),
+        (
+            ("persons", 0, "role"),
+            "wife",
+            "persons[0].role: expected one of 'applicant', 'partner', 'child' or 'housemate', got \"wife\"",
+        ),
+        (
+            ("persons", 0, "net_income_month"),
+            12.345,
+            "persons[0].net_income_month: expected an amount with at most two decimals, got 12.345",
+        ),
+        (
+            ("persons", 0, "net_income_month"),
+            -5,
+            "persons[0].net_income_month: expected an amount of 0 or more, got -5",
+        ),
+        (
+            ("persons", 0, "net_income_month"),
+            "900",
+            'persons[0].net_income_month: expected an amount in euro like 1234.56, got "900"',
+        ),
+        (
+            ("persons", 3, "student_finance"),
+            "yes",
+            'persons[3].student_finance: expected true or false, got "yes"',
+        ),
+        (
+            ("housing", "kind"),
+            "tent",
+            "housing.kind: expected one of 'rent', 'own', 'institution' or 'homeless', got \"tent\"",
+        ),
+        (
+            ("persons", 2, "school"),
+            "uni",
+            "persons[2].school: expected one of 'none', 'po', 'vo', 'mbo' or 'hbo_wo', got \"uni\"",
+        ),
+        (
+            ("municipality",),
+            "Arnhem",
+            'municipality: expected a lower-case municipality name like arnhem, got "Arnhem"',
+        ),
+        (
+            ("persons", 0, "shoe_size"),
+            43,
+            "persons[0].shoe_size: unknown field (see the household contract for the fields)",
+        ),
+        (("pets",), 2, "pets: unknown field (see the household contract for the fields)"),
+        (("date",), "2026-02-30", 'date: expected a date like 1990-01-31, got "2026-02-30"'),
+    ],
+)
+def test_field_problem_is_named(path, value, expected):
+    assert problems(with_change(path, value)) == [expected]
+
+
+def test_all_field_problems_at_once():
+    data = with_change(("persons", 1, "birth_date"), "gisteren")
+    data["housing"]["kind"] = "tent"
+    del data["persons"][0]["role"]
+    assert problems(data) == [
+        "persons[0].role: required field is missing",
+        'persons[1].birth_date: expected a date like 1990-01-31, got "gisteren"',
+        "housing.kind: expected one of 'rent', 'own', 'institution' or 'homeless', got \"tent\"",
+    ]
+
+
+def test_household_level_problems():
+    data = copy.deepcopy(GOOD)
+    data["persons"].append({"id": "a", "role": "partner", "birth_date": "1990-01-01"})
+    data["persons"].append({"id": "x", "role": "child", "birth_date": "1980-01-01"})
+    data["persons"].append({"id": "y", "role": "housemate", "birth_date": "2027-01-01"})
+    assert problems(data) == [
+        "persons: expected at most one partner, got 2",
+        'persons[4].id: expected a unique id, "a" is used twice',
+        "persons[5].birth_date: a child must be younger than the applicant or partner",
+        "persons[6].birth_date: expected a date on or before 2026-01-01, got 2027-01-01",
+    ]
+
+
+def test_no_applicant():
+    data = copy.deepcopy(GOOD)
+    data["persons"][0]["role"] = "housemate"
+    assert problems(data) == ["persons: expected exactly one applicant, got 0"]
+
+
+def test_not_json():
+    assert problems("{not json")[0].startswith("not valid JSON")
+
+
+def test_json_text_and_dict_agree():
+    assert parse_household(json.dumps(GOOD)) == parse_household(GOOD)

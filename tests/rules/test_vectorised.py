@@ -1,0 +1,42 @@
+"""One formula definition, two ways to run it: a population gives what each household gives alone."""
+
+import datetime as dt
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from meedoen.rules import formulas  # noqa: F401
+from meedoen.rules.engine import HOUSEHOLD, PERSON, REGISTRY, Simulation, calculate
+from meedoen.rules.household import parse_household
+from meedoen.rules.population import from_households
+from tests.rules.strategies import households
+
+HOUSEHOLD_VARS = [n for n, v in REGISTRY.items() if v.entity == HOUSEHOLD]
+PERSON_VARS = [n for n, v in REGISTRY.items() if v.entity == PERSON]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(households(date=dt.date(2026, 1, 1)), min_size=1, max_size=25))
+def test_population_equals_each_household_alone(raw):
+    parsed = [parse_household(h) for h in raw]
+    together = calculate(from_households(parsed), HOUSEHOLD_VARS + PERSON_VARS)
+    start = 0
+    for i, household in enumerate(parsed):
+        alone = Simulation(from_households([household]), trace=True)
+        n = len(household.persons)
+        for name in HOUSEHOLD_VARS:
+            assert np.array_equal(together[name][i], alone(name)[0]), (name, raw[i])
+        for name in PERSON_VARS:
+            assert np.array_equal(together[name][start : start + n], alone(name)), (name, raw[i])
+        start += n
+
+
+@settings(max_examples=80, deadline=None)
+@given(households())
+def test_every_household_gets_a_norm_and_no_negative_bijstand(raw):
+    s = Simulation(from_households([parse_household(raw)]))
+    assert s("norm")[0] >= 0
+    assert 0 <= s("bijstand")[0] <= s("norm")[0]
+    assert s("vakantietoeslag")[0] + s("norm_excl_vakantietoeslag")[0] == s("norm")[0]
+    assert s("kostendelers")[0] >= 1

@@ -1,0 +1,46 @@
+"""The layers stay apart: the rules engine is a plain library (no web, analysis, monitor, signals)."""
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "meedoen"
+FORBIDDEN_IN_RULES = (
+    "django",
+    "meedoen.web",
+    "meedoen.analysis",
+    "meedoen.monitor",
+    "meedoen.signals",
+    "meedoen.cli",
+)
+
+
+def imports_of(file: Path) -> set[str]:
+    tree = ast.parse(file.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def offending(folder: str, forbidden: tuple[str, ...], package: Path = PACKAGE) -> list[str]:
+    bad = []
+    for file in (package / folder).rglob("*.py"):
+        for name in imports_of(file):
+            if any(name == f or name.startswith(f + ".") for f in forbidden):
+                bad.append(f"{file.relative_to(package)} imports {name}")
+    return bad
+
+
+def test_rules_engine_is_a_plain_library():
+    assert offending("rules", FORBIDDEN_IN_RULES) == []
+
+
+def test_the_guard_sees_a_violation(tmp_path):
+    fake = tmp_path / "meedoen" / "rules"
+    fake.mkdir(parents=True)
+    (fake / "bad.py").write_text("from django.db import models\n")
+    found = offending("rules", FORBIDDEN_IN_RULES, tmp_path / "meedoen")
+    assert found == ["rules/bad.py imports django.db"]
