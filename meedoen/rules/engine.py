@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -37,6 +38,11 @@ class Variable:
     formula: Formula
     explanation: str
 
+    @property
+    def view(self) -> dict[str, str]:
+        """The static part of this variable's trace record."""
+        return _variable_view(self)
+
 
 REGISTRY: dict[str, Variable] = {}
 
@@ -55,11 +61,15 @@ def variable(entity: str, label: str, unit: str = "") -> Callable[[Formula], For
     return register
 
 
-@dataclass
 class _Frame:
-    variable: Variable
-    inputs: list[str] = field(default_factory=list)
-    parameters: dict[str, Parameter] = field(default_factory=dict)
+    """What one formula used while it ran: the variables and parameters it asked for."""
+
+    __slots__ = ("inputs", "parameters", "variable")
+
+    def __init__(self, variable: Variable) -> None:
+        self.variable = variable
+        self.inputs: list[str] = []
+        self.parameters: dict[str, Parameter] = {}
 
 
 class Simulation:
@@ -87,21 +97,22 @@ class Simulation:
     def __call__(self, name: str) -> np.ndarray:
         if self._stack:
             self._stack[-1].inputs.append(name)
-        cached = self._cache.get(name)
-        if cached is not None:
-            return cached
+        try:
+            return self._cache[name]
+        except KeyError:
+            pass
         var = REGISTRY[name]
         if self.trace is None:
+            value = self._cache[name] = var.formula(self)
+            return value
+        frame = _Frame(var)
+        self._stack.append(frame)
+        try:
             value = var.formula(self)
-        else:
-            frame = _Frame(var)
-            self._stack.append(frame)
-            try:
-                value = var.formula(self)
-            finally:
-                self._stack.pop()
-            self.trace.append(self._entry(frame, value))
+        finally:
+            self._stack.pop()
         self._cache[name] = value
+        self.trace.append(self._entry(frame, value))
         return value
 
     def p(self, path: str) -> Any:
@@ -129,37 +140,63 @@ class Simulation:
         """Sum a per-person array over each household."""
         return self.pop.household_sum(person_values)
 
+    def count_per_household(self, mask: np.ndarray) -> np.ndarray:
+        """How many persons of each household meet a per-person condition."""
+        return self.pop.household_count(mask)
+
+    def of_applicant(self, person_values: np.ndarray) -> np.ndarray:
+        """The applicant's value of a per-person array, per household."""
+        return person_values[self.pop.offsets]
+
+    def of_partner(self, person_values: np.ndarray, default: Any) -> np.ndarray:
+        """The partner's value of a per-person array, per household; ``default`` without one."""
+        return np.where(self.pop.has_partner, person_values[self.pop.partner_index], default)
+
     def per_person(self, household_values: np.ndarray) -> np.ndarray:
         """Give every person the value of their household."""
         return household_values[self.pop.household]
 
     def _entry(self, frame: _Frame, value: np.ndarray) -> dict[str, Any]:
         var = frame.variable
-        shown = [_plain(v, var.unit) for v in value.tolist()]
+        shown = value.tolist()
+        if var.unit == "EUR":
+            shown = [round(v / 100, 2) for v in shown]
         if var.entity == PERSON and self.pop.person_ids is not None:
             shown_value: Any = dict(zip(self.pop.person_ids, shown, strict=True))
         else:
             shown_value = shown[0] if len(shown) == 1 else shown
-        return {
-            "variable": var.name,
-            "label": var.label,
-            "entity": var.entity,
-            "unit": var.unit,
-            "value": shown_value,
-            "step": var.explanation,
-            "inputs": list(dict.fromkeys(frame.inputs)),
-            "parameters": [
-                {
-                    "path": path,
-                    "value": _plain(self._values.get(path), param.unit),
-                    "unit": param.unit,
-                    "description": param.description,
-                    "source": param.source(),
-                    "reference": param.references[0].title if param.references else "",
-                }
-                for path, param in frame.parameters.items()
-            ],
-        }
+        return dict(
+            var.view,
+            value=shown_value,
+            inputs=list(dict.fromkeys(frame.inputs)),
+            parameters=[self._parameter_view(path, param) for path, param in frame.parameters.items()],
+        )
+
+    def _parameter_view(self, path: str, param: Parameter) -> dict[str, Any]:
+        """The trace's record of a parameter, made once per parameter set and date."""
+        key = (path, self.d)
+        view = self.parameters.views.get(key)
+        if view is None:
+            view = self.parameters.views[key] = {
+                "path": path,
+                "value": _plain(param.at(self.d), param.unit),
+                "unit": param.unit,
+                "description": param.description,
+                "source": param.source(),
+                "reference": param.references[0].title if param.references else "",
+            }
+        return view
+
+
+@cache
+def _variable_view(var: Variable) -> dict[str, str]:
+    return {
+        "variable": var.name,
+        "label": var.label,
+        "entity": var.entity,
+        "unit": var.unit,
+        "step": var.explanation,
+    }
 
 
 def _plain(value: Any, unit: str) -> Any:

@@ -266,6 +266,7 @@ class ParameterSet:
             path.split(".")[1] for path in self._parameters if path.startswith("gemeenten.")
         )
         self._coverage: dict[str, tuple[dt.date, dt.date]] = {}
+        self.views: dict[tuple[str, int], dict[str, Any]] = {}  # trace records, see engine
 
     def __getitem__(self, path: str) -> Parameter:
         try:

@@ -27,7 +27,12 @@ NOT_GIVEN = -1  # cents value of an amount that was not given
 
 @dataclass
 class Population:
-    """Column-wise households on one peildatum in one municipality."""
+    """Column-wise households on one peildatum in one municipality.
+
+    Persons are grouped by household and, within it, ordered by role: the applicant first, then
+    the partner if there is one. The formulas read applicant and partner by position, which is
+    much cheaper than a reduction over all persons.
+    """
 
     date: dt.date
     municipality: str
@@ -57,9 +62,24 @@ class Population:
         """Index of each household's first person (persons are grouped by household)."""
         return np.searchsorted(self.household, np.arange(self.size))
 
+    @cached_property
+    def has_partner(self) -> np.ndarray:
+        """Whether the household has a partner: the person after the applicant is one."""
+        second = np.minimum(self.offsets + 1, len(self.role) - 1)
+        return (self.role[second] == PARTNER) & (self.household[second] == np.arange(self.size))
+
+    @cached_property
+    def partner_index(self) -> np.ndarray:
+        """Index of the partner; of the applicant where there is none (masked by has_partner)."""
+        return np.where(self.has_partner, self.offsets + 1, self.offsets)
+
     def household_sum(self, values: np.ndarray) -> np.ndarray:
         """Sum a per-person column over each household."""
         return np.add.reduceat(values, self.offsets)
+
+    def household_count(self, mask: np.ndarray) -> np.ndarray:
+        """Count the persons of each household for whom ``mask`` holds."""
+        return np.bincount(self.household[mask], minlength=self.size)
 
 
 def _cents(amount: object) -> int:
@@ -69,7 +89,9 @@ def _cents(amount: object) -> int:
 def from_households(households: Sequence[Household]) -> Population:
     """Build a population from validated households that share a date and municipality."""
     first = households[0]
-    persons = [(i, p) for i, h in enumerate(households) for p in h.persons]
+    persons = [
+        (i, p) for i, h in enumerate(households) for p in sorted(h.persons, key=lambda p: ROLES.index(p.role))
+    ]
     return Population(
         date=first.date,
         municipality=first.municipality,

@@ -39,13 +39,13 @@ def is_kostendelende_medebewoner(s: Simulation) -> np.ndarray:
 @variable(HOUSEHOLD, "Heeft een partner", "bool")
 def has_partner(s: Simulation) -> np.ndarray:
     """A partner (married, registered or living together) is part of the unit."""
-    return s.per_household(s.pop.role == PARTNER) > 0
+    return s.pop.has_partner
 
 
 @variable(HOUSEHOLD, "Aantal kinderen jonger dan 18 in de bijstandseenheid", "count")
 def minor_children(s: Simulation) -> np.ndarray:
     """Children living at home who are under 18."""
-    return s.per_household((s.pop.role == CHILD) & s("in_benefit_unit"))
+    return s.count_per_household((s.pop.role == CHILD) & s("in_benefit_unit"))
 
 
 @variable(HOUSEHOLD, "Soort huishouden", "text")
@@ -58,23 +58,37 @@ def household_type(s: Simulation) -> np.ndarray:
 @variable(HOUSEHOLD, "Aantal kostendelende medebewoners", "count")
 def kostendelende_medebewoners(s: Simulation) -> np.ndarray:
     """Persons sharing the home who count for the kostendelersnorm."""
-    return s.per_household(s("is_kostendelende_medebewoner"))
+    return s.count_per_household(s("is_kostendelende_medebewoner"))
 
 
 @variable(HOUSEHOLD, "Aantal kostendelers (A)", "count")
 def kostendelers(s: Simulation) -> np.ndarray:
     """Art. 22a lid 1: A = the kostendelende medebewoners plus the applicant, plus the partner
     when the partner is 21 or older."""
-    partner_21 = s.per_household((s.pop.role == PARTNER) & (s("age") >= 21))
-    return 1 + partner_21 + s("kostendelende_medebewoners")
+    return 1 + s.of_partner(s("age") >= 21, False) + s("kostendelende_medebewoners")
 
 
-def unit_member_count(s: Simulation, condition: np.ndarray) -> np.ndarray:
-    """How many of applicant and partner meet a per-person condition."""
-    role = s.pop.role
-    return s.per_household(((role == APPLICANT) | (role == PARTNER)) & condition)
+@variable(PERSON, "Aanvrager of partner", "bool")
+def is_applicant_or_partner(s: Simulation) -> np.ndarray:
+    """The adults of the benefit unit: the applicant and the partner."""
+    return (s.pop.role == APPLICANT) | (s.pop.role == PARTNER)
 
 
-def applicant_value(s: Simulation, person_values: np.ndarray) -> np.ndarray:
-    """The applicant's value of a per-person array, per household."""
-    return s.per_household(np.where(s.pop.role == APPLICANT, person_values, 0))
+@variable(HOUSEHOLD, "Leeftijd van de aanvrager", "years")
+def applicant_age(s: Simulation) -> np.ndarray:
+    """The applicant's age on the peildatum."""
+    return s.of_applicant(s("age"))
+
+
+@variable(HOUSEHOLD, "Aantal van aanvrager en partner met AOW-leeftijd", "count")
+def unit_adults_with_aow_age(s: Simulation) -> np.ndarray:
+    """How many of applicant and partner have reached the AOW age."""
+    aow = s("has_aow_age")
+    return s.of_applicant(aow).astype(np.int8) + s.of_partner(aow, False)
+
+
+@variable(HOUSEHOLD, "Aantal van aanvrager en partner jonger dan 21", "count")
+def unit_adults_under_21(s: Simulation) -> np.ndarray:
+    """How many of applicant and partner are younger than 21 (the youth norms of art. 20)."""
+    young = s("age") < 21
+    return s.of_applicant(young).astype(np.int8) + s.of_partner(young, False)

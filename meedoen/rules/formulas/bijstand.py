@@ -9,8 +9,6 @@ from __future__ import annotations
 import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
-from meedoen.rules.formulas.benefit_unit import COUPLE, SINGLE_PARENT
-from meedoen.rules.population import APPLICANT, NOT_GIVEN, PARTNER
 
 LIMITS = "nl.participatiewet.vermogensgrens"
 
@@ -18,20 +16,17 @@ LIMITS = "nl.participatiewet.vermogensgrens"
 @variable(HOUSEHOLD, "Netto inkomen van de bijstandseenheid per maand", "EUR")
 def income_net_month(s: Simulation) -> np.ndarray:
     """The net monthly income of applicant and partner (the income of children does not count)."""
-    role = s.pop.role
-    net = np.where(s.pop.net_income_cents == NOT_GIVEN, 0, s.pop.net_income_cents)
-    return s.per_household(np.where((role == APPLICANT) | (role == PARTNER), net, 0))
+    net = np.maximum(s.pop.net_income_cents, 0)  # NOT_GIVEN counts as no income
+    return s.of_applicant(net) + s.of_partner(net, 0)
 
 
 @variable(HOUSEHOLD, "Vermogensgrens", "EUR")
 def vermogensgrens(s: Simulation) -> np.ndarray:
     """Art. 34 lid 3: the limit for a single person, a single parent, or a couple."""
-    kind = s("household_type")
-    return np.select(
-        [kind == COUPLE, kind == SINGLE_PARENT],
-        [s.p(f"{LIMITS}.gehuwden"), s.p(f"{LIMITS}.alleenstaande_ouder")],
-        s.p(f"{LIMITS}.alleenstaande"),
+    table = np.array(
+        [s.p(f"{LIMITS}.{name}") for name in ("alleenstaande", "alleenstaande_ouder", "gehuwden")]
     )
+    return table[s("household_type")]
 
 
 @variable(HOUSEHOLD, "Vermogen binnen de grens", "bool")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
-from meedoen.rules.formulas.benefit_unit import applicant_value, unit_member_count
 from meedoen.rules.money import round_div
 from meedoen.rules.population import INSTITUTION
 
@@ -30,47 +29,56 @@ CATEGORIES = (
 C = {name: code for code, name in enumerate(CATEGORIES)}
 
 
+def category_of(
+    under_18: bool, institution: bool, couple: bool, n_aow: int, n_young: int, children: bool
+) -> str:
+    """The norm category of one combination of facts: the decision table of art. 20-23."""
+    if under_18:
+        return "geen_recht_jonger_dan_18"
+    if institution:
+        return "inrichting_gehuwden" if couple else "inrichting_alleenstaande"
+    if not couple:
+        if n_aow:
+            return "alleenstaande_aow"
+        if n_young == 0:
+            return "alleenstaande_21_tot_aow"
+        return "jongere_alleenstaande_ouder" if children else "jongere_alleenstaande"
+    if n_aow == 2:
+        return "gehuwden_beiden_aow"
+    if n_aow == 1:
+        return "gehuwden_een_aow"
+    if n_young == 0:
+        return "gehuwden_21_tot_aow"
+    kids = "met_kinderen" if children else "zonder_kinderen"
+    if n_young == 2:
+        return f"jongere_gehuwden_{kids}"
+    return f"gehuwden_een_jonger_dan_21_{kids}"
+
+
+# Every combination of facts, flattened in the order of the key computed in norm_category.
+_CATEGORY_TABLE = np.array(
+    [
+        C[category_of(bool(u18), bool(inst), bool(couple), aow, young, bool(kids))]
+        for u18 in (0, 1)
+        for inst in (0, 1)
+        for couple in (0, 1)
+        for aow in (0, 1, 2)
+        for young in (0, 1, 2)
+        for kids in (0, 1)
+    ],
+    dtype=np.int8,
+)
+
+
 @variable(HOUSEHOLD, "Normcategorie (Participatiewet art. 20-23)", "text")
 def norm_category(s: Simulation) -> np.ndarray:
     """Which article's norm applies: by the ages of applicant and partner (18-20, 21 to AOW age,
-    AOW age), whether there is a partner, minor children, and a stay in an institution."""
-    couple = s("has_partner")
-    with_children = s("minor_children") > 0
-    n_aow = unit_member_count(s, s("has_aow_age"))
-    n_young = unit_member_count(s, s("age") < 21)
-    applicant_age = applicant_value(s, s("age"))
-    single_cat = np.select(
-        [n_aow > 0, n_young == 0, with_children],
-        [C["alleenstaande_aow"], C["alleenstaande_21_tot_aow"], C["jongere_alleenstaande_ouder"]],
-        C["jongere_alleenstaande"],
-    )
-    couple_cat = np.select(
-        [n_aow == 2, n_aow == 1, n_young == 0, n_young == 2],
-        [
-            C["gehuwden_beiden_aow"],
-            C["gehuwden_een_aow"],
-            C["gehuwden_21_tot_aow"],
-            np.where(
-                with_children,
-                C["jongere_gehuwden_met_kinderen"],
-                C["jongere_gehuwden_zonder_kinderen"],
-            ),
-        ],
-        np.where(
-            with_children,
-            C["gehuwden_een_jonger_dan_21_met_kinderen"],
-            C["gehuwden_een_jonger_dan_21_zonder_kinderen"],
-        ),
-    )
-    institution = s.pop.housing_kind == INSTITUTION
-    return np.select(
-        [applicant_age < 18, institution],
-        [
-            C["geen_recht_jonger_dan_18"],
-            np.where(couple, C["inrichting_gehuwden"], C["inrichting_alleenstaande"]),
-        ],
-        np.where(couple, couple_cat, single_cat),
-    )
+    AOW age), whether there is a partner, minor children, and a stay in an institution (see
+    ``category_of``)."""
+    key = (s("applicant_age") < 18) * 2 + (s.pop.housing_kind == INSTITUTION)
+    key = (key * 2 + s("has_partner")) * 3 + s("unit_adults_with_aow_age")
+    key = (key * 3 + s("unit_adults_under_21")) * 2 + (s("minor_children") > 0)
+    return _CATEGORY_TABLE[key]
 
 
 @variable(HOUSEHOLD, "Bijstandsnorm zonder kostendelersnorm, inclusief vakantietoeslag", "EUR")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from meedoen.rules.engine import PERSON, Simulation, variable
@@ -15,6 +17,7 @@ def age(s: Simulation) -> np.ndarray:
     return age_on(s.d, s.pop.birth)
 
 
+@lru_cache(maxsize=256)
 def aow_birth_cutoff(aow_age: Parameter, d: int) -> int:
     """Latest birth date (``yyyymmdd``) of anyone who has reached the AOW age on ``d``.
 
