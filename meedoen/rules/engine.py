@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -27,7 +27,7 @@ PERSON, HOUSEHOLD = "person", "household"
 Formula = Callable[["Simulation"], np.ndarray]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Variable:
     """A named quantity of the rules, computed by one formula."""
 
@@ -38,10 +38,16 @@ class Variable:
     formula: Formula
     explanation: str
 
-    @property
+    @cached_property
     def view(self) -> dict[str, str]:
         """The static part of this variable's trace record."""
-        return _variable_view(self)
+        return {
+            "variable": self.name,
+            "label": self.label,
+            "entity": self.entity,
+            "unit": self.unit,
+            "step": self.explanation,
+        }
 
 
 REGISTRY: dict[str, Variable] = {}
@@ -97,10 +103,9 @@ class Simulation:
     def __call__(self, name: str) -> np.ndarray:
         if self._stack:
             self._stack[-1].inputs.append(name)
-        try:
-            return self._cache[name]
-        except KeyError:
-            pass
+        cached = self._cache.get(name)
+        if cached is not None:
+            return cached
         var = REGISTRY[name]
         if self.trace is None:
             value = self._cache[name] = var.formula(self)
@@ -162,7 +167,7 @@ class Simulation:
         if var.unit == "EUR":
             shown = [round(v / 100, 2) for v in shown]
         if var.entity == PERSON and self.pop.person_ids is not None:
-            shown_value: Any = dict(zip(self.pop.person_ids, shown, strict=True))
+            shown_value: Any = dict(zip(self.pop.person_ids, shown))  # noqa: B905 - same length by construction
         else:
             shown_value = shown[0] if len(shown) == 1 else shown
         return dict(
@@ -186,17 +191,6 @@ class Simulation:
                 "reference": param.references[0].title if param.references else "",
             }
         return view
-
-
-@cache
-def _variable_view(var: Variable) -> dict[str, str]:
-    return {
-        "variable": var.name,
-        "label": var.label,
-        "entity": var.entity,
-        "unit": var.unit,
-        "step": var.explanation,
-    }
 
 
 def _plain(value: Any, unit: str) -> Any:
