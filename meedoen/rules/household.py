@@ -65,7 +65,7 @@ class Household(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Household:
-        problems = household_problems(self)
+        problems = household_problems(self.model_dump(mode="json"))
         if problems:
             raise ValueError(json.dumps([[p.path, p.message] for p in problems]))
         return self
@@ -75,10 +75,27 @@ class Household(_Strict):
         return next(p for p in self.persons if p.role == "applicant")
 
 
-def household_problems(h: Household) -> list[InputProblem]:
-    """The checks that need more than one field: roles, ids, dates that cannot be."""
+def _iso(value: Any) -> str | None:
+    """An ISO date as text when ``value`` is one, else None (checks skip what fails elsewhere)."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def household_problems(data: dict[str, Any]) -> list[InputProblem]:
+    """The checks that need more than one field: roles, ids, dates that cannot be.
+
+    Works on the JSON form, tolerating values that are wrong in themselves (those are reported
+    by the field checks), so that one run reports field and household problems together.
+    """
     problems: list[InputProblem] = []
-    roles = [p.role for p in h.persons]
+    persons = [p for p in data.get("persons") or [] if isinstance(p, dict)]
+    if not persons:
+        return problems
+    roles = [p.get("role") for p in persons]
     if roles.count("applicant") != 1:
         problems.append(
             InputProblem("persons", f"expected exactly one applicant, got {roles.count('applicant')}")
@@ -87,34 +104,33 @@ def household_problems(h: Household) -> list[InputProblem]:
         problems.append(
             InputProblem("persons", f"expected at most one partner, got {roles.count('partner')}")
         )
-    seen: set[str] = set()
-    parents = [p.birth_date for p in h.persons if p.role in ("applicant", "partner")]
-    for i, p in enumerate(h.persons):
-        at = f"persons[{i}]"
-        if p.id in seen:
-            problems.append(InputProblem(f"{at}.id", f'expected a unique id, "{p.id}" is used twice'))
-        seen.add(p.id)
-        if p.birth_date > h.date:
+    date = _iso(data.get("date"))
+    parents = [
+        b for p in persons if p.get("role") in ("applicant", "partner") if (b := _iso(p.get("birth_date")))
+    ]
+    seen: set[Any] = set()
+    for i, p in enumerate(persons):
+        at, birth = f"persons[{i}]", _iso(p.get("birth_date"))
+        if p.get("id") in seen:
+            problems.append(InputProblem(f"{at}.id", f'expected a unique id, "{p.get("id")}" is used twice'))
+        seen.add(p.get("id"))
+        if birth and date and birth > date:
             problems.append(
-                InputProblem(f"{at}.birth_date", f"expected a date on or before {h.date}, got {p.birth_date}")
+                InputProblem(f"{at}.birth_date", f"expected a date on or before {date}, got {birth}")
             )
-        if p.role == "child" and parents and p.birth_date <= min(parents):
+        if p.get("role") == "child" and birth and parents and birth <= min(parents):
             problems.append(
                 InputProblem(f"{at}.birth_date", "a child must be younger than the applicant or partner")
             )
-        if p.school is not None and p.role != "child":
+        if p.get("school") is not None and p.get("role") != "child":
             problems.append(InputProblem(f"{at}.school", "only a child has a school"))
-        if p.commercial_tenant is not None and p.role != "housemate":
+        if p.get("commercial_tenant") is not None and p.get("role") != "housemate":
             problems.append(
                 InputProblem(f"{at}.commercial_tenant", "only a housemate can be a commercial tenant")
             )
-    if h.low_income_since is not None and h.low_income_since > h.date:
-        problems.append(
-            InputProblem(
-                "low_income_since",
-                f"expected a date on or before {h.date}, got {h.low_income_since}",
-            )
-        )
+    since = _iso(data.get("low_income_since"))
+    if since and date and since > date:
+        problems.append(InputProblem("low_income_since", f"expected a date on or before {date}, got {since}"))
     return problems
 
 
@@ -176,12 +192,15 @@ def parse_household(data: str | bytes | dict[str, Any]) -> Household:
 
     Raises :class:`InputError` listing every problem with its field path.
     """
-    if isinstance(data, dict):
-        data = json.dumps(data, default=str)
+    text = json.dumps(data, default=str) if isinstance(data, dict) else data
     try:
-        return Household.model_validate_json(data, strict=True)
+        return Household.model_validate_json(text, strict=True)
     except ValidationError as exc:
         if any(e["type"] == "json_invalid" for e in exc.errors()):
             raise InputError([InputProblem("", f"not valid JSON: {exc.errors()[0]['msg']}")]) from None
         problems = [p for e in exc.errors() for p in _describe(e)]
+        if not any(e["type"] == "value_error" for e in exc.errors()):
+            # Field errors stopped the household checks; run them on the raw data as well.
+            raw = json.loads(text)
+            problems += household_problems(raw) if isinstance(raw, dict) else []
         raise InputError(problems) from None

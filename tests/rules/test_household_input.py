@@ -54,9 +54,9 @@ def test_contract_example_is_valid():
             'persons[1].birth_date: expected a date like 1990-01-31, got "31-01-1990"',
         ),
         (
-            ("persons", 0, "role"),
+            ("persons", 1, "role"),
             "wife",
-            "persons[0].role: expected one of 'applicant', 'partner', 'child' or 'housemate', got \"wife\"",
+            "persons[1].role: expected one of 'applicant', 'partner', 'child' or 'housemate', got \"wife\"",
         ),
         (
             ("persons", 0, "net_income_month"),
@@ -114,6 +114,7 @@ def test_all_field_problems_at_once():
         "persons[0].role: required field is missing",
         'persons[1].birth_date: expected a date like 1990-01-31, got "gisteren"',
         "housing.kind: expected one of 'rent', 'own', 'institution' or 'homeless', got \"tent\"",
+        "persons: expected exactly one applicant, got 0",
     ]
 
 
@@ -127,6 +128,17 @@ def test_household_level_problems():
         'persons[4].id: expected a unique id, "a" is used twice',
         "persons[5].birth_date: a child must be younger than the applicant or partner",
         "persons[6].birth_date: expected a date on or before 2026-01-01, got 2027-01-01",
+    ]
+
+
+def test_field_and_household_problems_together():
+    data = copy.deepcopy(GOOD)
+    data["persons"][2]["school"] = "uni"
+    data["persons"].append({"id": "b", "role": "partner", "birth_date": "1990-01-01"})
+    assert problems(data) == [
+        "persons[2].school: expected one of 'none', 'po', 'vo', 'mbo' or 'hbo_wo', got \"uni\"",
+        "persons: expected at most one partner, got 2",
+        'persons[4].id: expected a unique id, "b" is used twice',
     ]
 
 
