@@ -63,6 +63,7 @@ def synthetic_population(
         birth=birth,
         net_income_cents=net.astype(np.int64),
         wage_gross_cents=np.full(p, NOT_GIVEN, np.int64),
+        toetsingsinkomen_cents=np.full(p, NOT_GIVEN, np.int64),
         school=np.full(p, -1, np.int8),
         student_finance=rng.random(p) < 0.08,
         commercial_tenant=(role == HOUSEMATE) & (rng.random(p) < 0.2),

@@ -75,15 +75,15 @@ def test_text_output_is_dutch(capsys):
 
 
 def test_date_override_and_out_of_coverage(capsys, tmp_path):
-    code, out, _ = run(capsys, "check", str(EXAMPLE), "--date", "2024-01-01", "--format", "json")
-    assert code == 0 and json.loads(out)["date"] == "2024-01-01"
+    code, out, _ = run(capsys, "check", str(EXAMPLE), "--date", "2026-07-01", "--format", "json")
+    assert code == 0 and json.loads(out)["date"] == "2026-07-01"
     code, _, err = run(capsys, "check", str(EXAMPLE), "--date", "2027-01-01", "--format", "json")
     assert code == 2
     assert json.loads(err) == {
         "errors": [
             {
                 "path": "date",
-                "message": "expected a date from 2024-01-01 to 2026-06-30, got 2027-01-01",
+                "message": "expected a date from 2026-01-01 to 2026-12-31, got 2027-01-01",
             }
         ]
     }

@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
 
 from meedoen.rules.errors import UnknownMunicipalityError
 from meedoen.rules.money import euro
-from meedoen.rules.parameters import Parameter, ParameterSet, default_parameters
+from meedoen.rules.parameters import Parameter, ParameterSet, Scale, default_parameters
 from meedoen.rules.periods import to_int
 from meedoen.rules.population import Population
 
@@ -29,7 +29,11 @@ Formula = Callable[["Simulation"], np.ndarray]
 
 @dataclass(frozen=True, eq=False)
 class Variable:
-    """A named quantity of the rules, computed by one formula."""
+    """A named quantity of the rules, computed by one formula per period of the law.
+
+    When the law changes, a variable gets a new dated formula instead of an if-statement
+    (``since``: the first day, as ``yyyymmdd``; 0 for the first version).
+    """
 
     name: str
     entity: str
@@ -37,6 +41,7 @@ class Variable:
     unit: str
     formula: Formula
     explanation: str
+    since: int = 0
 
     @cached_property
     def view(self) -> dict[str, str]:
@@ -50,21 +55,42 @@ class Variable:
         }
 
 
-REGISTRY: dict[str, Variable] = {}
+REGISTRY: dict[str, Variable] = {}  # the first version of each variable
+_VERSIONS: dict[str, list[Variable]] = {}  # every version, latest first
 
 
-def variable(entity: str, label: str, unit: str = "") -> Callable[[Formula], Formula]:
-    """Register a formula under its function name; its docstring is the explanation."""
+def variable(
+    entity: str, label: str, unit: str = "", *, name: str | None = None, since: str | None = None
+) -> Callable[[Formula], Formula]:
+    """Register a formula under ``name`` (default: the function name); its docstring is the
+    explanation. ``since`` (ISO date) adds a later version of an existing variable."""
 
     def register(formula: Formula) -> Formula:
-        name = formula.__name__
-        if name in REGISTRY:
-            raise ValueError(f"variable {name!r} is defined twice")
+        key = name or formula.__name__
+        start = to_int(dt.date.fromisoformat(since)) if since else 0
         doc = " ".join((formula.__doc__ or "").split())
-        REGISTRY[name] = Variable(name, entity, label, unit, formula, doc)
+        var = Variable(key, entity, label, unit, formula, doc, start)
+        versions = _VERSIONS.setdefault(key, [])
+        if any(v.since == start for v in versions):
+            raise ValueError(f"variable {key!r} is defined twice from the same date")
+        if versions and (versions[0].entity, versions[0].unit) != (entity, unit):
+            raise ValueError(f"versions of {key!r} differ in entity or unit")
+        versions.append(var)
+        versions.sort(key=lambda v: -v.since)
+        REGISTRY.setdefault(key, var)
+        _in_force.cache_clear()
         return formula
 
     return register
+
+
+@lru_cache(maxsize=64)
+def _in_force(d: int) -> dict[str, Variable]:
+    """The version of every variable in force on ``d``."""
+    return {
+        name: next((v for v in versions if v.since <= d), versions[-1])
+        for name, versions in _VERSIONS.items()
+    }
 
 
 class _Frame:
@@ -96,6 +122,7 @@ class Simulation:
         self._local = f"gemeenten.{population.municipality}"
         if population.municipality not in self.parameters.municipalities:
             raise UnknownMunicipalityError(f"no parameters for municipality {population.municipality!r}")
+        self._variables = _in_force(self.d)
         self._cache: dict[str, np.ndarray] = {}
         self._stack: list[_Frame] = []
         self.trace: list[dict[str, Any]] | None = [] if trace else None
@@ -106,7 +133,7 @@ class Simulation:
         cached = self._cache.get(name)
         if cached is not None:
             return cached
-        var = REGISTRY[name]
+        var = self._variables[name]
         if self.trace is None:
             value = self._cache[name] = var.formula(self)
             return value
@@ -196,6 +223,8 @@ class Simulation:
 def _plain(value: Any, unit: str) -> Any:
     if unit == "EUR" and isinstance(value, int) and not isinstance(value, bool):
         return euro(value)
+    if isinstance(value, Scale):
+        return value.as_list()
     return value
 
 

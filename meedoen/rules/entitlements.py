@@ -49,6 +49,7 @@ def entitlements(
         },
         "income_net_month": euro(one("income_net_month")),
         "income_ratio": round(float(one("income_ratio")), 4),
+        "disposable_income_month": euro(one("disposable_income")),
         "schemes": [
             {
                 "id": r.id,

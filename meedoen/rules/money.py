@@ -17,6 +17,11 @@ def round_div(numerator: int | np.ndarray, denominator: int | np.ndarray) -> int
     return (2 * numerator + denominator) // (2 * denominator)
 
 
+def round_half_up(cents: np.ndarray) -> np.ndarray:
+    """Fractional cents to whole cents, half up (``np.round`` would round half to even)."""
+    return np.floor(np.asarray(cents) + 0.5).astype(np.int64)
+
+
 def euro(cents: int | np.integer) -> float:
     """Cents as a euro amount with two decimals, for JSON output (never for storage)."""
     return round(int(cents) / 100, 2)

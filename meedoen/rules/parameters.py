@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -29,7 +30,7 @@ from meedoen.rules.periods import from_int, to_int
 
 PARAMETER_ROOT = Path(__file__).resolve().parent.parent / "parameters"
 
-Unit = Literal["EUR", "/1", "years", "months", "count", "bool", "text"]
+Unit = Literal["EUR", "/1", "years", "months", "count", "bool", "text", "scale"]
 Confidence = Literal["verified", "secondary", "derived", "not_found"]
 
 
@@ -59,7 +60,7 @@ class ValueEntryModel(BaseModel):
     """A value that carries its own source or remark."""
 
     model_config = ConfigDict(extra="forbid")
-    value: float | int | bool | str
+    value: float | int | bool | str | list[Any]
     reference: list[ReferenceModel] | None = None
     confidence: Confidence | None = None
     note: str | None = None
@@ -69,7 +70,7 @@ class ParameterModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str
     metadata: MetadataModel = MetadataModel()
-    values: dict[dt.date, ValueEntryModel | bool | int | float | str]
+    values: dict[dt.date, ValueEntryModel | bool | int | float | str | list[Any]]
 
 
 class NodeModel(BaseModel):
@@ -129,8 +130,58 @@ class Parameter:
         return self.references[0].href if self.references else ""
 
 
+@dataclass(frozen=True)
+class Scale:
+    """A piecewise-linear schedule as the tax laws write it: above each threshold, a base amount
+    plus a rate times the part above the threshold ("meer dan € 11.965: € 996 vermeerderd met
+    31,009% van het arbeidsinkomen voor zover dat meer bedraagt dan € 11.965").
+
+    Rows in YAML are ``[threshold, rate]`` (base accumulated from the rows below: tax brackets)
+    or ``[threshold, base, rate]`` (base as the law states it: tax credits). Thresholds and bases
+    are integer cents; an amount exactly at a threshold falls in the lower row, as in the law.
+    """
+
+    thresholds: tuple[int, ...]
+    bases: tuple[float, ...]
+    rates: tuple[float, ...]
+
+    def apply(self, amount_cents: np.ndarray) -> np.ndarray:
+        """The schedule's outcome for each amount, in (fractional) cents."""
+        row = np.maximum(np.searchsorted(self.thresholds, amount_cents, side="left") - 1, 0)
+        thresholds = np.asarray(self.thresholds)[row]
+        return np.asarray(self.bases)[row] + np.asarray(self.rates)[row] * (amount_cents - thresholds)
+
+    def as_list(self) -> list[list[float]]:
+        return [
+            [t / 100, b / 100, r] for t, b, r in zip(self.thresholds, self.bases, self.rates, strict=True)
+        ]
+
+
+def _scale(raw: Any, file: str, key: str) -> Scale:
+    rows = raw if isinstance(raw, list) else None
+    if not rows or not all(isinstance(r, list) and len(r) in (2, 3) for r in rows):
+        raise ParameterFileError(
+            file, key, "expected a list of [threshold, rate] or [threshold, base, rate] rows in euro"
+        )
+    thresholds, bases, rates = [], [], []
+    for i, row in enumerate(rows):
+        at = f"{key}[{i}]"
+        thresholds.append(parse_value(row[0], "EUR", file, at))
+        rates.append(float(parse_value(row[-1], "/1", file, at)))
+        if len(row) == 3:
+            bases.append(float(parse_value(row[1], "EUR", file, at)))
+        else:
+            previous = bases[-1] + rates[-2] * (thresholds[-1] - thresholds[-2]) if i else 0.0
+            bases.append(previous)
+    if thresholds != sorted(thresholds) or len(set(thresholds)) != len(thresholds):
+        raise ParameterFileError(file, key, "thresholds must increase")
+    return Scale(tuple(thresholds), tuple(bases), tuple(rates))
+
+
 def parse_value(raw: Any, unit: str, file: str, key: str) -> Any:
-    """A raw YAML value in its unit: euro amounts become integer cents."""
+    """A raw YAML value in its unit: euro amounts become integer cents, scales a :class:`Scale`."""
+    if unit == "scale":
+        return _scale(raw, file, key)
     if unit == "EUR":
         if isinstance(raw, bool) or not isinstance(raw, int | float):
             raise ParameterFileError(file, key, f"expected an amount in euro, got {raw!r}")

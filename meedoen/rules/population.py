@@ -21,7 +21,7 @@ ROLES = ("applicant", "partner", "child", "housemate")
 SCHOOLS = ("none", "po", "vo", "mbo", "hbo_wo")
 HOUSING_KINDS = ("rent", "own", "institution", "homeless")
 APPLICANT, PARTNER, CHILD, HOUSEMATE = range(4)
-INSTITUTION = HOUSING_KINDS.index("institution")
+RENT, INSTITUTION = HOUSING_KINDS.index("rent"), HOUSING_KINDS.index("institution")
 NOT_GIVEN = -1  # cents value of an amount that was not given
 
 
@@ -48,6 +48,7 @@ class Population:
     birth: np.ndarray  # int32 yyyymmdd
     net_income_cents: np.ndarray  # int64, NOT_GIVEN when absent
     wage_gross_cents: np.ndarray  # int64, NOT_GIVEN when absent
+    toetsingsinkomen_cents: np.ndarray  # int64 per year, NOT_GIVEN when absent
     school: np.ndarray  # int8, index into SCHOOLS, -1 when absent
     student_finance: np.ndarray  # bool
     commercial_tenant: np.ndarray  # bool
@@ -107,6 +108,7 @@ def from_households(households: Sequence[Household]) -> Population:
         birth=np.array([to_int(p.birth_date) for _, p in persons], np.int32),
         net_income_cents=np.array([_cents(p.net_income_month) for _, p in persons], np.int64),
         wage_gross_cents=np.array([_cents(p.wage_gross_month) for _, p in persons], np.int64),
+        toetsingsinkomen_cents=np.array([_cents(p.toetsingsinkomen_year) for _, p in persons], np.int64),
         school=np.array([SCHOOLS.index(p.school) if p.school else -1 for _, p in persons], np.int8),
         student_finance=np.array([bool(p.student_finance) for _, p in persons], bool),
         commercial_tenant=np.array([bool(p.commercial_tenant) for _, p in persons], bool),

@@ -7,13 +7,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 DATES = st.sampled_from(
-    [
-        dt.date(2024, 1, 1),
-        dt.date(2024, 9, 15),
-        dt.date(2025, 1, 1),
-        dt.date(2025, 7, 1),
-        dt.date(2026, 3, 31),
-    ]
+    [dt.date(2025, 1, 1), dt.date(2025, 7, 1), dt.date(2025, 12, 31), dt.date(2026, 3, 31)]
 )
 AMOUNT = st.integers(0, 400_000).map(lambda c: round(c / 100, 2))
 MONEY = st.one_of(st.none(), AMOUNT)
@@ -27,6 +21,8 @@ def _person(pid: str, role: str, date: dt.date):
         {"id": st.just(pid), "role": st.just(role), "birth_date": birth.map(str)},
         optional={
             "net_income_month": AMOUNT,
+            "wage_gross_month": AMOUNT,
+            "toetsingsinkomen_year": st.integers(0, 8_000_000).map(lambda c: c / 100),
             "student_finance": st.booleans(),
             **({"commercial_tenant": st.booleans()} if role == "housemate" else {}),
         },
@@ -52,6 +48,7 @@ def households(draw, date: dt.date | None = None, municipality: str = "arnhem"):
         "housing": {
             "kind": draw(st.sampled_from(["rent", "own", "institution", "homeless"])),
             "energy_cost_month": draw(MONEY),
+            "rent_month": draw(MONEY),
         },
         "assets": draw(st.integers(0, 3_000_000)) / 100,
     }

@@ -59,14 +59,15 @@ def test_lookup_follows_the_dates():
     assert p.at(dt.date(2024, 6, 30)) == 128383
     assert p.at(dt.date(2024, 7, 1)) == 130845
     assert p.at(dt.date(2026, 6, 30)) == 140150
+    assert p.at(dt.date(2026, 7, 1)) == 141946
 
 
-@pytest.mark.parametrize("date", [dt.date(2023, 12, 31), dt.date(2026, 7, 1)])
+@pytest.mark.parametrize("date", [dt.date(2023, 12, 31), dt.date(2027, 1, 1)])
 def test_lookup_outside_coverage_names_the_range(date):
     p = default_parameters()["nl.participatiewet.normen.alleenstaande_21_tot_aow"]
     with pytest.raises(CoverageError) as err:
         p.at(date)
-    assert "covers 2024-01-01 to 2026-06-30" in str(err.value)
+    assert "covers 2024-01-01 to 2026-12-31" in str(err.value)
     assert str(date) in str(err.value)
 
 

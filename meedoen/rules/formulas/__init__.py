@@ -4,7 +4,9 @@ from meedoen.rules.formulas import (  # noqa: F401
     benefit_unit,
     bijstand,
     bijstandsnorm,
+    income_tax,
     indicators,
     kostendelersnorm,
     persons,
+    toeslagen,
 )

@@ -1,7 +1,7 @@
 """Algemene bijstand: the monthly top-up of the unit's income to its norm, within the asset limit.
 
-Earnings disregards (art. 31 lid 2) and the derivation of net income from gross wage belong to the
-national income rules and are not applied here.
+Earnings disregards (art. 31 lid 2 onder n, temporary) are not applied: the engine describes the
+structural situation, as the Nibud minima-effect method does.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ LIMITS = "nl.participatiewet.vermogensgrens"
 @variable(HOUSEHOLD, "Netto inkomen van de bijstandseenheid per maand", "EUR")
 def income_net_month(s: Simulation) -> np.ndarray:
     """The net monthly income of applicant and partner (the income of children does not count)."""
-    net = np.maximum(s.pop.net_income_cents, 0)  # NOT_GIVEN counts as no income
+    net = s("net_income_person_month")
     return s.of_applicant(net) + s.of_partner(net, 0)
 
 

@@ -23,17 +23,12 @@ def income_ratio(s: Simulation) -> np.ndarray:
     return np.divide(s("income_net_month"), ref, out=np.zeros(len(ref)), where=ref > 0)
 
 
-@variable(HOUSEHOLD, "Netto inkomen inclusief bijstand", "EUR")
-def net_income_with_bijstand(s: Simulation) -> np.ndarray:
-    """What the unit has net per month: its own net income plus the bijstand top-up."""
-    return s("income_net_month") + s("bijstand")
-
-
-@variable(HOUSEHOLD, "Energiekosten als deel van het netto inkomen", "/1")
+@variable(HOUSEHOLD, "Energiekosten als deel van het besteedbaar inkomen", "/1")
 def energy_cost_share(s: Simulation) -> np.ndarray:
-    """Energy bill divided by net income including bijstand (0 when no energy cost is given)."""
+    """Energy bill divided by what the household has to live on: net income plus bijstand and
+    the allowances (0 when no energy cost is given)."""
     energy = np.where(s.pop.energy_cents == NOT_GIVEN, 0, s.pop.energy_cents)
-    income = s("net_income_with_bijstand")
+    income = s("disposable_income")
     return np.divide(energy, income, out=np.where(energy > 0, np.inf, 0.0), where=income > 0)
 
 

@@ -55,8 +55,23 @@ def scheme(id: str, name: str, municipalities: set[str] | None = None):
     return register
 
 
+def one(s: Simulation, name: str) -> int:
+    """The value of a variable for the one household of a check, as a Python int."""
+    return int(s(name)[0])
+
+
+def source(s: Simulation, path: str) -> str:
+    return s.parameters[path].source()
+
+
 def schemes_for(municipality: str) -> list[Scheme]:
     return [s for s in SCHEMES if s.municipalities is None or municipality in s.municipalities]
 
 
-from meedoen.rules.schemes import bijstand  # noqa: E402, F401  (registers)
+from meedoen.rules.schemes import (  # noqa: E402, F401, I001  (registers, in the order shown)
+    bijstand,
+    zorgtoeslag,
+    huurtoeslag,
+    kinderbijslag,
+    kindgebonden_budget,
+)

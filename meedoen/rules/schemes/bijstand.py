@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from meedoen.rules.engine import Simulation
 from meedoen.rules.money import euro_text
-from meedoen.rules.schemes import Reason, SchemeResult, scheme
-
-
-def _one(s: Simulation, name: str) -> int:
-    return int(s(name)[0])
+from meedoen.rules.schemes import Reason, SchemeResult, one, scheme
 
 
 @scheme("bijstand", "Bijstandsuitkering")
 def describe(s: Simulation) -> SchemeResult:
-    norm, income = _one(s, "norm"), _one(s, "income_net_month")
-    amount, limit = _one(s, "bijstand"), _one(s, "vermogensgrens")
+    norm, income = one(s, "norm"), one(s, "income_net_month")
+    amount, limit = one(s, "bijstand"), one(s, "vermogensgrens")
     reasons: list[Reason] = []
     sources = [s.parameters["nl.participatiewet.normen.alleenstaande_21_tot_aow"].source()]
     if norm == 0:

@@ -1,0 +1,160 @@
+"""Income tax box 1 and the tax credits: net income from gross wage, and gross from net benefit.
+
+Yearly amounts, in cents. The toeslagen test the gross yearly income (toetsingsinkomen); a
+resident often knows only a net amount (a benefit), so the engine also inverts the tax: the net
+result is piecewise linear and increasing in the gross amount, so interpolating between its
+breakpoints gives the exact gross.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from meedoen.rules.engine import PERSON, Simulation, variable
+from meedoen.rules.money import round_div, round_half_up
+from meedoen.rules.parameters import Scale
+from meedoen.rules.population import APPLICANT, CHILD, PARTNER
+
+IB = "nl.inkomstenbelasting"
+HK = f"{IB}.heffingskortingen"
+BORN_1946 = 19460101
+
+
+@variable(PERSON, "Brutoloon per jaar inclusief vakantiegeld", "EUR")
+def wage_year(s: Simulation) -> np.ndarray:
+    """Twelve times the gross monthly wage plus the holiday allowance of 8 % (WML art. 15)."""
+    basis_points = round(s.p(f"{IB}.vakantiebijslag") * 10000)
+    gross = np.maximum(s.pop.wage_gross_cents, 0)
+    return round_div(12 * gross * (10000 + basis_points), 10000)
+
+
+def _tariff(s: Simulation) -> tuple[Scale, Scale, Scale]:
+    return (
+        s.p(f"{IB}.box1.onder_aow_leeftijd"),
+        s.p(f"{IB}.box1.aow_leeftijd"),
+        s.p(f"{IB}.box1.geboren_voor_1946"),
+    )
+
+
+def _aow_factor(under: Scale, aow: Scale) -> float:
+    """Tax credits at AOW age are the credits times the share of the first-bracket rate that is
+    left without the AOW premium (Wet IB art. 8.3-8.7: e.g. 3.115 x 17,85 / 35,75 = 1.555)."""
+    return aow.rates[0] / under.rates[0]
+
+
+def _box1(s: Simulation, taxable: np.ndarray) -> np.ndarray:
+    under, aow, old = _tariff(s)
+    return np.where(
+        s("has_aow_age"),
+        np.where(s.pop.birth < BORN_1946, old.apply(taxable), aow.apply(taxable)),
+        under.apply(taxable),
+    )
+
+
+@variable(PERSON, "Factor voor heffingskortingen (1, of lager vanaf de AOW-leeftijd)", "/1")
+def tax_credit_factor(s: Simulation) -> np.ndarray:
+    """1 below AOW age; at AOW age the share of the first bracket without the AOW premium."""
+    under, aow, _ = _tariff(s)
+    return np.where(s("has_aow_age"), _aow_factor(under, aow), 1.0)
+
+
+@variable(PERSON, "Algemene heffingskorting per jaar", "EUR")
+def algemene_heffingskorting(s: Simulation) -> np.ndarray:
+    """Art. 8.10: a fixed credit that phases out above the drempel; never below nil."""
+    credit = np.maximum(s.p(f"{HK}.algemene_heffingskorting").apply(s("wage_year")), 0)
+    return round_half_up(credit * s("tax_credit_factor"))
+
+
+@variable(PERSON, "Arbeidskorting per jaar", "EUR")
+def arbeidskorting(s: Simulation) -> np.ndarray:
+    """Art. 8.11: builds up with the income from work, then phases out; never below nil."""
+    credit = np.maximum(s.p(f"{HK}.arbeidskorting").apply(s("wage_year")), 0)
+    return round_half_up(credit * s("tax_credit_factor"))
+
+
+@variable(PERSON, "Inkomensafhankelijke combinatiekorting per jaar", "EUR")
+def iack(s: Simulation) -> np.ndarray:
+    """Art. 8.14a: for a working parent of a child under 12 who is single or earns least of
+    the two partners (the younger on a tie): 11,45 % of work income above the threshold,
+    up to the maximum."""
+    role, wage = s.pop.role, s("wage_year")
+    young_child = s.count_per_household((role == CHILD) & (s("age") < s.p(f"{HK}.iack_kind_jonger_dan"))) > 0
+    partner_wage = s.of_partner(wage, -1)
+    other_wage = np.where(role == APPLICANT, s.per_person(partner_wage), s.per_person(s.of_applicant(wage)))
+    other_birth = np.where(
+        role == APPLICANT,
+        s.per_person(s.of_partner(s.pop.birth, 0)),
+        s.per_person(s.of_applicant(s.pop.birth)),
+    )
+    least = (other_wage < 0) | (wage < other_wage) | ((wage == other_wage) & (s.pop.birth > other_birth))
+    eligible = ((role == APPLICANT) | ((role == PARTNER) & (other_wage >= 0))) & least
+    eligible &= s.per_person(young_child)
+    built = s.p(f"{HK}.iack_opbouw") * np.maximum(wage - s.p(f"{HK}.iack_drempel"), 0)
+    credit = np.minimum(built, s.p(f"{HK}.iack_maximum")) * s("tax_credit_factor")
+    return np.where(eligible, round_half_up(credit), 0)
+
+
+@variable(PERSON, "Inkomstenbelasting en premies box 1 over het loon, per jaar", "EUR")
+def income_tax(s: Simulation) -> np.ndarray:
+    """Box 1 tax on the yearly wage minus the tax credits, never below nil (credits are not paid
+    out)."""
+    wage = s("wage_year")
+    credits = s("algemene_heffingskorting") + s("arbeidskorting") + s("iack")
+    return np.maximum(round_half_up(_box1(s, wage)) - credits, 0)
+
+
+@variable(PERSON, "Netto inkomen per maand", "EUR")
+def net_income_person_month(s: Simulation) -> np.ndarray:
+    """The net monthly income as given; otherwise derived from the gross wage: (yearly wage
+    minus tax) / 12, holiday allowance included."""
+    net_given = s.pop.net_income_cents
+    from_wage = round_div(np.maximum(s("wage_year") - s("income_tax"), 0), 12)
+    return np.where(net_given >= 0, net_given, np.where(s.pop.wage_gross_cents >= 0, from_wage, 0))
+
+
+@lru_cache(maxsize=32)
+def _net_curve(box1: Scale, ahk: Scale, factor: float) -> tuple[np.ndarray, np.ndarray]:
+    """Breakpoints (gross, net) of a benefit's yearly net as a function of its gross (no work
+    credits); between them the function is linear."""
+
+    def tax(g: np.ndarray) -> np.ndarray:
+        return np.maximum(box1.apply(g) - np.maximum(ahk.apply(g), 0) * factor, 0)
+
+    points = {0, *box1.thresholds, *ahk.thresholds}
+    last = ahk.thresholds[-1]
+    if ahk.rates[-1] < 0:  # the credit reaches nil
+        points.add(round(last + ahk.bases[-1] / -ahk.rates[-1]))
+    low, high = 0.0, float(max(points) or 1)
+    while high - low > 0.01:  # the gross below which no tax is due
+        mid = (low + high) / 2
+        low, high = (mid, high) if tax(np.array([mid]))[0] <= 0 else (low, mid)
+    points.add(round(high))
+    gross = np.array(sorted(points | {10**11}), dtype=float)
+    return gross, gross - tax(gross)
+
+
+def gross_from_net_benefit(s: Simulation, net_year: np.ndarray, aow: np.ndarray) -> np.ndarray:
+    """The gross yearly benefit that leaves ``net_year`` after tax and the general credit."""
+    under, aow_scale, _ = _tariff(s)
+    ahk = s.p(f"{HK}.algemene_heffingskorting")
+    gross_u, net_u = _net_curve(under, ahk, 1.0)
+    gross_a, net_a = _net_curve(aow_scale, ahk, _aow_factor(under, aow_scale))
+    return round_half_up(
+        np.where(aow, np.interp(net_year, net_a, gross_a), np.interp(net_year, net_u, gross_u))
+    )
+
+
+@variable(PERSON, "Toetsingsinkomen per jaar", "EUR")
+def toetsingsinkomen(s: Simulation) -> np.ndarray:
+    """The yearly income the toeslagen test: as given; else the wage (12 x gross + 8 %); else
+    the gross of the net benefit."""
+    given = s.pop.toetsingsinkomen_cents
+    net = s.pop.net_income_cents
+    from_net = gross_from_net_benefit(s, 12 * np.maximum(net, 0), s("has_aow_age"))
+    return np.where(
+        given >= 0,
+        given,
+        np.where(s.pop.wage_gross_cents >= 0, s("wage_year"), np.where(net > 0, from_net, 0)),
+    )
