@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench mer browser clean
 
 $(BIN)/meedoen: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,11 +19,20 @@ lint: $(BIN)/meedoen
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+browser:
+	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+
+test: lint browser
 	$(BIN)/pytest
 
 bench: $(BIN)/meedoen
 	$(BIN)/python bench/run.py
+
+# Minima-effect reports of Arnhem and Nijmegen for 2026 (HTML, PDF, CSV in out/).
+mer: $(BIN)/meedoen
+	$(BIN)/meedoen mer --municipality arnhem --date 2026-01-01 --out out/mer-arnhem-2026
+	$(BIN)/meedoen mer --municipality nijmegen --date 2026-01-01 --out out/mer-nijmegen-2026
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

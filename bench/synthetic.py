@@ -24,8 +24,13 @@ def _births(rng: np.random.Generator, date: dt.date, min_age: int, max_age: int,
 
 
 def synthetic_population(
-    n: int, date: dt.date = dt.date(2026, 1, 1), municipality: str = "arnhem", seed: int = 1
+    n: int,
+    date: dt.date = dt.date(2026, 1, 1),
+    municipality: str = "arnhem",
+    seed: int = 1,
+    wages: bool = False,
 ) -> Population:
+    """``n`` households; incomes as net amounts, or with ``wages`` as gross wages for earners."""
     rng = np.random.default_rng(seed)
     partner = rng.random(n) < 0.35
     children = rng.choice(4, n, p=[0.6, 0.15, 0.15, 0.1])
@@ -49,7 +54,9 @@ def synthetic_population(
     adult_child = (role == CHILD) & (rng.random(p) < 0.15)
     birth = np.where(adult_child, _births(rng, date, 18, 35, p), birth).astype(np.int32)
     earns = (role <= PARTNER) & (rng.random(p) < 0.6)
-    net = np.where(earns, rng.integers(0, 300_000, p), np.where(role <= PARTNER, 0, NOT_GIVEN))
+    amount = rng.integers(0, 400_000, p)
+    net = np.where(earns & ~wages, amount, np.where((role <= PARTNER) & ~(earns & wages), 0, NOT_GIVEN))
+    gross = np.where(earns & wages, amount, NOT_GIVEN)
     return Population(
         date=date,
         municipality=municipality,
@@ -62,7 +69,7 @@ def synthetic_population(
         role=role,
         birth=birth,
         net_income_cents=net.astype(np.int64),
-        wage_gross_cents=np.full(p, NOT_GIVEN, np.int64),
+        wage_gross_cents=gross.astype(np.int64),
         toetsingsinkomen_cents=np.full(p, NOT_GIVEN, np.int64),
         school=np.full(p, -1, np.int8),
         student_finance=rng.random(p) < 0.08,

@@ -1,4 +1,4 @@
-"""The ``meedoen`` command line: ``meedoen check FILE [--date D] [--format text|json]``."""
+"""The ``meedoen`` command line: ``check`` (one household), ``mer`` and ``job`` (analyses)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from meedoen.analysis import cli as analysis_cli
+from meedoen.analysis.cli import report_problems
 from meedoen.rules.entitlements import entitlements
-from meedoen.rules.errors import CoverageError, InputError, InputProblem, RulesError
+from meedoen.rules.errors import InputError, InputProblem, RulesError
 from meedoen.rules.household import parse_household
 from meedoen.rules.money import euro_text
 
-EXIT_BAD_INPUT = 2
 HOUSEHOLD_WORDS = {
     "single": "alleenstaande",
     "single_parent": "alleenstaande ouder",
@@ -60,14 +61,6 @@ def render_text(out: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _problems(exc: RulesError) -> list[InputProblem]:
-    if isinstance(exc, InputError):
-        return exc.problems
-    if isinstance(exc, CoverageError) and exc.path == "date":
-        return [InputProblem("date", f"expected a date from {exc.start} to {exc.end}, got {exc.date}")]
-    return [InputProblem("", str(exc))]
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     try:
         try:
@@ -77,17 +70,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         except json.JSONDecodeError as exc:
             raise InputError([InputProblem("", f"{args.file} is not valid JSON: {exc}")]) from None
         if args.date and isinstance(raw, dict):
-            raw["date"] = args.date
+            raw["date"] = args.date.isoformat()
         out = entitlements(parse_household(raw))
     except RulesError as exc:
-        problems = _problems(exc)
-        if args.format == "json":
-            errors = [{"path": p.path, "message": p.message} for p in problems]
-            print(json.dumps({"errors": errors}, ensure_ascii=False), file=sys.stderr)
-        else:
-            for p in problems:
-                print(f"fout: {p}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return report_problems(exc, args.format == "json")
     if args.format == "json":
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
@@ -95,12 +81,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _date(text: str) -> str:
+def _date(text: str) -> dt.date:
     try:
-        dt.date.fromisoformat(text)
+        return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date like 2026-01-01, got {text!r}") from None
-    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--date", type=_date, help="peildatum; overrides the file's date")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.set_defaults(run=cmd_check)
+    analysis_cli.add_commands(sub, _date)
     return parser
 
 

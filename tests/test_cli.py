@@ -70,8 +70,8 @@ def test_text_output_is_dutch(capsys):
     code, out, _ = run(capsys, "check", str(EXAMPLE))
     assert code == 0
     assert "Huishouden: paar, kostendelers (A): 3" in out
-    assert "Bijstandsnorm: € 1.735,18 per maand" in out
-    assert "[JA ] Bijstandsuitkering  € 635,18 per maand" in out
+    assert "Bijstandsnorm: €\u00a01.735,18 per maand" in out
+    assert "[JA ] Bijstandsuitkering  €\u00a0635,18 per maand" in out
 
 
 def test_date_override_and_out_of_coverage(capsys, tmp_path):

@@ -28,7 +28,7 @@ def euro(cents: int | np.integer) -> float:
 
 
 def euro_text(cents: int | np.integer) -> str:
-    """Dutch notation for residents: ``€ 1.401,50``."""
+    """Dutch notation for residents: ``€ 1.401,50`` (a no-break space keeps € with the number)."""
     whole, rest = divmod(abs(int(cents)), 100)
     sign = "-" if cents < 0 else ""
-    return f"{sign}€ {whole:,}".replace(",", ".") + f",{rest:02d}"
+    return f"{sign}€\u00a0{whole:,}".replace(",", ".") + f",{rest:02d}"

@@ -318,6 +318,7 @@ class ParameterSet:
         )
         self._coverage: dict[str, tuple[dt.date, dt.date]] = {}
         self.views: dict[tuple[str, int], dict[str, Any]] = {}  # trace records, see engine
+        self._starts: list[int] | None = None
 
     def __getitem__(self, path: str) -> Parameter:
         try:
@@ -370,6 +371,13 @@ class ParameterSet:
         start, end = self.coverage(municipality)
         if not start <= date <= end:
             raise CoverageError("date", date, start, end)
+
+    def last_change(self, date: dt.date) -> dt.date:
+        """The latest date on or before ``date`` on which any parameter changed value."""
+        d = to_int(date)
+        if self._starts is None:
+            self._starts = sorted({start for p in self._parameters.values() for start in p.starts})
+        return from_int(self._starts[bisect.bisect_right(self._starts, d) - 1])
 
     def resolve(self, date: dt.date) -> dict[str, Any]:
         """Every parameter's value on ``date`` that the date falls inside (a cached dict)."""

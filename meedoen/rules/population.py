@@ -83,6 +83,47 @@ class Population:
         return np.bincount(self.household[mask], minlength=self.size)
 
 
+PERSON_COLUMNS = (
+    "role",
+    "birth",
+    "net_income_cents",
+    "wage_gross_cents",
+    "toetsingsinkomen_cents",
+    "school",
+    "student_finance",
+    "commercial_tenant",
+)
+HOUSEHOLD_COLUMNS = ("housing_kind", "rent_cents", "energy_cents", "assets_cents", "low_income_since")
+
+
+def concat(populations: Sequence[Population]) -> Population:
+    """One population of several that share a date and municipality (e.g. household types)."""
+    first = populations[0]
+    starts = np.cumsum([0] + [p.size for p in populations[:-1]])
+    households = np.concatenate([p.household + start for p, start in zip(populations, starts, strict=True)])
+    ids = [pid for p in populations for pid in (p.person_ids or [])]
+    return Population(
+        date=first.date,
+        municipality=first.municipality,
+        household=households,
+        person_ids=ids or None,
+        **{
+            c: np.concatenate([getattr(p, c) for p in populations])
+            for c in PERSON_COLUMNS + HOUSEHOLD_COLUMNS
+        },
+    )
+
+
+def tile(population: Population, n: int) -> Population:
+    """``n`` copies of a population, household after household (to vary one input per copy)."""
+    return Population(
+        date=population.date,
+        municipality=population.municipality,
+        household=(np.arange(n)[:, None] * population.size + population.household).ravel(),
+        **{c: np.tile(getattr(population, c), n) for c in PERSON_COLUMNS + HOUSEHOLD_COLUMNS},
+    )
+
+
 def _cents(amount: object) -> int:
     return NOT_GIVEN if amount is None else int(amount * 100)
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from meedoen.rules.engine import PERSON, Simulation, variable
+from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, variable
 from meedoen.rules.money import round_div, round_half_up
 from meedoen.rules.parameters import Scale
 from meedoen.rules.population import APPLICANT, CHILD, PARTNER
@@ -110,8 +110,11 @@ def net_income_person_month(s: Simulation) -> np.ndarray:
     """The net monthly income as given; otherwise derived from the gross wage: (yearly wage
     minus tax) / 12, holiday allowance included."""
     net_given = s.pop.net_income_cents
+    derive = (net_given < 0) & (s.pop.wage_gross_cents >= 0)
+    if not derive.any():  # nobody's net comes from a gross wage: no tax to compute
+        return np.maximum(net_given, 0)
     from_wage = round_div(np.maximum(s("wage_year") - s("income_tax"), 0), 12)
-    return np.where(net_given >= 0, net_given, np.where(s.pop.wage_gross_cents >= 0, from_wage, 0))
+    return np.where(derive, from_wage, np.maximum(net_given, 0))
 
 
 @lru_cache(maxsize=32)
@@ -144,6 +147,12 @@ def gross_from_net_benefit(s: Simulation, net_year: np.ndarray, aow: np.ndarray)
     return round_half_up(
         np.where(aow, np.interp(net_year, net_a, gross_a), np.interp(net_year, net_u, gross_u))
     )
+
+
+@variable(HOUSEHOLD, "Eigen toetsingsinkomen van aanvrager en partner per jaar", "EUR")
+def toetsingsinkomen_own(s: Simulation) -> np.ndarray:
+    """The toetsingsinkomen of applicant and partner from their own income, without bijstand."""
+    return s.of_applicant(s("toetsingsinkomen")) + s.of_partner(s("toetsingsinkomen"), 0)
 
 
 @variable(PERSON, "Toetsingsinkomen per jaar", "EUR")

@@ -22,7 +22,7 @@ EURO = 100
 def toetsingsinkomen_household(s: Simulation) -> np.ndarray:
     """The toetsingsinkomen of applicant and partner plus the gross of the yearly bijstand
     (each partner receives half of a couple's bijstand)."""
-    own = s.of_applicant(s("toetsingsinkomen")) + s.of_partner(s("toetsingsinkomen"), 0)
+    own = s("toetsingsinkomen_own")
     adults = 1 + s("has_partner")
     per_adult = 12 * s("bijstand") // adults
     gross = gross_from_net_benefit(s, per_adult, s.of_applicant(s("has_aow_age")))
@@ -148,6 +148,12 @@ def kinderbijslag(s: Simulation) -> np.ndarray:
     return s.per_household(np.where((s.pop.role == CHILD) & (age < 18), amount, 0))
 
 
+@variable(HOUSEHOLD, "Kinderbijslag omgerekend per maand", "EUR")
+def kinderbijslag_maand(s: Simulation) -> np.ndarray:
+    """A third of the quarterly kinderbijslag, to add it to monthly income."""
+    return round_div(s("kinderbijslag"), 3)
+
+
 @variable(HOUSEHOLD, "Kindgebonden budget per maand", "EUR")
 def kindgebonden_budget(s: Simulation) -> np.ndarray:
     """Art. 2: per child a yearly amount, more for children of 12-15 and 16-17, plus the
@@ -180,7 +186,7 @@ def disposable_income(s: Simulation) -> np.ndarray:
         + s("bijstand")
         + s("zorgtoeslag")
         + s("huurtoeslag")
-        + round_div(s("kinderbijslag"), 3)
+        + s("kinderbijslag_maand")
         + s("kindgebonden_budget")
     )
 

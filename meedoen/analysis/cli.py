@@ -1,0 +1,153 @@
+"""Command line for the analyses: ``meedoen mer`` and ``meedoen job``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from meedoen.analysis.household_types import load_types
+from meedoen.analysis.job_offer import JobComparison, Offer, compare
+from meedoen.analysis.minima_effect import compute
+from meedoen.analysis.report import write_report
+from meedoen.rules.errors import CoverageError, InputError, InputProblem, RulesError
+from meedoen.rules.household import parse_household
+from meedoen.rules.money import euro_text
+
+EXIT_BAD_INPUT = 2
+SCHEME_NAMES = {
+    "bijstand": "bijstand", "zorgtoeslag": "zorgtoeslag", "huurtoeslag": "huurtoeslag",
+    "kinderbijslag": "kinderbijslag", "kindgebonden_budget": "kindgebonden budget",
+}  # fmt: skip
+
+
+def problems_of(exc: RulesError) -> list[InputProblem]:
+    """A rules error as the list of problems to show (shared by every command)."""
+    if isinstance(exc, InputError):
+        return exc.problems
+    if isinstance(exc, CoverageError) and exc.path == "date":
+        return [InputProblem("date", f"expected a date from {exc.start} to {exc.end}, got {exc.date}")]
+    return [InputProblem("", str(exc))]
+
+
+def report_problems(exc: RulesError, as_json: bool) -> int:
+    problems = problems_of(exc)
+    if as_json:
+        errors = [{"path": p.path, "message": p.message} for p in problems]
+        print(json.dumps({"errors": errors}, ensure_ascii=False), file=sys.stderr)
+    else:
+        for p in problems:
+            print(f"fout: {p}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def cmd_mer(args: argparse.Namespace) -> int:
+    try:
+        result = compute(args.municipality, args.date, load_types(args.households), points=args.points)
+    except RulesError as exc:
+        return report_problems(exc, as_json=False)
+    files = write_report(result, Path(args.out), pdf=not args.no_pdf)
+    for path in files:
+        print(path)
+    for curve in result.curves:
+        for trap in curve.traps:
+            span = f"{euro_text(trap.gross_from)} - {euro_text(trap.gross_to)} bruto"
+            causes = ", ".join(name for name, _ in trap.causes)
+            print(f"armoedeval {curve.type.id}: {span}, {euro_text(trap.loss)} minder ({causes})")
+    return 0
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"expected an amount like 14.71, got {text!r}") from None
+    if not value.is_finite() or value < 0:
+        raise argparse.ArgumentTypeError(f"expected an amount of 0 or more, got {text!r}")
+    return value
+
+
+def comparison_json(c: JobComparison) -> dict[str, Any]:
+    return {
+        "person": c.person_id,
+        "gross_month": float(c.gross_month),
+        "gain_month": float(c.gain_month),
+        "gain_per_hour": None if c.gain_per_hour is None else float(c.gain_per_hour),
+        "stops": c.stops,
+        "lower": [{"scheme": sid, "by": float(by)} for sid, by in c.lower],
+        "months": [
+            {
+                "month": m.month.isoformat(),
+                "now": m.now["disposable_income_month"],
+                "with_job": m.with_job["disposable_income_month"],
+                "schemes_now": {s["id"]: s["amount"] for s in m.now["schemes"]},
+                "schemes_with_job": {s["id"]: s["amount"] for s in m.with_job["schemes"]},
+            }
+            for m in c.months
+        ],
+        "rules_known_until": None if c.uncovered_from is None else c.uncovered_from.isoformat(),
+    }
+
+
+def comparison_text(c: JobComparison) -> str:
+    cents = lambda amount: round(amount * 100)  # noqa: E731
+    lines = [f"Baan van {euro_text(cents(c.gross_month))} bruto per maand", ""]
+    lines.append("Maand        nu              met de baan")
+    for m in c.months:
+        now, job = m.now["disposable_income_month"], m.with_job["disposable_income_month"]
+        lines.append(f"{m.month:%m-%Y}      {euro_text(cents(now)):>12}    {euro_text(cents(job)):>12}")
+    verschil = "meer" if c.gain_month >= 0 else "minder"
+    lines += ["", f"U houdt per maand {euro_text(cents(abs(c.gain_month)))} {verschil} over."]
+    if c.gain_per_hour is not None:
+        lines.append(f"Dat is {euro_text(cents(c.gain_per_hour))} per extra gewerkt uur.")
+    if c.stops:
+        lines.append("Stopt: " + ", ".join(SCHEME_NAMES.get(s, s) for s in c.stops) + ".")
+    for sid, by in c.lower:
+        lines.append(f"Lager: {SCHEME_NAMES.get(sid, sid)} ({euro_text(cents(by))} minder).")
+    if c.uncovered_from:
+        lines.append(f"Vanaf {c.uncovered_from:%m-%Y} zijn de regels nog niet bekend.")
+    return "\n".join(lines)
+
+
+def cmd_job(args: argparse.Namespace) -> int:
+    as_json = args.format == "json"
+    try:
+        try:
+            raw = Path(args.file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError([InputProblem("", f"cannot read {args.file}: {exc.strerror}")]) from None
+        offer = Offer(args.gross_month, args.hours, args.hourly_wage)
+        result = compare(parse_household(raw), offer, args.person, args.months)
+    except RulesError as exc:
+        return report_problems(exc, as_json)
+    print(
+        json.dumps(comparison_json(result), ensure_ascii=False, indent=2)
+        if as_json
+        else comparison_text(result)
+    )
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction, date_type: Any) -> None:
+    mer = sub.add_parser("mer", help="minima-effect report (HTML, PDF, CSV) for standard households")
+    mer.add_argument("--municipality", required=True)
+    mer.add_argument("--date", required=True, type=date_type)
+    mer.add_argument("--households", default="standard", help="'standard' or a YAML file of household types")
+    mer.add_argument("--out", required=True, help="folder for the report")
+    mer.add_argument("--points", type=int, default=1000, help="income points per household type")
+    mer.add_argument("--no-pdf", action="store_true", help="skip the PDF (faster)")
+    mer.set_defaults(run=cmd_mer)
+
+    job = sub.add_parser("job", help="does this job pay? one household now and with a job, month by month")
+    job.add_argument("file", help="household JSON file (household contract)")
+    wage = job.add_mutually_exclusive_group(required=True)
+    wage.add_argument("--gross-month", type=_decimal, help="gross wage per month")
+    wage.add_argument("--hourly-wage", type=_decimal, help="gross wage per hour (with --hours)")
+    job.add_argument("--hours", type=_decimal, help="hours per week")
+    job.add_argument("--person", help="id of the person who takes the job (default: the applicant)")
+    job.add_argument("--months", type=int, default=12)
+    job.add_argument("--format", choices=("text", "json"), default="text")
+    job.set_defaults(run=cmd_job)

@@ -1,0 +1,195 @@
+"""The minima-effect report: self-contained HTML with charts, CSV of every number, and a PDF.
+
+Charts are drawn with matplotlib as inline SVG (text kept as text), so the HTML needs no network
+and prints sharply; WeasyPrint makes the PDF from the same HTML. Files are written to a temporary
+folder first and moved into place only when all of them are ready.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import numpy as np
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from meedoen.analysis.minima_effect import COMPONENTS, LEVELS, Curve, MinimaEffect
+from meedoen.rules.money import euro_text
+
+matplotlib.use("svg")
+matplotlib.rcParams.update({"svg.fonttype": "none", "font.size": 9, "axes.spines.top": False,
+                            "axes.spines.right": False})  # fmt: skip
+import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
+
+CHART_POINTS = 400  # points per chart line; the CSV has them all
+LABELS = dict(COMPONENTS)
+COLOURS = ("#01689b", "#8fcae7", "#39870c", "#c3df9f", "#e17000", "#f9e11e")  # Rijkshuisstijl-like
+MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+             "oktober", "november", "december")  # fmt: skip
+
+
+def _sample(curve: Curve) -> np.ndarray:
+    """Evenly spread points plus both ends of every armoedeval, so no cliff is drawn away."""
+    n = len(curve.gross)
+    idx = np.linspace(0, n - 1, min(n, CHART_POINTS)).round().astype(int)
+    edges = [
+        i
+        for t in curve.traps
+        for i in np.nonzero((curve.gross >= t.gross_from) & (curve.gross <= t.gross_to))[0]
+    ]
+    return np.unique(np.concatenate([idx, np.array(edges, dtype=int)]))
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart in two forms: SVG for the HTML (sharp, text stays text) and PNG for the PDF
+    (WeasyPrint lays out a PNG far faster than a detailed SVG)."""
+
+    svg: str
+    png_data_uri: str
+
+
+def _chart(fig: plt.Figure) -> Chart:
+    svg, png = io.StringIO(), io.BytesIO()
+    fig.savefig(svg, format="svg", bbox_inches="tight")
+    fig.savefig(png, format="png", bbox_inches="tight", dpi=110)
+    plt.close(fig)
+    text = svg.getvalue()
+    return Chart(
+        text[text.index("<svg") :], "data:image/png;base64," + base64.b64encode(png.getvalue()).decode()
+    )
+
+
+def income_chart(curve: Curve) -> Chart:
+    """Stacked income components against gross income; the top edge is the disposable income."""
+    idx = _sample(curve)
+    fig, ax = plt.subplots(figsize=(7, 3.4))
+    ax.stackplot(
+        curve.gross[idx] / 100,
+        *[values[idx] / 100 for values in curve.components.values()],
+        labels=[LABELS[name] for name in curve.components],
+        colors=COLOURS,
+    )
+    ax.axhline(curve.rent / 100, color="#333", linestyle="--", linewidth=0.8, label="Huur")
+    ax.set_xlabel("Bruto inkomen per maand (€)")
+    ax.set_ylabel("Per maand (€)")
+    ax.set_title("Besteedbaar inkomen en waar het uit bestaat", loc="left")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4, frameon=False)
+    return _chart(fig)
+
+
+def burden_chart(curve: Curve) -> Chart:
+    """The marginal effective burden: how much of an extra euro gross is lost."""
+    idx = _sample(curve)
+    fig, ax = plt.subplots(figsize=(7, 2.4))
+    ax.step(curve.gross[idx] / 100, np.clip(curve.marginal_burden[idx] * 100, -20, 150), where="post",
+            color=COLOURS[0], linewidth=1)  # fmt: skip
+    ax.axhline(100, color="#a4262c", linestyle=":", linewidth=0.8)
+    ax.set_ylim(-20, 150)
+    ax.set_xlabel("Bruto inkomen per maand (€)")
+    ax.set_ylabel("Marginale druk (%)")
+    ax.set_title("Deel van een extra euro bruto dat u kwijtraakt", loc="left")
+    return _chart(fig)
+
+
+def _sections(result: MinimaEffect) -> list[dict[str, Any]]:
+    """Per household type: its curve, table rows and charts (drawn once for HTML and PDF)."""
+    return [
+        {
+            "curve": c,
+            "rows": [r for r in result.table if r.type.id == c.type.id],
+            "income": income_chart(c),
+            "burden": burden_chart(c),
+            "plateau": _plateau(c),
+        }
+        for c in result.curves
+    ]
+
+
+def render_html(
+    result: MinimaEffect, sections: list[dict[str, Any]] | None = None, *, for_print: bool = False
+) -> str:
+    """The report as one HTML file; ``for_print`` embeds the charts as PNG (for the PDF)."""
+    env = Environment(loader=PackageLoader("meedoen.analysis"), autoescape=select_autoescape())
+    env.filters["euro"] = euro_text
+    return env.get_template("minima_effect.html").render(
+        result=result,
+        municipality=result.municipality.capitalize(),
+        date=f"{result.date.day} {MONTHS_NL[result.date.month - 1]} {result.date.year}",
+        sections=sections if sections is not None else _sections(result),
+        components=COMPONENTS,
+        labels=LABELS,
+        levels=LEVELS,
+        for_print=for_print,
+    )
+
+
+def _plateau(curve: Curve) -> int:
+    """Gross income up to which extra work adds nothing (marginal burden of 100 % or more)."""
+    lost = np.nonzero(curve.marginal_burden < 0.99)[0]
+    return int(curve.gross[lost[0]]) if len(lost) else int(curve.gross[-1])
+
+
+def curves_csv(result: MinimaEffect) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    names = [c for c, _ in COMPONENTS]
+    writer.writerow(["huishouden", "bruto_maand", "niveau_pct", *names, "besteedbaar", "huur",
+                     "besteedbaar_na_huur", "marginale_druk"])  # fmt: skip
+    for c in result.curves:
+        for i in range(len(c.gross)):
+            writer.writerow(
+                [c.type.id, f"{c.gross[i] / 100:.2f}", f"{c.level[i]:.2f}"]
+                + [f"{c.components[n][i] / 100:.2f}" for n in names]
+                + [
+                    f"{c.disposable[i] / 100:.2f}",
+                    f"{c.rent / 100:.2f}",
+                    f"{(c.disposable[i] - c.rent) / 100:.2f}",
+                    f"{c.marginal_burden[i]:.4f}",
+                ]
+            )
+    return out.getvalue()
+
+
+def table_csv(result: MinimaEffect) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    names = [c for c, _ in COMPONENTS]
+    writer.writerow(["huishouden", "niveau_pct", "bruto_maand", *names, "besteedbaar", "besteedbaar_na_huur"])
+    for r in result.table:
+        rent = int(r.type.rent_month * 100)
+        writer.writerow(
+            [r.type.id, r.level, f"{r.gross / 100:.2f}"]
+            + [f"{r.components[n] / 100:.2f}" for n in names]
+            + [f"{r.disposable / 100:.2f}", f"{(r.disposable - rent) / 100:.2f}"]
+        )
+    return out.getvalue()
+
+
+def write_report(result: MinimaEffect, out: Path, pdf: bool = True) -> list[Path]:
+    """Write ``minima-effect.html``, ``.pdf`` and the CSVs to ``out``, all or nothing."""
+    sections = _sections(result)
+    html = render_html(result, sections)
+    files = {
+        "minima-effect.html": html.encode("utf-8"),
+        "minima-effect-curves.csv": curves_csv(result).encode("utf-8"),
+        "minima-effect-tabel.csv": table_csv(result).encode("utf-8"),
+    }
+    if pdf:
+        from weasyprint import HTML  # imported here: loading it takes a second
+
+        files["minima-effect.pdf"] = HTML(string=render_html(result, sections, for_print=True)).write_pdf()
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out, prefix=".partial-") as tmp:
+        for name, data in files.items():
+            (Path(tmp) / name).write_bytes(data)
+        for name in files:
+            os.replace(Path(tmp) / name, out / name)
+    return [out / name for name in files]
