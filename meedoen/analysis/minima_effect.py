@@ -30,6 +30,7 @@ COMPONENTS = (
     ("huurtoeslag", "Huurtoeslag"),
     ("kinderbijslag_maand", "Kinderbijslag"),
     ("kindgebonden_budget", "Kindgebonden budget"),
+    ("lokale_regelingen_maand", "Gemeentelijke regelingen"),
 )
 LEVELS = (100, 110, 120, 130, 150)
 MAX_LEVEL = 2.0  # curves run to twice the social minimum

@@ -30,7 +30,7 @@ import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 
 CHART_POINTS = 400  # points per chart line; the CSV has them all
 LABELS = dict(COMPONENTS)
-COLOURS = ("#01689b", "#8fcae7", "#39870c", "#c3df9f", "#e17000", "#f9e11e")  # Rijkshuisstijl-like
+COLOURS = ("#01689b", "#8fcae7", "#39870c", "#c3df9f", "#e17000", "#f9e11e", "#a90061")  # Rijkshuisstijl-like
 MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
              "oktober", "november", "december")  # fmt: skip
 

@@ -161,6 +161,10 @@ class Simulation:
         """A parameter of the population's municipality: ``gemeenten.<m>.<name>``."""
         return self.p(f"{self._local}.{name}")
 
+    def has_local(self, name: str) -> bool:
+        """Whether the municipality has parameters under ``name`` (so has that regeling)."""
+        return self.parameters.has_node(f"{self._local}.{name}")
+
     def history(self, path: str) -> Parameter:
         """The whole dated parameter, for rules that look at more than one date (AOW age)."""
         param = self.parameters[path]

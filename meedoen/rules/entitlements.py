@@ -35,7 +35,7 @@ def entitlements(
     def one(name: str) -> Any:
         return s(name)[0]
 
-    schemes = [scheme.describe(s) for scheme in schemes_for(household.municipality)]
+    schemes = [scheme.describe(s) for scheme in schemes_for(household.municipality, parameters)]
     share = float(one("energy_cost_share"))
     return {
         "municipality": household.municipality,

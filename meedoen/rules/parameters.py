@@ -319,6 +319,7 @@ class ParameterSet:
         self._coverage: dict[str, tuple[dt.date, dt.date]] = {}
         self.views: dict[tuple[str, int], dict[str, Any]] = {}  # trace records, see engine
         self._starts: list[int] | None = None
+        self._nodes: set[str] | None = None
 
     def __getitem__(self, path: str) -> Parameter:
         try:
@@ -328,6 +329,15 @@ class ParameterSet:
 
     def __contains__(self, path: object) -> bool:
         return path in self._parameters
+
+    def has_node(self, prefix: str) -> bool:
+        """Whether any parameter lives under ``prefix``."""
+        nodes = self._nodes
+        if nodes is None:
+            nodes = self._nodes = {
+                p.rsplit(".", i)[0] for p in self._parameters for i in range(1, p.count(".") + 1)
+            }
+        return prefix in nodes
 
     def paths(self) -> list[str]:
         return sorted(self._parameters)

@@ -19,7 +19,9 @@ def test_mer_writes_the_report(tmp_path, capsys):
 def test_mer_bad_input_writes_nothing(tmp_path, capsys):
     out = tmp_path / "r"
     assert main(["mer", "--municipality", "atlantis", "--date", "2026-01-01", "--out", str(out)]) == 2
-    assert 'municipality: expected one of arnhem, groningen, nijmegen, got "atlantis"' in capsys.readouterr().err
+    assert (
+        'municipality: expected one of arnhem, groningen, nijmegen, got "atlantis"' in capsys.readouterr().err
+    )
     assert main(["mer", "--municipality", "arnhem", "--date", "2024-01-01", "--out", str(out)]) == 2
     assert "date: expected a date from 2026-01-01 to 2026-12-31, got 2024-01-01" in capsys.readouterr().err
     types = tmp_path / "types.yaml"

@@ -31,7 +31,11 @@ def test_files_and_contents(small, tmp_path):
     assert len(rows) == 2 * 120
     first = rows[0]
     # 1 July 2026 norm single 21+ (law text): bijstand tops up from nothing
-    assert (first["huishouden"], first["bruto_maand"], first["bijstand"]) == ("alleenstaande", "0.00", "1419.46")
+    assert (first["huishouden"], first["bruto_maand"], first["bijstand"]) == (
+        "alleenstaande",
+        "0.00",
+        "1419.46",
+    )
     table = list(csv.DictReader(io.StringIO((tmp_path / "out" / "minima-effect-tabel.csv").read_text())))
     assert [r["niveau_pct"] for r in table[:5]] == ["100", "110", "120", "130", "150"]
 

@@ -51,6 +51,7 @@ def household_json(case: dict[str, Any], date: dt.date) -> dict[str, Any]:
         "persons": persons,
         "housing": case.get("housing", {"kind": "rent"}),
         "assets": case.get("assets", 0),
+        **({"low_income_since": str(case["low_income_since"])} if "low_income_since" in case else {}),
     }
 
 

@@ -179,8 +179,9 @@ def kindgebonden_budget(s: Simulation) -> np.ndarray:
 
 @variable(HOUSEHOLD, "Besteedbaar inkomen per maand", "EUR")
 def disposable_income(s: Simulation) -> np.ndarray:
-    """Net income plus bijstand, zorgtoeslag, huurtoeslag, kinderbijslag (a third of the quarter)
-    and kindgebonden budget: what the household has to live on per month, before fixed costs."""
+    """Net income plus bijstand, zorgtoeslag, huurtoeslag, kinderbijslag (a third of the quarter),
+    kindgebonden budget and the municipality's money regelingen per month: what the household has
+    to live on, before fixed costs."""
     return (
         s("income_net_month")
         + s("bijstand")
@@ -188,6 +189,7 @@ def disposable_income(s: Simulation) -> np.ndarray:
         + s("huurtoeslag")
         + s("kinderbijslag_maand")
         + s("kindgebonden_budget")
+        + s("lokale_regelingen_maand")
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from meedoen.rules.engine import Simulation
+from meedoen.rules.parameters import ParameterSet
 
 
 @dataclass(frozen=True)
@@ -34,22 +35,33 @@ class SchemeResult:
 
 @dataclass(frozen=True)
 class Scheme:
-    id: str
-    name: str
+    """A regeling shown to residents: national (for everyone), or local (``parameters`` names the
+    folder a municipality needs to have it: a fourth municipality gets it by data alone)."""
+
     describe: Callable[[Simulation], SchemeResult]
-    municipalities: frozenset[str] | None = None  # None: national, for everyone
+    parameters: str | None = None
 
 
 SCHEMES: list[Scheme] = []
+Describer = Callable[[Simulation], SchemeResult]
 
 
-def scheme(id: str, name: str, municipalities: set[str] | None = None):
-    """Register a scheme's describer for the one household of a simulation."""
+def scheme(id: str, name: str) -> Callable[[Describer], Describer]:
+    """Register a national scheme's describer (``id`` and ``name`` document it; the result
+    carries them)."""
 
-    def register(
-        describe: Callable[[Simulation], SchemeResult],
-    ) -> Callable[[Simulation], SchemeResult]:
-        SCHEMES.append(Scheme(id, name, describe, frozenset(municipalities) if municipalities else None))
+    def register(describe: Describer) -> Describer:
+        SCHEMES.append(Scheme(describe))
+        return describe
+
+    return register
+
+
+def local_scheme(parameters: str) -> Callable[[Describer], Describer]:
+    """Register a municipal scheme, shown where ``gemeenten.<m>.<parameters>`` exists."""
+
+    def register(describe: Describer) -> Describer:
+        SCHEMES.append(Scheme(describe, parameters))
         return describe
 
     return register
@@ -64,8 +76,13 @@ def source(s: Simulation, path: str) -> str:
     return s.parameters[path].source()
 
 
-def schemes_for(municipality: str) -> list[Scheme]:
-    return [s for s in SCHEMES if s.municipalities is None or municipality in s.municipalities]
+def schemes_for(municipality: str, parameters: ParameterSet) -> list[Scheme]:
+    """The national schemes and the local ones this municipality has parameters for."""
+    return [
+        s
+        for s in SCHEMES
+        if s.parameters is None or parameters.has_node(f"gemeenten.{municipality}.{s.parameters}")
+    ]
 
 
 from meedoen.rules.schemes import (  # noqa: E402, F401, I001  (registers, in the order shown)
@@ -74,4 +91,11 @@ from meedoen.rules.schemes import (  # noqa: E402, F401, I001  (registers, in th
     huurtoeslag,
     kinderbijslag,
     kindgebonden_budget,
+    studietoeslag,
+    individuele_inkomenstoeslag,
+    stadspas,
+    meedoenregeling,
+    kindregeling,
+    collectieve_zorgverzekering,
+    bijzondere_bijstand,
 )
