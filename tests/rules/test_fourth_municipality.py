@@ -18,7 +18,8 @@ metadata:
   covered_until: 2026-12-31
   reference: [{title: Gemeente Ede (test), href: "https://www.ede.nl"}]
 inkomensgrens: {description: Grens., metadata: {unit: /1}, values: {2026-01-01: 1.25}}
-inkomensgrens_met_kinderen: {description: Grens met kinderen., metadata: {unit: /1}, values: {2026-01-01: 1.25}}
+inkomensgrens_met_kinderen:
+  {description: Grens met kinderen., metadata: {unit: /1}, values: {2026-01-01: 1.25}}
 id: {description: Id., metadata: {unit: text}, values: {2026-01-01: edepas}}
 naam: {description: Naam., metadata: {unit: text}, values: {2026-01-01: Edepas}}
 """,
