@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench mer browser clean
+.PHONY: demo test lint bench mer simulate browser clean
 
 $(BIN)/meedoen: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ bench: $(BIN)/meedoen
 mer: $(BIN)/meedoen
 	$(BIN)/meedoen mer --municipality arnhem --date 2026-01-01 --out out/mer-arnhem-2026
 	$(BIN)/meedoen mer --municipality nijmegen --date 2026-01-01 --out out/mer-nijmegen-2026
+
+# Policy simulation: Nijmegen widens the Meedoen-regeling from 120 % to 140 % (report in out/).
+simulate: $(BIN)/meedoen
+	$(BIN)/meedoen simulate --municipality nijmegen --date 2026-01-01 \
+	  --baseline meedoen/examples/reforms/nijmegen_meedoenregeling_120.yaml \
+	  --reform meedoen/examples/reforms/nijmegen_meedoenregeling_140.yaml --out out/simulatie-nijmegen-140
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -12,10 +12,17 @@ from typing import Any
 from meedoen.analysis.household_types import load_types
 from meedoen.analysis.job_offer import JobComparison, Offer, compare
 from meedoen.analysis.minima_effect import compute
+from meedoen.analysis.population_table import read_population
 from meedoen.analysis.report import write_report
+from meedoen.analysis.simulation import read_recipients, simulate
+from meedoen.analysis.simulation_report import write_simulation_report
+from meedoen.analysis.synthetic_population import synthetic
+from meedoen.rules.entitlements import check_municipality
 from meedoen.rules.errors import CoverageError, InputError, InputProblem, RulesError
 from meedoen.rules.household import parse_household
 from meedoen.rules.money import euro_text
+from meedoen.rules.parameters import default_parameters, read_yaml
+from meedoen.rules.reforms import apply_reform
 
 EXIT_BAD_INPUT = 2
 SCHEME_NAMES = {
@@ -131,6 +138,33 @@ def cmd_job(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_simulate(args: argparse.Namespace) -> int:
+    try:
+        parameters = default_parameters()
+        check_municipality(args.municipality, parameters)
+        parameters.check_covered(args.date, args.municipality)
+        baseline = apply_reform(parameters, Path(args.baseline)) if args.baseline else parameters
+        reform = apply_reform(parameters, Path(args.reform)) if args.reform else baseline
+        description = (
+            read_yaml(Path(args.reform).read_text(encoding="utf-8"))["description"] if args.reform else ""
+        )
+        if args.population:
+            data = read_population(Path(args.population), args.date, args.municipality)
+        else:
+            data = synthetic(args.municipality, args.date, households=args.households)
+        recipients = read_recipients(Path(args.recipients)) if args.recipients else None
+        result = simulate(data, baseline, reform, description, recipients)
+    except RulesError as exc:
+        return report_problems(exc, as_json=False)
+    for path in write_simulation_report(result, Path(args.out)):
+        print(path)
+    for s in result.schemes:
+        if s.eligible_reform != s.eligible_baseline or s.cost_reform != s.cost_baseline:
+            counts = f"{s.eligible_baseline} -> {s.eligible_reform} huishoudens"
+            print(f"{s.measure.id}: {counts}, {euro_text(s.cost_reform - s.cost_baseline)} extra per jaar")
+    return 0
+
+
 def add_commands(sub: argparse._SubParsersAction, date_type: Any) -> None:
     mer = sub.add_parser("mer", help="minima-effect report (HTML, PDF, CSV) for standard households")
     mer.add_argument("--municipality", required=True)
@@ -151,3 +185,20 @@ def add_commands(sub: argparse._SubParsersAction, date_type: Any) -> None:
     job.add_argument("--months", type=int, default=12)
     job.add_argument("--format", choices=("text", "json"), default="text")
     job.set_defaults(run=cmd_job)
+
+    sim = sub.add_parser("simulate", help="policy simulation of a population: current rules against a reform")
+    sim.add_argument("--municipality", required=True)
+    sim.add_argument("--date", required=True, type=date_type)
+    sim.add_argument("--reform", help="YAML file with parameter changes by path and date")
+    sim.add_argument(
+        "--baseline", help="YAML file with changes that make the starting point (default: current)"
+    )
+    sim.add_argument(
+        "--population", help="Parquet or CSV, one row per person (default: synthetic, CBS-calibrated)"
+    )
+    sim.add_argument(
+        "--households", type=int, help="size of the synthetic population (default: the municipality's)"
+    )
+    sim.add_argument("--recipients", help="CSV scheme,recipients: actual recipients, for the take-up")
+    sim.add_argument("--out", required=True, help="folder for the report")
+    sim.set_defaults(run=cmd_simulate)

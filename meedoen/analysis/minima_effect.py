@@ -106,8 +106,8 @@ def compute(
 ) -> MinimaEffect:
     """Curves and the table at 100-150 % of the social minimum for every household type."""
     parameters = parameters or default_parameters()
+    check_municipality(municipality, parameters)
     households = validate_types(types, municipality, date)
-    check_municipality(households[0], parameters)
     parameters.check_covered(date, municipality)
     templates = [from_households([h]) for h in households]
     names = [c for c, _ in COMPONENTS] + ["norm", "disposable_income", "toetsingsinkomen_own"]

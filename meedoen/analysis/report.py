@@ -7,30 +7,20 @@ folder first and moved into place only when all of them are ready.
 
 from __future__ import annotations
 
-import base64
 import csv
 import io
-import os
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import matplotlib
 import numpy as np
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from meedoen.analysis.charts import COLOURS, Chart, chart, plt, write_all
 from meedoen.analysis.minima_effect import COMPONENTS, LEVELS, Curve, MinimaEffect
 from meedoen.rules.money import euro_text
 
-matplotlib.use("svg")
-matplotlib.rcParams.update({"svg.fonttype": "none", "font.size": 9, "axes.spines.top": False,
-                            "axes.spines.right": False})  # fmt: skip
-import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
-
 CHART_POINTS = 400  # points per chart line; the CSV has them all
 LABELS = dict(COMPONENTS)
-COLOURS = ("#01689b", "#8fcae7", "#39870c", "#c3df9f", "#e17000", "#f9e11e", "#a90061")  # Rijkshuisstijl-like
 MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
              "oktober", "november", "december")  # fmt: skip
 
@@ -45,26 +35,6 @@ def _sample(curve: Curve) -> np.ndarray:
         for i in np.nonzero((curve.gross >= t.gross_from) & (curve.gross <= t.gross_to))[0]
     ]
     return np.unique(np.concatenate([idx, np.array(edges, dtype=int)]))
-
-
-@dataclass(frozen=True)
-class Chart:
-    """One chart in two forms: SVG for the HTML (sharp, text stays text) and PNG for the PDF
-    (WeasyPrint lays out a PNG far faster than a detailed SVG)."""
-
-    svg: str
-    png_data_uri: str
-
-
-def _chart(fig: plt.Figure) -> Chart:
-    svg, png = io.StringIO(), io.BytesIO()
-    fig.savefig(svg, format="svg", bbox_inches="tight")
-    fig.savefig(png, format="png", bbox_inches="tight", dpi=110)
-    plt.close(fig)
-    text = svg.getvalue()
-    return Chart(
-        text[text.index("<svg") :], "data:image/png;base64," + base64.b64encode(png.getvalue()).decode()
-    )
 
 
 def income_chart(curve: Curve) -> Chart:
@@ -82,7 +52,7 @@ def income_chart(curve: Curve) -> Chart:
     ax.set_ylabel("Per maand (€)")
     ax.set_title("Besteedbaar inkomen en waar het uit bestaat", loc="left")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4, frameon=False)
-    return _chart(fig)
+    return chart(fig)
 
 
 def burden_chart(curve: Curve) -> Chart:
@@ -96,7 +66,7 @@ def burden_chart(curve: Curve) -> Chart:
     ax.set_xlabel("Bruto inkomen per maand (€)")
     ax.set_ylabel("Marginale druk (%)")
     ax.set_title("Deel van een extra euro bruto dat u kwijtraakt", loc="left")
-    return _chart(fig)
+    return chart(fig)
 
 
 def _sections(result: MinimaEffect) -> list[dict[str, Any]]:
@@ -186,10 +156,4 @@ def write_report(result: MinimaEffect, out: Path, pdf: bool = True) -> list[Path
         from weasyprint import HTML  # imported here: loading it takes a second
 
         files["minima-effect.pdf"] = HTML(string=render_html(result, sections, for_print=True)).write_pdf()
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out, prefix=".partial-") as tmp:
-        for name, data in files.items():
-            (Path(tmp) / name).write_bytes(data)
-        for name in files:
-            os.replace(Path(tmp) / name, out / name)
-    return [out / name for name in files]
+    return write_all(files, out)

@@ -15,12 +15,11 @@ from meedoen.rules.population import from_households
 from meedoen.rules.schemes import schemes_for
 
 
-def check_municipality(household: Household, parameters: ParameterSet) -> None:
-    if household.municipality not in parameters.municipalities:
+def check_municipality(municipality: str, parameters: ParameterSet) -> None:
+    """An :class:`InputError` naming the known municipalities when there is no parameter folder."""
+    if municipality not in parameters.municipalities:
         known = ", ".join(sorted(parameters.municipalities))
-        raise InputError(
-            [InputProblem("municipality", f'expected one of {known}, got "{household.municipality}"')]
-        )
+        raise InputError([InputProblem("municipality", f'expected one of {known}, got "{municipality}"')])
 
 
 def entitlements(
@@ -28,7 +27,7 @@ def entitlements(
 ) -> dict[str, Any]:
     """Evaluate one household on its peildatum: the contract's output as a JSON-ready dict."""
     parameters = parameters or default_parameters()
-    check_municipality(household, parameters)
+    check_municipality(household.municipality, parameters)
     parameters.check_covered(household.date, household.municipality)
     s = Simulation(from_households([household]), parameters, trace=trace)
 

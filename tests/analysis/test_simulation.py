@@ -1,0 +1,104 @@
+"""Policy simulation: a hand-made table with known answers, the synthetic population, bad input."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from meedoen.analysis.population_table import read_population
+from meedoen.analysis.simulation import read_recipients, simulate
+from meedoen.analysis.synthetic_population import cbs_figures, synthetic
+from meedoen.cli import main
+from meedoen.rules.errors import InputError
+from meedoen.rules.parameters import default_parameters
+from meedoen.rules.reforms import apply_reform
+
+DATE = dt.date(2026, 1, 1)
+REFORMS = Path(__file__).resolve().parents[2] / "meedoen" / "examples" / "reforms"
+HEADER = "household_id,role,birth_date,net_income_month,rent_month,assets,area\n"
+# Single adults in Nijmegen, 2026: Meedoen-regeling limit 1,20 x 0,95 x 1.401,50 = 1.597,71 (baseline)
+# and 1,40 x 0,95 x 1.401,50 = 1.864,00 (reform).
+TABLE = HEADER + (
+    "h1,applicant,1980-05-01,1200.00,600,0,Oost\n"  # under both limits
+    "h2,applicant,1985-05-01,1800.00,600,0,Oost\n"  # only under 140 %
+    "h3,applicant,1990-05-01,2000.00,,0,West\n"  # above both
+    "h4,applicant,1975-05-01,2500.00,650,0,West\n"  # a couple: limits 2.282,43 (120 %) and 2.662,83
+    "h4,partner,1976-05-01,0,,,\n"
+)
+
+
+@pytest.fixture
+def table(tmp_path):
+    path = tmp_path / "huishoudens.csv"
+    path.write_text(TABLE)
+    return path
+
+
+def test_widening_the_meedoenregeling_on_known_households(table):
+    params = default_parameters()
+    baseline = apply_reform(params, REFORMS / "nijmegen_meedoenregeling_120.yaml")
+    reform = apply_reform(params, REFORMS / "nijmegen_meedoenregeling_140.yaml")
+    data = read_population(table, DATE, "nijmegen")
+    result = simulate(data, baseline, reform, "120 -> 140", recipients={"meedoenregeling": 1})
+    meedoen = next(s for s in result.schemes if s.measure.id == "meedoenregeling")
+    assert (meedoen.eligible_baseline, meedoen.eligible_reform) == (1, 3)  # h1; then h2 and h4 join
+    # h2: 150, h4: two adults x 150 -> 450 more per year
+    assert meedoen.cost_reform - meedoen.cost_baseline == 45_000
+    assert meedoen.not_reached == 0  # 1 eligible, 1 recipient
+    areas = {g.group: g for g in result.by_area}
+    assert areas["Oost"].newly_eligible["meedoenregeling"] == 1
+    assert areas["West"].newly_eligible["meedoenregeling"] == 1
+    assert areas["West"].gain_per_year == 30_000  # h4: 2 x 150 (local money counts in disposable income)
+
+
+def test_bad_rows_are_named_and_nothing_is_used(tmp_path):
+    path = tmp_path / "slecht.csv"
+    path.write_text(HEADER + "h1,applicant,1980-05-01,12.345,600,0,Oost\nh2,wife,01-05-1980,100,600,0,Oost\n")
+    with pytest.raises(InputError) as err:
+        read_population(path, DATE, "nijmegen")
+    found = {p.path for p in err.value.problems}
+    assert found == {"slecht.csv:2:net_income_month", "slecht.csv:3:role", "slecht.csv:3:birth_date"}
+
+
+def test_household_without_applicant(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text(HEADER + "h1,partner,1980-05-01,100,600,0,Oost\n")
+    with pytest.raises(InputError) as err:
+        read_population(path, DATE, "nijmegen")
+    assert "exactly one applicant" in err.value.problems[0].message
+
+
+def test_synthetic_population_follows_cbs():
+    inhabitants, bijstand = cbs_figures("arnhem")
+    assert (inhabitants, bijstand) == (132_010, 9_320)  # CBS 84066NED 2017, 15 years and older
+    data = synthetic("arnhem", DATE)
+    assert data.population.size == round(132_010 / 1.75)
+    result = simulate(data, default_parameters(), default_parameters())
+    on_bijstand = next(s for s in result.schemes if s.measure.id == "bijstand").eligible_baseline
+    # 9.320 persons / 1,2 per benefit = 7.767 benefit households; the synthetic set is within 20 %
+    assert 0.8 * 7_767 < on_bijstand < 1.2 * 7_767
+
+
+def test_recipients_file(tmp_path):
+    path = tmp_path / "ontvangers.csv"
+    path.write_text("scheme,recipients\nmeedoenregeling,5400\nstadspas,veel\n")
+    with pytest.raises(InputError) as err:
+        read_recipients(path)
+    assert err.value.problems[0].path == "ontvangers.csv:3:recipients"
+
+
+def test_cli(tmp_path, table, capsys):
+    out = tmp_path / "rapport"
+    args = ["simulate", "--municipality", "nijmegen", "--date", "2026-01-01", "--population", str(table),
+            "--baseline", str(REFORMS / "nijmegen_meedoenregeling_120.yaml"),
+            "--reform", str(REFORMS / "nijmegen_meedoenregeling_140.yaml"), "--out", str(out)]  # fmt: skip
+    assert main(args) == 0
+    assert "meedoenregeling: 1 -> 3 huishoudens" in capsys.readouterr().out
+    html = (out / "simulatie.html").read_text()
+    assert "Beleidssimulatie Nijmegen" in html and html.count("<svg") == 3
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("description: x\nchanges:\n  gemeenten.nijmegen.bestaat_niet:\n    2026-01-01: 1\n")
+    assert main(["simulate", "--municipality", "nijmegen", "--date", "2026-01-01", "--reform", str(bad),
+                 "--out", str(tmp_path / "leeg")]) == 2  # fmt: skip
+    assert "changes.gemeenten.nijmegen.bestaat_niet: unknown parameter" in capsys.readouterr().err
+    assert not (tmp_path / "leeg").exists()
