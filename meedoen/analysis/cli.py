@@ -1,4 +1,8 @@
-"""Command line for the analyses: ``meedoen mer`` and ``meedoen job``."""
+"""Command line for the analyses: ``meedoen mer``, ``meedoen job`` and ``meedoen simulate``.
+
+The heavy libraries (matplotlib, Polars, WeasyPrint) are imported inside the commands that use
+them, so ``meedoen check`` starts fast.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from meedoen.analysis.household_types import load_types
 from meedoen.analysis.job_offer import JobComparison, Offer, compare
-from meedoen.analysis.minima_effect import compute
-from meedoen.analysis.population_table import read_population
-from meedoen.analysis.report import write_report
-from meedoen.analysis.simulation import read_recipients, simulate
-from meedoen.analysis.simulation_report import write_simulation_report
-from meedoen.analysis.synthetic_population import synthetic
 from meedoen.rules.entitlements import check_municipality
 from meedoen.rules.errors import CoverageError, InputError, InputProblem, RulesError
 from meedoen.rules.household import parse_household
@@ -52,6 +49,10 @@ def report_problems(exc: RulesError, as_json: bool) -> int:
 
 
 def cmd_mer(args: argparse.Namespace) -> int:
+    from meedoen.analysis.household_types import load_types
+    from meedoen.analysis.minima_effect import compute
+    from meedoen.analysis.report import write_report
+
     try:
         result = compute(args.municipality, args.date, load_types(args.households), points=args.points)
     except RulesError as exc:
@@ -139,6 +140,11 @@ def cmd_job(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    from meedoen.analysis.population_table import read_population
+    from meedoen.analysis.simulation import read_recipients, simulate
+    from meedoen.analysis.simulation_report import write_simulation_report
+    from meedoen.analysis.synthetic_population import synthetic
+
     try:
         parameters = default_parameters()
         check_municipality(args.municipality, parameters)

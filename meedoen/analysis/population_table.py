@@ -44,6 +44,24 @@ def _problems(df: pl.DataFrame, mask: pl.Series, file: str, field: str, message:
     ]
 
 
+def _grouped(ids: np.ndarray) -> bool:
+    """Whether equal ids are adjacent (each household's rows together)."""
+    changes = np.concatenate([[True], ids[1:] != ids[:-1]])
+    return len(np.unique(ids[changes])) == int(changes.sum())
+
+
+def _yyyymmdd(dates: pl.Series) -> np.ndarray:
+    """Dates as ``yyyymmdd`` integers (0 where empty), with arithmetic rather than formatting."""
+    parts = dates.dt.year().cast(pl.Int32) * 10000 + dates.dt.month().cast(pl.Int32) * 100 + dates.dt.day()
+    return parts.fill_null(0).cast(pl.Int32).to_numpy()
+
+
+def _codes(values: pl.Series, names: tuple[str, ...]) -> np.ndarray:
+    """Text values as their index in ``names`` (-1 for empty), without a Python loop per row."""
+    mapping = {name: i for i, name in enumerate(names)}
+    return values.replace_strict(mapping, default=-1, return_dtype=pl.Int8).to_numpy()
+
+
 def read_population(path: Path, date: dt.date, municipality: str) -> MunicipalPopulation:
     """The table as a population on ``date``; :class:`InputError` names each bad row."""
     try:
@@ -55,45 +73,60 @@ def read_population(path: Path, date: dt.date, municipality: str) -> MunicipalPo
     problems += [InputProblem(name, f"unknown column {c}") for c in df.columns if c not in ALL]
     if problems:
         raise InputError(problems)
-    text = df.select(pl.all().cast(pl.Utf8))
-    role = text["role"]
+    role_codes = _codes(df["role"].cast(pl.Utf8), ROLES)
     problems += _problems(
-        text, ~role.is_in(list(ROLES)), name, "role", f"expected one of {', '.join(ROLES)}", offset
+        df, pl.Series(role_codes < 0), name, "role", f"expected one of {', '.join(ROLES)}", offset
     )
-    birth = text["birth_date"].str.to_date("%Y-%m-%d", strict=False)
-    problems += _problems(
-        text, birth.is_null(), name, "birth_date", "expected a date like 1990-01-31", offset
-    )
+    birth = df["birth_date"]
+    if birth.dtype != pl.Date:
+        birth = birth.cast(pl.Utf8).str.to_date("%Y-%m-%d", strict=False)
+    problems += _problems(df, birth.is_null(), name, "birth_date", "expected a date like 1990-01-31", offset)
     money = {}
     for col in MONEY:
-        if col not in text.columns:
+        if col not in df.columns:
             continue
-        values = text[col].cast(pl.Float64, strict=False)
-        given = text[col].is_not_null() & (text[col] != "")
+        raw = df[col]
+        values = raw.cast(pl.Float64, strict=False)
+        given = raw.is_not_null() if raw.dtype.is_numeric() else raw.is_not_null() & (raw != "")
         bad = given & (values.is_null() | (values < 0) | ((values * 100).round(6) % 1 != 0))
         problems += _problems(
-            text, bad, name, col, "expected an amount of 0 or more with at most two decimals", offset
+            df, bad, name, col, "expected an amount of 0 or more with at most two decimals", offset
         )
         money[col] = np.where(given.to_numpy(), (values.fill_null(0) * 100).round().to_numpy(), NOT_GIVEN)
-    if "school" in text.columns:
-        bad = text["school"].is_not_null() & ~text["school"].is_in(list(SCHOOLS))
-        problems += _problems(text, bad, name, "school", f"expected one of {', '.join(SCHOOLS)}", offset)
-    if "housing_kind" in text.columns:
-        bad = ~text["housing_kind"].fill_null("rent").is_in(list(HOUSING_KINDS))
+    if "school" in df.columns:
+        bad = df["school"].is_not_null() & ~df["school"].is_in(list(SCHOOLS))
+        problems += _problems(df, bad, name, "school", f"expected one of {', '.join(SCHOOLS)}", offset)
+    if "housing_kind" in df.columns:
+        bad = ~df["housing_kind"].fill_null("rent").is_in(list(HOUSING_KINDS))
         problems += _problems(
-            text, bad, name, "housing_kind", f"expected one of {', '.join(HOUSING_KINDS)}", offset
+            df, bad, name, "housing_kind", f"expected one of {', '.join(HOUSING_KINDS)}", offset
         )
     for col in FLAGS:
-        if col in text.columns:
-            bad = text[col].is_not_null() & ~text[col].str.to_lowercase().is_in(["true", "false", "1", "0"])
-            problems += _problems(text, bad, name, col, "expected true or false", offset)
+        if col in df.columns and df[col].dtype != pl.Boolean:
+            flags = df[col].cast(pl.Utf8).str.to_lowercase()
+            bad = flags.is_not_null() & ~flags.is_in(["true", "false", "1", "0"])
+            problems += _problems(df, bad, name, col, "expected true or false", offset)
     if problems:
         raise InputError(problems[:MAX_REPORTED])
 
-    order = np.lexsort((np.array([ROLES.index(r) for r in role.to_list()]), text["household_id"].to_numpy()))
-    ids, household = np.unique(text["household_id"].to_numpy()[order], return_inverse=True)
+    # Households keep the order in which they first appear; persons follow role order inside.
+    raw_ids = df["household_id"].to_numpy()
+    grouped = len(raw_ids) < 2 or _grouped(raw_ids)
+    if grouped:  # the usual export: each household's rows together (no sort needed)
+        starts = np.concatenate([[True], raw_ids[1:] != raw_ids[:-1]])
+        rank_of_row = np.cumsum(starts) - 1
+        ids = raw_ids[starts]
+    else:
+        unique_ids, first_seen, inverse = np.unique(raw_ids, return_index=True, return_inverse=True)
+        rank_of_row = np.argsort(np.argsort(first_seen))[inverse]
+        ids = unique_ids[np.argsort(first_seen)]
+    in_order = bool(
+        np.all((np.diff(rank_of_row) > 0) | ((np.diff(rank_of_row) == 0) & (np.diff(role_codes) >= 0)))
+    )
+    order = np.arange(len(raw_ids)) if in_order else np.lexsort((role_codes, rank_of_row))
+    household = rank_of_row[order]
     first = np.searchsorted(household, np.arange(len(ids)))
-    roles = np.array([ROLES.index(r) for r in role.to_list()], np.int8)[order]
+    roles = role_codes[order]
     if not np.all(roles[first] == 0):
         bad = ids[roles[first] != 0][:MAX_REPORTED]
         raise InputError(
@@ -104,34 +137,34 @@ def read_population(path: Path, date: dt.date, municipality: str) -> MunicipalPo
         return money[col][order].astype(np.int64) if col in money else np.full(len(order), default, np.int64)
 
     def flag(col: str) -> np.ndarray:
-        if col not in text.columns:
+        if col not in df.columns:
             return np.zeros(len(order), bool)
-        return text[col].str.to_lowercase().is_in(["true", "1"]).to_numpy()[order]
+        if df[col].dtype == pl.Boolean:
+            return df[col].fill_null(False).to_numpy()[order]
+        return df[col].cast(pl.Utf8).str.to_lowercase().is_in(["true", "1"]).to_numpy()[order]
 
-    births = birth.dt.strftime("%Y%m%d").cast(pl.Int32).to_numpy()[order]
-    schools = text["school"].to_list() if "school" in text.columns else [None] * len(order)
+    births = _yyyymmdd(birth)[order]
+    schools = _codes(df["school"], SCHOOLS) if "school" in df.columns else np.full(len(order), -1, np.int8)
     kinds = (
-        text["housing_kind"].fill_null("rent").to_list()
-        if "housing_kind" in text.columns
-        else ["rent"] * len(order)
+        _codes(df["housing_kind"].fill_null("rent"), HOUSING_KINDS) if "housing_kind" in df.columns else None
     )
-    since = (
-        text["low_income_since"]
-        .str.to_date("%Y-%m-%d", strict=False)
-        .dt.strftime("%Y%m%d")
-        .cast(pl.Int32)
-        .fill_null(0)
-        if "low_income_since" in text.columns
-        else pl.Series([0] * len(order))
-    ).to_numpy()[order]
-    areas = np.array(
-        text["area"].fill_null("onbekend").to_list() if "area" in text.columns else ["onbekend"] * len(order)
-    )[order]
-    area_names, area_index = np.unique(areas[first], return_inverse=True)
+    if "low_income_since" in df.columns:
+        since = _yyyymmdd(df["low_income_since"].cast(pl.Utf8).str.to_date("%Y-%m-%d", strict=False))[order]
+    else:
+        since = np.zeros(len(order), np.int32)
+    household_rows = pl.Series(np.asarray(order)[first])
+    area = df["area"].fill_null("onbekend").gather(household_rows) if "area" in df.columns else None
+    if area is None:
+        area_names, area_index = np.array(["onbekend"]), np.zeros(len(ids), int)
+    else:  # distinct names via Polars (hashing text there is far faster than NumPy's unique)
+        area_names = np.array(area.unique().sort().to_list())
+        area_index = area.replace_strict(
+            {a: i for i, a in enumerate(area_names)}, return_dtype=pl.Int32
+        ).to_numpy()
     population = Population(
         date=date,
         municipality=municipality,
-        housing_kind=np.array([HOUSING_KINDS.index(k) for k in kinds], np.int8)[order][first],
+        housing_kind=kinds[order][first] if kinds is not None else np.zeros(len(ids), np.int8),
         rent_cents=column("rent_month", NOT_GIVEN)[first],
         energy_cents=column("energy_cost_month", NOT_GIVEN)[first],
         assets_cents=np.maximum(column("assets", 0)[first], 0),
@@ -142,8 +175,73 @@ def read_population(path: Path, date: dt.date, municipality: str) -> MunicipalPo
         net_income_cents=column("net_income_month", NOT_GIVEN),
         wage_gross_cents=column("wage_gross_month", NOT_GIVEN),
         toetsingsinkomen_cents=column("toetsingsinkomen_year", NOT_GIVEN),
-        school=np.array([SCHOOLS.index(x) if x in SCHOOLS else -1 for x in schools], np.int8)[order],
+        school=schools[order],
         student_finance=flag("student_finance"),
         commercial_tenant=flag("commercial_tenant"),
     )
     return MunicipalPopulation(population, area_index, tuple(str(a) for a in area_names))
+
+
+def write_population(data: MunicipalPopulation, path: Path) -> None:
+    """A population as the table :func:`read_population` reads (Parquet, or CSV by suffix)."""
+    pop = data.population
+    hh = pop.household
+    applicant = np.zeros(len(hh), bool)
+    applicant[pop.offsets] = True
+
+    def dates(col: str) -> pl.Expr:
+        text = pl.col(col).cast(pl.Utf8)
+        return text.str.slice(0, 4) + "-" + text.str.slice(4, 2) + "-" + text.str.slice(6, 2)
+
+    def money(col: str, household_level: bool = False) -> pl.Expr:
+        value = pl.when(pl.col(col) != NOT_GIVEN).then(pl.col(col) / 100)
+        return (pl.when(pl.col("_applicant")).then(value) if household_level else value).alias(col)
+
+    raw = pl.DataFrame(
+        {
+            "household_id": hh,
+            "_applicant": applicant,
+            "role": np.array(ROLES)[pop.role],
+            "birth_date": pop.birth,
+            "net_income_month": pop.net_income_cents,
+            "wage_gross_month": pop.wage_gross_cents,
+            "toetsingsinkomen_year": pop.toetsingsinkomen_cents,
+            "_school": pop.school,
+            "student_finance": pop.student_finance,
+            "commercial_tenant": pop.commercial_tenant,
+            "housing_kind": np.array(HOUSING_KINDS)[pop.housing_kind[hh]],
+            "rent_month": pop.rent_cents[hh],
+            "energy_cost_month": pop.energy_cents[hh],
+            "assets": pop.assets_cents[hh],
+            "low_income_since": pop.low_income_since[hh],
+            "area": np.array(data.area_names)[data.areas[hh]],
+        }
+    )
+    school = pl.when(pl.col("_school") >= 0).then(
+        pl.col("_school").replace_strict(dict(enumerate(SCHOOLS)), default=None, return_dtype=pl.Utf8)
+    )
+    table = raw.select(
+        "household_id",
+        "role",
+        dates("birth_date").alias("birth_date"),
+        money("net_income_month"),
+        money("wage_gross_month"),
+        money("toetsingsinkomen_year"),
+        school.alias("school"),
+        "student_finance",
+        "commercial_tenant",
+        pl.when(pl.col("_applicant")).then(pl.col("housing_kind")).alias("housing_kind"),
+        money("rent_month", household_level=True),
+        money("energy_cost_month", household_level=True),
+        money("assets", household_level=True),
+        pl.when(pl.col("_applicant") & (pl.col("low_income_since") > 0))
+        .then(dates("low_income_since"))
+        .alias("low_income_since"),
+        pl.when(pl.col("_applicant")).then(pl.col("area")).alias("area"),
+    )
+    if path.suffix == ".parquet":  # typed columns: dates as dates
+        table.with_columns(pl.col("birth_date", "low_income_since").str.to_date("%Y-%m-%d")).write_parquet(
+            path
+        )
+    else:
+        table.write_csv(path)

@@ -3,9 +3,10 @@
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from meedoen.analysis.population_table import read_population
+from meedoen.analysis.population_table import read_population, write_population
 from meedoen.analysis.simulation import read_recipients, simulate
 from meedoen.analysis.synthetic_population import cbs_figures, synthetic
 from meedoen.cli import main
@@ -102,3 +103,16 @@ def test_cli(tmp_path, table, capsys):
                  "--out", str(tmp_path / "leeg")]) == 2  # fmt: skip
     assert "changes.gemeenten.nijmegen.bestaat_niet: unknown parameter" in capsys.readouterr().err
     assert not (tmp_path / "leeg").exists()
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_a_population_survives_the_table_format(tmp_path, suffix):
+    data = synthetic("nijmegen", DATE, households=500)
+    path = tmp_path / f"bevolking{suffix}"
+    write_population(data, path)
+    back = read_population(path, DATE, "nijmegen")
+    columns = ("household", "role", "birth", "net_income_cents", "wage_gross_cents", "school")
+    columns += ("student_finance", "housing_kind", "rent_cents", "assets_cents", "low_income_since")
+    for column in columns:
+        assert (getattr(back.population, column) == getattr(data.population, column)).all(), column
+    assert list(np.array(back.area_names)[back.areas]) == list(np.array(data.area_names)[data.areas])
