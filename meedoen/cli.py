@@ -1,4 +1,5 @@
-"""The ``meedoen`` command line: ``check`` (one household), ``mer`` and ``job`` (analyses)."""
+"""The ``meedoen`` command line: ``check`` (one household), ``mer``, ``job`` and ``simulate`` (analyses),
+``monitor`` (programme KPIs)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 from meedoen.analysis import cli as analysis_cli
 from meedoen.analysis.cli import report_problems
+from meedoen.monitor.cli import add_commands as add_monitor_commands
 from meedoen.rules.entitlements import entitlements
 from meedoen.rules.errors import InputError, InputProblem, RulesError
 from meedoen.rules.household import parse_household
@@ -97,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.set_defaults(run=cmd_check)
     analysis_cli.add_commands(sub, _date)
+    add_monitor_commands(sub)
     return parser
 
 

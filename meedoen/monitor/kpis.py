@@ -1,0 +1,135 @@
+"""The contract's KPIs for one period, for the municipality and per area.
+
+Each person belongs to one area, so every count is additive over areas: the counts are computed per
+area with one group-by each, and the municipality's figures are their sums. Percentages and rates
+are computed from the summed counts and rounded half up (away from zero) with integer arithmetic,
+so ``0.12345`` is ``0.1235`` on every machine.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import polars as pl
+
+from meedoen.monitor.definitions import (
+    active_on,
+    age_at,
+    ending_in,
+    measurable,
+    outflow_by_reason,
+    overlapping,
+    returned_within_year,
+    starting_in,
+    with_person,
+)
+from meedoen.monitor.tables import OUTFLOW_REASONS, Tables
+from meedoen.rules.money import round_div
+
+SK = pl.col("startkwalificatie")
+DEBT_HELP_YOUNG_AGE = 27
+
+
+def rounded(numerator: int, denominator: int, decimals: int) -> float | None:
+    """``numerator / denominator`` rounded half away from zero; ``None`` when the denominator is 0."""
+    if denominator == 0:
+        return None
+    scale = 10**decimals
+    magnitude = round_div(abs(numerator) * scale, abs(denominator))
+    sign = -1 if (numerator < 0) != (denominator < 0) else 1
+    return sign * magnitude / scale
+
+
+def area_counts(tables: Tables, first: date, last: date, as_of: date) -> pl.DataFrame:
+    """One row per area (every area in ``persons``) with the integer counts behind every KPI.
+
+    Only the rows a period can count (spells and instruments active on one of its days, debt help
+    started in it) are joined to their person's area; persons are counted by ``person_key``.
+    """
+    persons = tables.persons
+    spells = with_person(overlapping(tables.spells, first, last), persons, "area", "startkwalificatie")
+    ending = ending_in(spells, first, last)
+    work = ending.filter(pl.col("outflow_reason") == "work").with_columns(measurable=measurable(as_of))
+    work = work.with_columns(returned_within_year(work, tables.spells)).with_columns(
+        durable=pl.col("measurable") & ~pl.col("returned")
+    )
+    debt = with_person(starting_in(tables.debt_help, first, last), persons, "area", "birth_date")
+    lks = tables.instruments.filter(pl.col("instrument") == "loonkostensubsidie")
+    lks = with_person(active_on(lks, last), persons, "area")
+    person = pl.col("person_key")
+    parts = [
+        active_on(spells, first).group_by("area").agg(stock_at_from=person.n_unique()),
+        active_on(spells, last)
+        .group_by("area")
+        .agg(
+            stock_at_to=person.n_unique(),
+            stock_without_sk_at_to=person.filter(SK.not_()).n_unique(),
+        ),
+        starting_in(spells, first, last)
+        .group_by("area")
+        .agg(inflow=pl.len(), inflow_without_sk=SK.not_().sum()),
+        ending.group_by("area").agg(outflow_by_reason()),
+        work.group_by("area").agg(
+            measurable=pl.col("measurable").sum(),
+            durable=pl.col("durable").sum(),
+            pending=(~pl.col("measurable")).sum(),
+            outflow_work_with_sk=SK.sum(),
+            measurable_with_sk=pl.col("measurable").filter(SK).sum(),
+            durable_with_sk=pl.col("durable").filter(SK).sum(),
+            measurable_without_sk=pl.col("measurable").filter(SK.not_()).sum(),
+            durable_without_sk=pl.col("durable").filter(SK.not_()).sum(),
+        ),
+        lks.group_by("area").agg(loonkostensubsidie_active_at_to=person.n_unique()),
+        debt.group_by("area").agg(
+            debt_help_started=pl.len(),
+            debt_help_started_under_27=(age_at("start_date") < DEBT_HELP_YOUNG_AGE).sum(),
+        ),
+    ]
+    counts = pl.DataFrame({"area": tables.areas}, schema={"area": pl.String})
+    for part in parts:
+        counts = counts.join(part, on="area", how="left", maintain_order="left")
+    return counts.fill_null(0).with_columns(pl.exclude("area").cast(pl.Int64))
+
+
+def report(c: dict[str, int]) -> dict[str, Any]:
+    """The contract's KPI keys from one row of counts (an area's or the summed total)."""
+    return {
+        "stock_at_from": c["stock_at_from"],
+        "stock_at_to": c["stock_at_to"],
+        "stock_change_pct": rounded(100 * (c["stock_at_to"] - c["stock_at_from"]), c["stock_at_from"], 2),
+        "inflow": c["inflow"],
+        "outflow": {r: c[f"outflow_{r}"] for r in (*OUTFLOW_REASONS, "total")},
+        "durable_outflow_work": {
+            "measurable": c["measurable"],
+            "durable": c["durable"],
+            "pending": c["pending"],
+            "rate": rounded(c["durable"], c["measurable"], 4),
+        },
+        "loonkostensubsidie_active_at_to": c["loonkostensubsidie_active_at_to"],
+        "debt_help_started": c["debt_help_started"],
+        "debt_help_started_under_27": c["debt_help_started_under_27"],
+        "startkwalificatie": {
+            "stock_without_sk_at_to": c["stock_without_sk_at_to"],
+            "inflow_without_sk": c["inflow_without_sk"],
+            "outflow_work_with_sk": c["outflow_work_with_sk"],
+            "durable_rate_with_sk": rounded(c["durable_with_sk"], c["measurable_with_sk"], 4),
+            "durable_rate_without_sk": rounded(c["durable_without_sk"], c["measurable_without_sk"], 4),
+        },
+    }
+
+
+def kpis(tables: Tables, first: date, last: date, as_of: date) -> dict[str, Any]:
+    """Every KPI of the contract for ``[first, last]`` as seen on ``as_of``, with ``by_area``.
+
+    ``by_area`` holds, per area, the same keys as the top level (``period`` included) except
+    ``by_area`` itself.
+    """
+    if first > last:
+        raise ValueError(f"the period's start {first} is after its end {last}")
+    counts = area_counts(tables, first, last, as_of)
+    period = {"from": first.isoformat(), "to": last.isoformat(), "as_of": as_of.isoformat()}
+    sums = counts.drop("area").sum().fill_null(0).row(0, named=True)
+    total = {name: int(value) for name, value in sums.items()}
+    by_area = {row.pop("area"): {"period": period, **report(row)} for row in counts.iter_rows(named=True)}
+    return {"period": period, **report(total), "by_area": by_area}
