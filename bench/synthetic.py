@@ -10,17 +10,9 @@ import datetime as dt
 
 import numpy as np
 
+from meedoen.analysis.synthetic_population import random_births
 from meedoen.rules.periods import to_int
 from meedoen.rules.population import APPLICANT, CHILD, HOUSEMATE, NOT_GIVEN, PARTNER, Population
-
-
-def _births(rng: np.random.Generator, date: dt.date, min_age: int, max_age: int, n: int) -> np.ndarray:
-    days = rng.integers(min_age * 365 + 1, max_age * 365, n)
-    birth = np.datetime64(date) - days.astype("timedelta64[D]")
-    y = birth.astype("datetime64[Y]").astype(int) + 1970
-    m = birth.astype("datetime64[M]").astype(int) % 12 + 1
-    d = (birth - birth.astype("datetime64[M]")).astype(int) + 1
-    return (y * 10000 + m * 100 + d).astype(np.int32)
 
 
 def synthetic_population(
@@ -48,11 +40,11 @@ def synthetic_population(
     p = len(household)
     birth = np.where(
         role <= PARTNER,
-        _births(rng, date, 18, 90, p),
-        np.where(role == CHILD, _births(rng, date, 0, 17, p), _births(rng, date, 18, 80, p)),
+        random_births(rng, date, 18, 90, p),
+        np.where(role == CHILD, random_births(rng, date, 0, 17, p), random_births(rng, date, 18, 80, p)),
     ).astype(np.int32)
     adult_child = (role == CHILD) & (rng.random(p) < 0.15)
-    birth = np.where(adult_child, _births(rng, date, 18, 35, p), birth).astype(np.int32)
+    birth = np.where(adult_child, random_births(rng, date, 18, 35, p), birth).astype(np.int32)
     earns = (role <= PARTNER) & (rng.random(p) < 0.6)
     amount = rng.integers(0, 400_000, p)
     net = np.where(earns & ~wages, amount, np.where((role <= PARTNER) & ~(earns & wages), 0, NOT_GIVEN))

@@ -50,7 +50,8 @@ def cbs_figures(municipality: str, cbs: Path = CBS) -> tuple[int, int]:
     raise ValueError(f"{code} not in {files[-1]}")
 
 
-def _birth(rng: np.random.Generator, date: dt.date, low: int, high: int, n: int) -> np.ndarray:
+def random_births(rng: np.random.Generator, date: dt.date, low: int, high: int, n: int) -> np.ndarray:
+    """``n`` birth dates (``yyyymmdd``) for ages from ``low`` to ``high`` years on ``date``."""
     days = rng.integers(low * 365 + 1, high * 365, n)
     birth = np.datetime64(date) - days.astype("timedelta64[D]")
     y = birth.astype("datetime64[Y]").astype(int) + 1970
@@ -89,8 +90,8 @@ def synthetic(
     old = senior[household]
     birth = np.where(
         role <= PARTNER,
-        np.where(old, _birth(rng, date, 67, 90, p), _birth(rng, date, 21, 66, p)),
-        np.where(role == CHILD, _birth(rng, date, 0, 17, p), _birth(rng, date, 27, 60, p)),
+        np.where(old, random_births(rng, date, 67, 90, p), random_births(rng, date, 21, 66, p)),
+        np.where(role == CHILD, random_births(rng, date, 0, 17, p), random_births(rng, date, 27, 60, p)),
     ).astype(np.int32)
     # Incomes: bijstand households have no own income; others a gross wage (or a pension at AOW age).
     earner = role == APPLICANT
