@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench mer simulate browser clean
+.PHONY: demo test lint bench bench-peers mer simulate browser clean
 
 $(BIN)/meedoen: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,13 @@ test: lint browser
 
 bench: $(BIN)/meedoen
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/simulation.py
+	$(BIN)/python bench/monitor_kpis.py
+
+# OpenFisca and PolicyEngine-core on the same rules, each in its own virtualenv (bench/peers/.venvs).
+bench-peers: $(BIN)/meedoen
+	bash bench/peers/setup.sh
+	$(BIN)/python bench/peers/run.py
 
 # Minima-effect reports of Arnhem and Nijmegen for 2026 (HTML, PDF, CSV in out/).
 mer: $(BIN)/meedoen
