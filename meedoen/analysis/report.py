@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from meedoen.analysis.charts import COLOURS, Chart, chart, plt, write_all
 from meedoen.analysis.minima_effect import COMPONENTS, LEVELS, Curve, MinimaEffect
+from meedoen.reporting.charts import COLOURS, Chart, chart, plt, write_all
 from meedoen.rules.money import euro_text
 
 CHART_POINTS = 400  # points per chart line; the CSV has them all

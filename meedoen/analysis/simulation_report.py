@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from meedoen.analysis.charts import COLOURS, Chart, chart, plt, write_all
 from meedoen.analysis.simulation import GroupOutcome, PolicyResult
+from meedoen.reporting.charts import COLOURS, Chart, chart, plt, write_all
 from meedoen.rules.money import euro_text
 
 

@@ -1,4 +1,5 @@
-"""``meedoen monitor kpis DIR --from D --to D [--as-of D] [--format text|json] [--lenient]``.
+"""``meedoen monitor kpis DIR --from D --to D [--as-of D] [--format text|json] [--lenient]`` and
+``meedoen monitor report DIR --period 2023-T1 --out OUTDIR [--municipality arnhem]``.
 
 The command of ``shared/contracts/monitor-data.md``: JSON on stdout exactly as the contract's
 example; problems and the read/used/skipped counts of every file on stderr, so stdout stays valid
@@ -56,6 +57,57 @@ def cmd_kpis(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Make the bestuursrapportage; any problem with the input exits 2 before a file is written."""
+    import time
+    from pathlib import Path
+
+    from meedoen.monitor.cbs import CbsError, default_folder, load_cbs
+    from meedoen.monitor.loading import MonitorInputError, load
+    from meedoen.monitor.periods import parse_period
+    from meedoen.monitor.report import ReportInputError, build, write_report
+
+    started = time.perf_counter()
+    try:
+        period = parse_period(args.period)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    folder = Path(args.dir)
+    if not folder.is_dir():
+        print(
+            f"error: cannot read the folder {folder}: it does not exist or is not a folder", file=sys.stderr
+        )
+        return EXIT_BAD_INPUT
+    try:
+        loaded = load(folder)
+    except MonitorInputError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"stopped: {len(exc.problems)} problem(s); nothing was written", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        print(f"error: cannot read the folder {folder}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        cbs = load_cbs(args.cbs or default_folder())
+        report = build(loaded.tables, period, cbs, args.municipality, args.as_of, str(folder), args.peers)
+    except (CbsError, ReportInputError) as exc:
+        print(f"error: {exc}; nothing was written", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        written = write_report(report, Path(args.out), pdf=not args.no_pdf)
+    except OSError as exc:
+        print(f"error: cannot write to {args.out}: {exc}; nothing was written", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for path in written:
+        print(path)
+    print(
+        f"report {period} for {report.municipality} in {time.perf_counter() - started:.1f} s", file=sys.stderr
+    )
+    return 0
+
+
 def cmd_monitor(args: argparse.Namespace) -> int:
     """``meedoen monitor`` without a subcommand: show what it can do."""
     args.monitor_parser.print_help(sys.stderr)
@@ -79,3 +131,22 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     k.add_argument("--format", choices=("text", "json"), default="text")
     k.add_argument("--lenient", action="store_true", help="skip rows with problems instead of stopping")
     k.set_defaults(run=cmd_kpis)
+    r = sub.add_parser(
+        "report",
+        help="the bestuursrapportage for a period (HTML, PDF and CSV)",
+        description="Management report for one tertial (T1 = January-April, T2 = May-August, "
+        "T3 = September-December) from the tables in DIR, compared with CBS figures.",
+    )
+    r.add_argument("dir", help="folder with persons, spells, instruments and debt_help")
+    r.add_argument("--period", required=True, help="the tertial, e.g. 2023-T1")
+    r.add_argument("--out", required=True, help="folder for the HTML, PDF and CSV")
+    r.add_argument("--municipality", default="arnhem", help="name or CBS code (GM0202) (default: arnhem)")
+    r.add_argument(
+        "--as-of", dest="as_of", type=_date, help="day durability is measured (default: last day in the data)"
+    )
+    r.add_argument(
+        "--cbs", help="folder with the CBS exports (default: shared/reference/cbs beside the repository)"
+    )
+    r.add_argument("--peers", type=int, default=5, help="size of the peer group (default: 5)")
+    r.add_argument("--no-pdf", action="store_true", help="skip the PDF (HTML and CSV only)")
+    r.set_defaults(run=cmd_report)
