@@ -1,0 +1,36 @@
+"""Who may open which page: decorators that answer 403 for the wrong role (never a redirect loop)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from meedoen.web.accounts.models import Role
+
+View = Callable[..., HttpResponse]
+
+
+def role_required(roles: Iterable[Role]) -> Callable[[View], View]:
+    allowed = frozenset(roles)
+
+    def decorate(view: View) -> View:
+        @login_required
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if request.user.role not in allowed:
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+resident_required = role_required([Role.RESIDENT])
+case_worker_required = role_required([Role.CONSULTANT, Role.TEAM_LEAD])
+figures_required = role_required([Role.TEAM_LEAD, Role.POLICY_ADVISER, Role.ADMIN])

@@ -1,0 +1,88 @@
+"""Who uses the app: residents (via DigiD), staff in roles, and the area teams cases belong to."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+class Role(models.TextChoices):
+    RESIDENT = "resident", "Inwoner"
+    CONSULTANT = "consultant", "Consulent"
+    TEAM_LEAD = "team_lead", "Teamleider"
+    POLICY_ADVISER = "policy_adviser", "Beleidsadviseur"
+    ADMIN = "admin", "Beheerder"
+
+
+# Roles that handle cases and so need the full BSN (e.g. to look a resident up in Suwinet).
+ROLES_SEEING_BSN = frozenset({Role.CONSULTANT, Role.TEAM_LEAD, Role.ADMIN})
+CASE_ROLES = frozenset({Role.CONSULTANT, Role.TEAM_LEAD})
+
+
+def bsn_is_valid(bsn: str) -> bool:
+    """The elfproef: 9 digits, weighted 9..2 and -1, the sum divisible by 11."""
+    if len(bsn) != 9 or not bsn.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(bsn, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True))
+    return total % 11 == 0 and total != 0
+
+
+def validate_bsn(value: str) -> None:
+    if not bsn_is_valid(value):
+        raise ValidationError("Dit is geen geldig burgerservicenummer (BSN).")
+
+
+class AreaTeam(models.Model):
+    """A wijkteam of Werk en Inkomen: the cases of residents in its postcode areas."""
+
+    name = models.CharField(max_length=100, unique=True)
+    municipality = models.CharField(max_length=50)
+    postcode_prefixes = models.CharField(
+        max_length=500, blank=True, help_text="Vier cijfers per postcodegebied, gescheiden door komma's."
+    )
+
+    class Meta:
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def for_postcode(cls, municipality: str, postcode: str) -> AreaTeam | None:
+        """The team whose area holds the postcode; the municipality's first team otherwise."""
+        teams = list(cls.objects.filter(municipality=municipality))
+        digits = postcode.replace(" ", "")[:4]
+        for team in teams:
+            if digits and digits in {p.strip() for p in team.postcode_prefixes.split(",")}:
+                return team
+        return teams[0] if teams else None
+
+
+class User(AbstractUser):
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.RESIDENT)
+    bsn = models.CharField(
+        max_length=9, unique=True, null=True, blank=True, validators=[validate_bsn], verbose_name="BSN"
+    )
+    team = models.ForeignKey(AreaTeam, null=True, blank=True, on_delete=models.PROTECT, related_name="staff")
+    postcode = models.CharField(max_length=7, blank=True)
+
+    @property
+    def is_resident(self) -> bool:
+        return self.role == Role.RESIDENT
+
+    @property
+    def is_staff_member(self) -> bool:
+        return self.role != Role.RESIDENT
+
+    @property
+    def handles_cases(self) -> bool:
+        return self.role in CASE_ROLES and self.team_id is not None
+
+    @property
+    def sees_full_bsn(self) -> bool:
+        return self.role in ROLES_SEEING_BSN
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username

@@ -1,0 +1,125 @@
+"""The forms of the application steps, in plain Dutch (B1)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from django import forms
+
+from meedoen.web.applications.models import Evidence, Submission
+from meedoen.web.applications.uploads import DocumentField
+from meedoen.web.components.forms import UtrechtForm
+
+
+def iban_is_valid(iban: str) -> bool:
+    """ISO 13616 check: move the country code and check digits to the end, mod 97 must be 1."""
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", iban):
+        return False
+    digits = "".join(str(int(c, 36)) for c in iban[4:] + iban[:4])
+    return int(digits) % 97 == 1
+
+
+class SchemesForm(UtrechtForm):
+    schemes = forms.MultipleChoiceField(
+        label="Welke regelingen wilt u aanvragen?",
+        help_text="Wij hebben de regelingen aangevinkt waar u waarschijnlijk recht op hebt. "
+        "U mag ook een andere regeling aanvragen.",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    required_messages: ClassVar[dict[str, str]] = {"schemes": "Kies minstens 1 regeling."}
+
+    def __init__(self, *args: Any, submission: Submission, elsewhere: set[str], **kwargs: Any) -> None:
+        self.submission, self.elsewhere = submission, elsewhere
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self) -> None:
+        self.fields["schemes"].choices = [
+            (s["id"], s["name"]) for s in self.submission.scheme_outcomes() if s["id"] not in self.elsewhere
+        ]
+
+
+class ContactForm(UtrechtForm):
+    postcode = forms.CharField(
+        label="Wat is uw postcode?",
+        help_text="Bijvoorbeeld 6511 AB. Zo komt uw aanvraag bij het wijkteam in uw buurt.",
+        max_length=7,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    email = forms.EmailField(
+        label="Wat is uw e-mailadres?",
+        help_text="Wij sturen u een e-mail als er nieuws is over uw aanvraag.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": "Vul een e-mailadres in zoals naam@voorbeeld.nl."},
+    )
+    phone = forms.CharField(
+        label="Wat is uw telefoonnummer?",
+        help_text="Dan kunnen wij u bellen als wij een vraag hebben.",
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    iban = forms.CharField(
+        label="Op welk rekeningnummer (IBAN) wilt u het geld krijgen?",
+        help_text="Bijvoorbeeld NL91 ABNA 0417 1643 00. Het rekeningnummer moet op uw naam staan.",
+        max_length=42,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    required_messages: ClassVar[dict[str, str]] = {
+        "postcode": "Vul uw postcode in.",
+        "email": "Vul uw e-mailadres in.",
+        "iban": "Vul uw rekeningnummer (IBAN) in.",
+    }
+
+    def clean_postcode(self) -> str:
+        postcode = self.cleaned_data["postcode"].upper().replace(" ", "")
+        if not re.fullmatch(r"[1-9]\d{3}[A-Z]{2}", postcode):
+            raise forms.ValidationError("Vul een postcode in zoals 6511 AB: 4 cijfers en 2 letters.")
+        return f"{postcode[:4]} {postcode[4:]}"
+
+    def clean_phone(self) -> str:
+        phone = re.sub(r"[\s\-()]", "", self.cleaned_data["phone"])
+        if phone and not re.fullmatch(r"\+?\d{10,15}", phone):
+            raise forms.ValidationError("Vul een telefoonnummer in van 10 cijfers, zoals 0612345678.")
+        return phone
+
+    def clean_iban(self) -> str:
+        iban = self.cleaned_data["iban"].upper().replace(" ", "")
+        if not iban_is_valid(iban):
+            raise forms.ValidationError(
+                "Dit rekeningnummer klopt niet. Kijk of u alle letters en cijfers goed hebt overgenomen."
+            )
+        return iban
+
+
+class DocumentForm(UtrechtForm):
+    kind = forms.ChoiceField(
+        label="Wat voor document is het?", choices=[("", "Kies een soort"), *Evidence.choices]
+    )
+    file = DocumentField(
+        label="Kies het bestand",
+        help_text="Een pdf, jpg of png van maximaal 10 MB. Een foto met uw telefoon mag ook.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+    required_messages: ClassVar[dict[str, str]] = {
+        "kind": "Kies wat voor document het is.",
+        "file": "Kies een bestand.",
+    }
+
+
+class ReviewForm(UtrechtForm):
+    truthful = forms.BooleanField(
+        label="Ik heb alle vragen eerlijk en volledig beantwoord. Verandert er iets, dan geef ik dat door."
+    )
+    required_messages: ClassVar[dict[str, str]] = {
+        "truthful": "Vink aan dat u alles eerlijk hebt ingevuld. Anders kunt u niet versturen."
+    }
+
+
+class MessageForm(UtrechtForm):
+    text = forms.CharField(
+        label="Uw bericht",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    required_messages: ClassVar[dict[str, str]] = {"text": "Schrijf een bericht."}

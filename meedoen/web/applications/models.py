@@ -1,0 +1,155 @@
+"""Applying: a submission (one go, several schemes) is a draft until sent, then one application per
+scheme with its own status, messages and history. Evidence documents belong to the submission."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+
+from meedoen.web.accounts.models import AreaTeam
+
+
+class Status(models.TextChoices):
+    SUBMITTED = "submitted", "Ontvangen"
+    IN_REVIEW = "in_review", "In behandeling"
+    INFO_REQUESTED = "info_requested", "Wij hebben informatie van u nodig"
+    GRANTED = "granted", "Toegekend"
+    REJECTED = "rejected", "Afgewezen"
+
+
+OPEN_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW, Status.INFO_REQUESTED)
+
+
+class Evidence(models.TextChoices):
+    IDENTITY = "identity", "Kopie van uw identiteitsbewijs"
+    BANK_STATEMENTS = "bank_statements", "Bankafschriften van de laatste 3 maanden"
+    INCOME = "income", "Bewijs van inkomen, zoals een loonstrook"
+    RENT = "rent", "Huurcontract of brief over de huur"
+    OTHER = "other", "Ander document"
+
+
+class Submission(models.Model):
+    class Step(models.TextChoices):
+        SCHEMES = "regelingen", "Regelingen kiezen"
+        CONTACT = "gegevens", "Uw gegevens"
+        DOCUMENTS = "documenten", "Bewijsstukken"
+        REVIEW = "controleren", "Controleren en versturen"
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    resident = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="submissions"
+    )
+    team = models.ForeignKey(AreaTeam, null=True, blank=True, on_delete=models.PROTECT)
+    municipality = models.CharField(max_length=50)
+    peildatum = models.DateField()
+    answers = models.JSONField(default=dict)  # the Regelingencheck answers, as typed
+    household = models.JSONField(default=dict)  # the household contract built from them
+    check_result = models.JSONField(default=dict)  # the engine's output when the draft was made
+    schemes = models.JSONField(default=list)  # chosen scheme ids
+    step = models.CharField(max_length=20, choices=Step.choices, default=Step.SCHEMES)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=20, blank=True)
+    postcode = models.CharField(max_length=7, blank=True)
+    iban = models.CharField(max_length=34, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.submitted_at is None
+
+    def scheme_outcomes(self) -> list[dict]:
+        """The check's outcome for each scheme of the municipality, in the engine's order."""
+        return self.check_result.get("schemes", [])
+
+    def scheme_names(self) -> dict[str, str]:
+        return {s["id"]: s["name"] for s in self.scheme_outcomes()}
+
+
+class Application(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    submission = models.ForeignKey(Submission, on_delete=models.PROTECT, related_name="applications")
+    scheme_id = models.CharField(max_length=50)
+    scheme_name = models.CharField(max_length=100)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SUBMITTED, db_index=True)
+    expected_amount_cents = models.BigIntegerField(default=0)  # from the check; the decision fixes it
+    period = models.CharField(max_length=10, default="month")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("created_at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.scheme_name} ({self.get_status_display()})"
+
+    @property
+    def resident(self):
+        return self.submission.resident
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def move_to(self, status: Status, *, by=None, note: str = "") -> None:
+        """Change the status and write it to the history the resident and the consultant see."""
+        self.status = status
+        self.save(update_fields=["status", "updated_at"])
+        self.events.create(status=status, actor=by, note=note)
+
+
+class StatusEvent(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    note = models.TextField(blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("at", "id")
+
+
+class Message(models.Model):
+    """A message between the resident and the municipality about one application."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    from_resident = models.BooleanField(default=False)
+    text = models.TextField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("at", "id")
+
+
+def private_storage() -> FileSystemStorage:
+    """Evidence lives outside the web root; it is only ever sent by a view that checks access."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+def document_path(document: Document, filename: str) -> str:
+    """A random name per file: the resident's file name never reaches the file system."""
+    return f"{document.submission.public_id}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class Document(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(max_length=20, choices=Evidence.choices)
+    file = models.FileField(storage=private_storage, upload_to=document_path, max_length=200)
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("uploaded_at", "id")

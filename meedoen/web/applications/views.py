@@ -1,0 +1,256 @@
+"""The resident's side of applying: start from the check, the draft steps, and "Mijn aanvragen".
+
+Every object is looked up together with its owner, so another resident's id gives 404, and every
+page that shows the resident's data is written to the audit log.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from meedoen.web.accounts.access import resident_required
+from meedoen.web.applications import drafts
+from meedoen.web.applications.forms import ContactForm, DocumentForm, MessageForm, ReviewForm, SchemesForm
+from meedoen.web.applications.models import Application, Document, Status, Submission
+from meedoen.web.audit.log import record
+from meedoen.web.audit.models import Action
+from meedoen.web.components.forms import posted
+from meedoen.web.decisions.models import SchemePolicy
+from meedoen.web.portal.outcome import AnswersNeedAttention, outcome_of
+from meedoen.web.portal.questionnaire import Questionnaire
+
+STEPS = list(Submission.Step)
+OWN_DATA = "inwoner bekijkt eigen aanvraag"
+
+
+def _draft(request: HttpRequest, public_id: UUID) -> Submission:
+    return get_object_or_404(Submission, public_id=public_id, resident=request.user, submitted_at=None)
+
+
+def _step_url(submission: Submission, step: Submission.Step) -> str:
+    return reverse("applications:draft-step", args=[submission.public_id, step.value])
+
+
+@resident_required
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest) -> HttpResponse:
+    """From a completed check to a draft; GET (after logging in) asks to confirm."""
+    q = Questionnaire.from_session(request.session)
+    if q.first_incomplete():
+        messages.info(request, "Doe eerst de Regelingencheck. Dan vullen wij uw aanvraag alvast in.")
+        return redirect("portal:check-start")
+    if request.method == "GET":
+        return render(request, "applications/start.html")
+    try:
+        outcome = outcome_of(q, with_changes=False)
+    except AnswersNeedAttention as exc:
+        return redirect("portal:check-step", slug=exc.step)
+    submission = drafts.start_draft(request.user, q.raw, outcome)
+    return redirect(_step_url(submission, Submission.Step.SCHEMES))
+
+
+@resident_required
+@require_http_methods(["GET", "POST"])
+def draft_step(request: HttpRequest, public_id: UUID, step: str) -> HttpResponse:
+    submission = _draft(request, public_id)
+    try:
+        current = Submission.Step(step)
+    except ValueError:
+        raise Http404 from None
+    handlers = {
+        Submission.Step.SCHEMES: _schemes_step,
+        Submission.Step.CONTACT: _contact_step,
+        Submission.Step.DOCUMENTS: _documents_step,
+        Submission.Step.REVIEW: _review_step,
+    }
+    return handlers[current](request, submission, current)
+
+
+def _render_step(request, submission, current, context, status=200) -> HttpResponse:
+    index = STEPS.index(current)
+    context = {
+        "submission": submission,
+        "step": current,
+        "number": index + 1,
+        "total": len(STEPS),
+        "previous": STEPS[index - 1] if index else None,
+        **context,
+    }
+    return render(request, f"applications/step_{current.value}.html", context, status=status)
+
+
+def _next(submission: Submission, current: Submission.Step) -> HttpResponse:
+    following = STEPS[STEPS.index(current) + 1]
+    submission.step = following
+    submission.save(update_fields=["step", "updated_at"])
+    return redirect(_step_url(submission, following))
+
+
+def _schemes_step(request, submission, current) -> HttpResponse:
+    outcomes = {s["id"]: s for s in submission.scheme_outcomes()}
+    elsewhere = SchemePolicy.elsewhere(list(outcomes))
+    form = SchemesForm(
+        posted(request),
+        submission=submission,
+        elsewhere=set(elsewhere),
+        initial={"schemes": [s for s in submission.schemes if s not in elsewhere]},
+    )
+    if request.method == "POST" and form.is_valid():
+        submission.schemes = form.cleaned_data["schemes"]
+        submission.save(update_fields=["schemes", "updated_at"])
+        return _next(submission, current)
+    context = {
+        "form": form,
+        "outcomes": outcomes,
+        "elsewhere": [(outcomes[i], provider) for i, provider in elsewhere.items()],
+    }
+    return _render_step(request, submission, current, context, 400 if form.errors else 200)
+
+
+def _contact_step(request, submission, current) -> HttpResponse:
+    initial = {f: getattr(submission, f) for f in ("postcode", "email", "phone", "iban")}
+    form = ContactForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        for name, value in form.cleaned_data.items():
+            setattr(submission, name, value)
+        submission.save()
+        return _next(submission, current)
+    return _render_step(request, submission, current, {"form": form}, 400 if form.errors else 200)
+
+
+def _documents_step(request, submission, current) -> HttpResponse:
+    form = DocumentForm()
+    status = 200
+    if request.method == "POST" and request.POST.get("action") == "upload":
+        form = DocumentForm(request.POST, request.FILES)
+        if form.is_valid():
+            drafts.add_document(
+                submission, form.cleaned_data["kind"], form.cleaned_data["file"], request.user
+            )
+            messages.success(request, "Het document is toegevoegd.")
+            return redirect(_step_url(submission, current))
+        status = 400
+    elif request.method == "POST":
+        return _next(submission, current)
+    uploaded = set(submission.documents.values_list("kind", flat=True))
+    needed = [(kind, kind in uploaded) for kind in SchemePolicy.evidence_for(submission.schemes)]
+    context = {"form": form, "needed": needed, "documents": submission.documents.all()}
+    return _render_step(request, submission, current, context, status)
+
+
+def _review_step(request, submission, current) -> HttpResponse:
+    form = ReviewForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        drafts.submit(submission)
+        messages.success(request, "Uw aanvraag is verstuurd. Hieronder ziet u hoe het ermee staat.")
+        return redirect("applications:mine")
+    names = submission.scheme_names()
+    context = {
+        "form": form,
+        "chosen": [names.get(s, s) for s in submission.schemes],
+        "documents": submission.documents.all(),
+    }
+    return _render_step(request, submission, current, context, 400 if form.errors else 200)
+
+
+@resident_required
+@require_POST
+def delete_document(request: HttpRequest, public_id: UUID, document_id: UUID) -> HttpResponse:
+    submission = _draft(request, public_id)
+    document = get_object_or_404(Document, public_id=document_id, submission=submission)
+    document.file.delete(save=False)
+    document.delete()
+    messages.success(request, "Het document is verwijderd.")
+    return redirect(_step_url(submission, Submission.Step.DOCUMENTS))
+
+
+@resident_required
+def mine(request: HttpRequest) -> HttpResponse:
+    """Mijn aanvragen: drafts to continue, and every application with its status."""
+    submissions = Submission.objects.filter(resident=request.user).prefetch_related(
+        Prefetch("applications", queryset=Application.objects.select_related("decision"))
+    )
+    record(request, Action.VIEW, subject_id=request.user.pk, what="Mijn aanvragen", why=OWN_DATA)
+    return render(request, "applications/mine.html", {"submissions": submissions})
+
+
+def _own_application(request: HttpRequest, public_id: UUID) -> Application:
+    return get_object_or_404(
+        Application.objects.select_related("submission"),
+        public_id=public_id,
+        submission__resident=request.user,
+    )
+
+
+@resident_required
+@require_http_methods(["GET", "POST"])
+def application_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    application = _own_application(request, public_id)
+    message_form, document_form = MessageForm(prefix="bericht"), DocumentForm(prefix="document")
+    status = 200
+    if request.method == "POST":
+        if request.POST.get("action") == "upload":
+            document_form = DocumentForm(request.POST, request.FILES, prefix="document")
+            if document_form.is_valid():
+                data = document_form.cleaned_data
+                drafts.add_document(application.submission, data["kind"], data["file"], request.user)
+                _resident_answered(application, request.user, "Document toegevoegd: " + data["file"].name)
+                messages.success(request, "Het document is toegevoegd.")
+                return redirect(request.path)
+        else:
+            message_form = MessageForm(request.POST, prefix="bericht")
+            if message_form.is_valid():
+                _resident_answered(application, request.user, message_form.cleaned_data["text"])
+                messages.success(request, "Uw bericht is verstuurd.")
+                return redirect(request.path)
+        status = 400
+    record(
+        request,
+        Action.VIEW,
+        subject_id=request.user.pk,
+        what=f"aanvraag {application.public_id}",
+        why=OWN_DATA,
+    )
+    context = {
+        "application": application,
+        "events": application.events.all(),
+        "thread": application.messages.all(),
+        "documents": application.submission.documents.all(),
+        "decision": getattr(application, "decision", None),
+        "message_form": message_form,
+        "document_form": document_form,
+    }
+    return render(request, "applications/detail.html", context, status=status)
+
+
+def _resident_answered(application: Application, resident, text: str) -> None:
+    application.messages.create(author=resident, from_resident=True, text=text)
+    if application.status == Status.INFO_REQUESTED:
+        application.move_to(Status.IN_REVIEW, by=resident, note="De inwoner heeft gereageerd.")
+
+
+@resident_required
+def download_document(request: HttpRequest, document_id: UUID) -> FileResponse:
+    document = get_object_or_404(Document, public_id=document_id, submission__resident=request.user)
+    record(request, Action.DOWNLOAD, subject_id=request.user.pk, what=f"document {document_id}", why=OWN_DATA)
+    return send_document(document)
+
+
+def send_document(document: Document) -> FileResponse:
+    """Send as a download (never rendered inline), with the checked content type."""
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,58 @@
+"""The audit log answers the AVG question "who looked at this resident's data, when and why?".
+
+Entries are only ever added: the model refuses changes and deletes, and a database trigger refuses
+UPDATE and DELETE for anyone who goes around the model (see the migration).
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from django.db import models
+
+
+class AppendOnlyError(Exception):
+    """An audit entry cannot be changed or removed."""
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("the audit log is append-only")
+
+    def delete(self) -> NoReturn:
+        raise AppendOnlyError("the audit log is append-only")
+
+
+class Action(models.TextChoices):
+    VIEW = "view", "Bekeken"
+    DOWNLOAD = "download", "Gedownload"
+    CREATE = "create", "Aangemaakt"
+    CHANGE = "change", "Gewijzigd"
+    DECIDE = "decide", "Besloten"
+
+
+class AuditEntry(models.Model):
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor_id = models.BigIntegerField(null=True)  # no foreign key: the log outlives accounts
+    actor_name = models.CharField(max_length=150)
+    actor_role = models.CharField(max_length=20)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    subject_id = models.BigIntegerField(null=True, db_index=True)  # the resident whose data it is
+    what = models.CharField(max_length=200)
+    why = models.CharField(max_length=200)
+    path = models.CharField(max_length=300)
+    ip_address = models.GenericIPAddressField(null=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-at", "-id")
+        verbose_name_plural = "audit entries"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise AppendOnlyError("the audit log is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("the audit log is append-only")

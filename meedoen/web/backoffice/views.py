@@ -1,0 +1,205 @@
+"""The consultants' side: the area team's queue, the case page and its actions, and the figures.
+
+A case is always looked up together with the consultant's own team, so another team's case is 404.
+Every case page view is written to the audit log with its purpose.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from meedoen.rules.errors import RulesError
+from meedoen.web.accounts.access import case_worker_required, figures_required
+from meedoen.web.accounts.models import Role
+from meedoen.web.applications.models import OPEN_STATUSES, Application, Document, Status
+from meedoen.web.applications.views import send_document
+from meedoen.web.audit.log import record, record_many
+from meedoen.web.audit.models import Action, AuditEntry
+from meedoen.web.backoffice.forms import AskForm, DecideForm, NoteForm, QueueFilterForm
+from meedoen.web.calculation import evaluate
+from meedoen.web.decisions.models import Decision, Outcome
+from meedoen.web.decisions.recording import cents, record_decision, scheme_in
+
+PURPOSE = "behandeling aanvraag"
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    if request.user.handles_cases:
+        return redirect("backoffice:queue")
+    if request.user.role in (Role.POLICY_ADVISER, Role.ADMIN):
+        return redirect("backoffice:figures")
+    raise PermissionDenied
+
+
+def team_applications(user):
+    return Application.objects.filter(submission__team_id=user.team_id).select_related(
+        "submission__resident", "submission__team"
+    )
+
+
+@case_worker_required
+def queue(request: HttpRequest) -> HttpResponse:
+    applications = team_applications(request.user)
+    schemes = sorted(set(applications.values_list("scheme_id", "scheme_name")))
+    form = QueueFilterForm(request.GET or {"status": "open"}, schemes=schemes)
+    if form.is_valid():
+        status, scheme, search = (form.cleaned_data[k] for k in ("status", "scheme", "search"))
+        if status == "open":
+            applications = applications.filter(status__in=OPEN_STATUSES)
+        elif status:
+            applications = applications.filter(status=status)
+        if scheme:
+            applications = applications.filter(scheme_id=scheme)
+        if search:
+            name = Q(submission__resident__first_name__icontains=search) | Q(
+                submission__resident__last_name__icontains=search
+            )
+            applications = applications.filter(name | Q(public_id__startswith=search.lower()[:36]))
+    page = Paginator(applications.order_by("created_at"), 25).get_page(request.GET.get("pagina"))
+    record_many(
+        request,
+        Action.VIEW,
+        subject_ids=[a.submission.resident_id for a in page],
+        what=f"werkvoorraad {request.user.team}",
+        why=PURPOSE,
+    )
+    return render(request, "backoffice/queue.html", {"form": form, "page": page})
+
+
+def _case(request: HttpRequest, public_id: UUID) -> Application:
+    return get_object_or_404(team_applications(request.user), public_id=public_id)
+
+
+def _render_case(
+    request: HttpRequest, application: Application, forms=None, status: int = 200
+) -> HttpResponse:
+    record(
+        request,
+        Action.VIEW,
+        subject_id=application.submission.resident_id,
+        what=f"aanvraag {application.public_id}",
+        why=PURPOSE,
+    )
+    try:
+        result = evaluate(application.submission.household, trace=True)
+        explanation = {"scheme": scheme_in(result, application.scheme_id), "result": result}
+    except RulesError as exc:
+        explanation = {"error": str(exc)}
+    forms = {"decide_form": DecideForm(), "ask_form": AskForm(), "note_form": NoteForm(), **(forms or {})}
+    context = {
+        "application": application,
+        "submission": application.submission,
+        "resident": application.submission.resident,
+        "explanation": explanation,
+        "documents": application.submission.documents.all(),
+        "notes": application.notes.select_related("author"),
+        "thread": application.messages.select_related("author"),
+        "events": application.events.select_related("actor"),
+        "decision": Decision.objects.filter(application=application).first(),
+        "viewed_by": AuditEntry.objects.filter(what=f"aanvraag {application.public_id}")[:20],
+        **forms,
+    }
+    return render(request, "backoffice/case.html", context, status=status)
+
+
+@case_worker_required
+def case(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    return _render_case(request, _case(request, public_id))
+
+
+@case_worker_required
+@require_POST
+def decide(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    application = _case(request, public_id)
+    form = DecideForm(request.POST)
+    if not application.is_open:
+        messages.error(request, "Over deze aanvraag is al besloten.")
+        return redirect("backoffice:case", public_id=public_id)
+    if not form.is_valid():
+        return _render_case(request, application, {"decide_form": form}, status=400)
+    amount = form.cleaned_data["amount"]
+    decision = record_decision(
+        application,
+        Outcome(form.cleaned_data["outcome"]),
+        by=request.user,
+        motivation=form.cleaned_data["motivation"],
+        amount_cents=cents(float(amount)) if amount is not None else None,
+    )
+    record(
+        request,
+        Action.DECIDE,
+        subject_id=application.submission.resident_id,
+        what=f"besluit {decision.public_id} op aanvraag {application.public_id}",
+        why=PURPOSE,
+    )
+    messages.success(request, f"Het besluit is vastgelegd: {decision.get_outcome_display().lower()}.")
+    return redirect("backoffice:case", public_id=public_id)
+
+
+@case_worker_required
+@require_POST
+def ask(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    application = _case(request, public_id)
+    form = AskForm(request.POST)
+    if not form.is_valid() or not application.is_open:
+        return _render_case(request, application, {"ask_form": form}, status=400)
+    application.messages.create(author=request.user, text=form.cleaned_data["question"])
+    application.move_to(Status.INFO_REQUESTED, by=request.user, note="Informatie gevraagd.")
+    messages.success(request, "Uw vraag is naar de inwoner gestuurd.")
+    return redirect("backoffice:case", public_id=public_id)
+
+
+@case_worker_required
+@require_POST
+def note(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    application = _case(request, public_id)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _render_case(request, application, {"note_form": form}, status=400)
+    application.notes.create(author=request.user, text=form.cleaned_data["text"])
+    messages.success(request, "De notitie is opgeslagen.")
+    return redirect("backoffice:case", public_id=public_id)
+
+
+@case_worker_required
+def document(request: HttpRequest, document_id: UUID) -> HttpResponse:
+    doc = get_object_or_404(Document, public_id=document_id, submission__team_id=request.user.team_id)
+    record(
+        request,
+        Action.DOWNLOAD,
+        subject_id=doc.submission.resident_id,
+        what=f"document {document_id}",
+        why=PURPOSE,
+    )
+    return send_document(doc)
+
+
+@figures_required
+def figures(request: HttpRequest) -> HttpResponse:
+    """Aggregates only: counts and totals per scheme, never a person."""
+    applications = Application.objects.exclude(submission__submitted_at=None)
+    decisions = Decision.objects.all()
+    if request.user.role == Role.TEAM_LEAD:
+        applications = applications.filter(submission__team_id=request.user.team_id)
+        decisions = decisions.filter(application__submission__team_id=request.user.team_id)
+    by_status = applications.values("scheme_name", "status").annotate(n=Count("id")).order_by("scheme_name")
+    table: dict[str, dict[str, int]] = {}
+    for row in by_status:
+        table.setdefault(row["scheme_name"], {})[row["status"]] = row["n"]
+    by_decision = (
+        decisions.values("application__scheme_name", "outcome", "automated")
+        .annotate(n=Count("id"), total=Sum("amount_cents"))
+        .order_by("application__scheme_name", "outcome", "automated")
+    )
+    context = {"table": table, "statuses": Status.choices, "by_decision": by_decision}
+    return render(request, "backoffice/figures.html", context)

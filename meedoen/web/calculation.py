@@ -1,0 +1,44 @@
+"""The web app's one door to the rules engine: which peildatum, the evaluation, the parameter version.
+
+Views, the API and the decisions all come through here, so they agree on the date and the version a
+result was computed with; no view computes an entitlement itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from functools import lru_cache
+from typing import Any
+
+from django.utils import timezone
+
+from meedoen.rules.entitlements import entitlements
+from meedoen.rules.household import parse_household
+from meedoen.rules.parameters import PARAMETER_ROOT, default_parameters
+
+
+def peildatum(municipality: str, today: dt.date | None = None) -> dt.date:
+    """Today, or the nearest day the parameters cover: a page that uses it says which day that is.
+
+    The engine never extrapolates; when today is past the last published amounts, the check uses
+    the last covered day and the result page names it, instead of refusing the resident.
+    """
+    today = today or timezone.localdate()
+    start, end = default_parameters().coverage(municipality)
+    return min(max(today, start), end)
+
+
+def evaluate(household: dict[str, Any], *, trace: bool = False) -> dict[str, Any]:
+    """The contract's output for a household in contract form (raises the engine's errors)."""
+    return entitlements(parse_household(household), trace=trace)
+
+
+@lru_cache(maxsize=1)
+def parameter_version() -> str:
+    """A fingerprint of every parameter file: a decision names the exact rules it was made with."""
+    digest = hashlib.sha256()
+    for file in sorted(PARAMETER_ROOT.rglob("*.yaml")):
+        digest.update(str(file.relative_to(PARAMETER_ROOT)).encode())
+        digest.update(file.read_bytes())
+    return f"parameters-{digest.hexdigest()[:12]}"

@@ -1,0 +1,93 @@
+"""Decisions (besluiten) and, per scheme, whether the decision may be automated.
+
+A decision keeps everything needed to explain it later: the reasons, the legal basis, the engine's
+trace and the version of the parameters, so a letter can be reproduced and an objection reviewed.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from meedoen.web.applications.models import Evidence
+
+
+class Provider(models.Model):
+    """Who grants a scheme: the municipality itself, or e.g. Dienst Toeslagen or the SVB, where the
+    resident applies on their site instead of here."""
+
+    name = models.CharField(max_length=100, unique=True)
+    website = models.URLField(blank=True)
+    applications_here = models.BooleanField(default=True, help_text="Aanvragen kan via dit portaal.")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SchemePolicy(models.Model):
+    """Per scheme: who provides it, may a grant be decided without a consultant, which evidence."""
+
+    scheme_id = models.CharField(max_length=50, unique=True)
+    provider = models.ForeignKey(Provider, null=True, blank=True, on_delete=models.PROTECT)
+    automated = models.BooleanField(
+        default=False,
+        help_text="Toekennen zonder consulent als de berekening duidelijk is en alle "
+        "bewijsstukken er zijn. Een afwijzing beslist altijd een consulent.",
+    )
+    evidence = models.JSONField(default=list, blank=True, help_text="Verplichte bewijsstukken (soorten).")
+
+    class Meta:
+        verbose_name_plural = "scheme policies"
+
+    def __str__(self) -> str:
+        return f"{self.scheme_id} ({'automatisch' if self.automated else 'consulent'})"
+
+    @classmethod
+    def for_scheme(cls, scheme_id: str) -> SchemePolicy:
+        """The stored policy, or the safe default: a consultant decides, no evidence required."""
+        return cls.objects.filter(scheme_id=scheme_id).first() or cls(scheme_id=scheme_id)
+
+    @property
+    def applied_for_here(self) -> bool:
+        return self.provider is None or self.provider.applications_here
+
+    @classmethod
+    def elsewhere(cls, scheme_ids: list[str]) -> dict[str, Provider]:
+        """The schemes a resident applies for at another organisation, with that organisation."""
+        policies = cls.objects.filter(scheme_id__in=scheme_ids, provider__applications_here=False)
+        return {p.scheme_id: p.provider for p in policies.select_related("provider")}
+
+    @classmethod
+    def evidence_for(cls, scheme_ids: list[str]) -> list[Evidence]:
+        kinds = {k for p in cls.objects.filter(scheme_id__in=scheme_ids) for k in p.evidence}
+        return [e for e in Evidence if e in kinds]
+
+
+class Outcome(models.TextChoices):
+    GRANTED = "granted", "Toegekend"
+    REJECTED = "rejected", "Afgewezen"
+
+
+class Decision(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    application = models.OneToOneField(
+        "applications.Application", on_delete=models.PROTECT, related_name="decision"
+    )
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    amount_cents = models.BigIntegerField(default=0)
+    period = models.CharField(max_length=10)
+    peildatum = models.DateField()
+    reasons = models.JSONField(default=list)  # [{code, text}] from the engine
+    legal_basis = models.JSONField(default=list)  # source URLs from the engine
+    motivation = models.TextField(blank=True)  # the consultant's own words
+    trace = models.JSONField(default=list)
+    parameter_version = models.CharField(max_length=40)
+    automated = models.BooleanField(default=False)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    @property
+    def granted(self) -> bool:
+        return self.outcome == Outcome.GRANTED

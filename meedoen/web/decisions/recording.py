@@ -1,0 +1,59 @@
+"""Making a decision: the engine is run again (with trace) and everything it said is kept."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from meedoen.web.applications.models import Application, Status
+from meedoen.web.calculation import evaluate, parameter_version
+from meedoen.web.decisions.models import Decision, Outcome
+
+
+def scheme_in(result: dict[str, Any], scheme_id: str) -> dict[str, Any] | None:
+    return next((s for s in result["schemes"] if s["id"] == scheme_id), None)
+
+
+def cents(amount: float) -> int:
+    return int((Decimal(str(amount)) * 100).quantize(Decimal(1)))
+
+
+@transaction.atomic
+def record_decision(
+    application: Application,
+    outcome: Outcome,
+    *,
+    by=None,
+    motivation: str = "",
+    amount_cents: int | None = None,
+    result: dict[str, Any] | None = None,
+) -> Decision:
+    """Store the decision with the engine's reasons, sources, trace and the parameter version."""
+    result = result or evaluate(application.submission.household, trace=True)
+    scheme = scheme_in(result, application.scheme_id) or {}
+    granted = outcome == Outcome.GRANTED
+    if amount_cents is None:
+        amount_cents = cents(scheme.get("amount", 0.0)) if granted else 0
+    decision = Decision.objects.create(
+        application=application,
+        outcome=outcome,
+        amount_cents=amount_cents if granted else 0,
+        period=scheme.get("period", application.period),
+        peildatum=result["date"],
+        reasons=scheme.get("reasons", []),
+        legal_basis=scheme.get("sources", []),
+        motivation=motivation,
+        trace=result.get("trace", []),
+        parameter_version=parameter_version(),
+        automated=by is None,
+        decided_by=by,
+    )
+    application.move_to(Status.GRANTED if granted else Status.REJECTED, by=by, note=motivation)
+    application.messages.create(
+        author=by,
+        text=f"Er is een besluit over uw aanvraag {application.scheme_name}: "
+        f"{decision.get_outcome_display().lower()}. U vindt de brief bij deze aanvraag.",
+    )
+    return decision

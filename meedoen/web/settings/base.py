@@ -1,0 +1,172 @@
+"""Settings shared by every environment; what differs per deployment comes from the environment."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+
+WEB_DIR = Path(__file__).resolve().parent.parent
+REPO_DIR = WEB_DIR.parent.parent
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.lower() in ("1", "true", "yes", "on")
+
+
+# Data that is not code: SQLite database and uploaded documents, outside the web root.
+DATA_DIR = Path(os.environ.get("MEEDOEN_DATA_DIR", REPO_DIR / "var"))
+
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+DEBUG = False
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "axes",
+    "mozilla_django_oidc",
+    "meedoen.web.components",
+    "meedoen.web.accounts",
+    "meedoen.web.audit",
+    "meedoen.web.portal",
+    "meedoen.web.applications",
+    "meedoen.web.decisions",
+    "meedoen.web.backoffice",
+    "meedoen.web.api",
+    "meedoen.web.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "meedoen.web.components.middleware.content_security_policy",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "meedoen.web.urls"
+WSGI_APPLICATION = "meedoen.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "meedoen.web.components.context.site",
+            ],
+        },
+    }
+]
+FORM_RENDERER = "meedoen.web.components.forms.UtrechtFormRenderer"
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{DATA_DIR / 'meedoen.sqlite3'}",
+        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+LANGUAGE_CODE = "nl"
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+# static/nlds/ is built from npm packages by frontend/build.mjs; static/meedoen/ is our own layout.
+STATICFILES_DIRS = [WEB_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Uploaded evidence: never under STATIC_ROOT and never served by URL; only through an authorised view.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("MEEDOEN_PRIVATE_MEDIA_ROOT", DATA_DIR / "uploads"))
+UPLOAD_MAX_BYTES = int(os.environ.get("MEEDOEN_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o600
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:after-login"
+LOGOUT_REDIRECT_URL = "portal:home"
+SESSION_COOKIE_AGE = 60 * 60 * 8
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "meedoen.web.components.views.csrf_failure"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "meedoen.web.accounts.backends.DemoDigiDBackend",  # refuses unless LOGIN_METHODS has "demo"
+]
+
+# django-axes: lock out after repeated failed log-ins (per IP address and user name).
+AXES_FAILURE_LIMIT = int(os.environ.get("MEEDOEN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "meedoen.web.accounts.lockout.username_of"
+
+# Log-in methods offered on the log-in page, in this order: "oidc" (DigiD via an OIDC broker),
+# "demo" (a made-up BSN, development only) and "password" (staff).
+LOGIN_METHODS = env_list("MEEDOEN_LOGIN_METHODS", "oidc,password")
+
+# OpenID Connect (mozilla-django-oidc): DigiD is reached through a broker (e.g. Signicat, Keycloak).
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid")
+OIDC_BSN_CLAIM = os.environ.get("OIDC_BSN_CLAIM", "bsn")
+if "oidc" in LOGIN_METHODS and OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.append("meedoen.web.accounts.oidc.DigiDBackend")
+
+# The municipality this deployment serves, and the rate limit of the public calculation API.
+MUNICIPALITY = os.environ.get("MEEDOEN_MUNICIPALITY", "nijmegen")
+API_RATE = os.environ.get("MEEDOEN_API_RATE", "60/m")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+}
+
+# Database triggers that keep the audit log append-only (see meedoen/web/audit/append_only.py).
+AUDIT_DB_TRIGGERS = True

@@ -1,0 +1,19 @@
+"""URLs: Dutch paths for residents and staff, /api/v1/ for the calculation API, /beheer/ for admins."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from meedoen.web.api.endpoints import api
+
+urlpatterns = [
+    path("", include("meedoen.web.portal.urls")),
+    path("inloggen/", include("meedoen.web.accounts.urls")),
+    path("aanvragen/", include("meedoen.web.applications.urls")),
+    path("besluiten/", include("meedoen.web.decisions.urls")),
+    path("medewerkers/", include("meedoen.web.backoffice.urls")),
+    path("api/v1/", api.urls),
+    path("beheer/", admin.site.urls),
+]
+if settings.OIDC_RP_CLIENT_ID:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

@@ -1,0 +1,68 @@
+"""Test data: people and teams, and applications made through the app's own functions."""
+
+from __future__ import annotations
+
+import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from meedoen.web.accounts.models import AreaTeam, Role, User
+from meedoen.web.applications import drafts
+from meedoen.web.applications.models import Submission
+from meedoen.web.portal.outcome import outcome_of
+from meedoen.web.portal.questionnaire import Questionnaire
+
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def valid_bsns():
+    """Test BSNs from the 99999xxxx range that pass the elfproef."""
+    for n in range(10000):
+        bsn = f"99999{n:04d}"
+        if sum(int(d) * w for d, w in zip(bsn, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True)) % 11 == 0:
+            yield bsn
+
+
+class AreaTeamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AreaTeam
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Wijkteam {n}")
+    municipality = "nijmegen"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"medewerker{n}")
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"Persoon{n}")
+    role = Role.CONSULTANT
+    password = factory.django.Password("een-lang-wachtwoord-2026")
+
+
+class ResidentFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"inwoner{n}")
+    role = Role.RESIDENT
+    bsn = factory.Iterator(valid_bsns())
+
+
+def draft_for(
+    resident: User, answers: dict[str, dict[str, str]], schemes: tuple[str, ...] = ("bijstand",)
+) -> Submission:
+    """A draft as the portal makes it, applying for ``schemes`` only (bijstand by default)."""
+    submission = drafts.start_draft(resident, answers, outcome_of(Questionnaire(answers), with_changes=False))
+    submission.postcode = resident.postcode or "6521 AB"
+    submission.email = "inwoner@example.org"
+    submission.iban = "NL91ABNA0417164300"
+    submission.schemes = list(schemes)
+    submission.save()
+    return submission
+
+
+def add_pdf(submission: Submission, kind: str) -> None:
+    upload = SimpleUploadedFile(f"{kind}.pdf", PDF, content_type="application/pdf")
+    upload.checked_content_type = "application/pdf"
+    drafts.add_document(submission, kind, upload, submission.resident)

@@ -1,0 +1,169 @@
+"""Applying: a draft from the check, saved per step, uploads checked, automated grants."""
+
+from unittest import mock
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+
+from meedoen.web.applications import drafts
+from meedoen.web.applications.models import Application, Status, Submission
+from meedoen.web.decisions.models import Decision, SchemePolicy
+from tests.web import factories
+from tests.web.conftest import ANSWERS, fill_check, logged_in
+
+pytestmark = pytest.mark.django_db
+RICH = {**ANSWERS, "inkomen": {"income": "4000"}}
+
+
+def start(client) -> Submission:
+    fill_check(client)
+    response = client.post("/aanvragen/nieuw/")
+    assert response.status_code == 302
+    return Submission.objects.get()
+
+
+def test_applying_needs_a_log_in_and_keeps_the_check_answers(client, resident):
+    fill_check(client)
+    response = client.post("/aanvragen/nieuw/")
+    assert response.status_code == 302 and "/inloggen/" in response["Location"]
+    client.force_login(resident)  # the session, with the answers, survives logging in
+    assert client.get("/aanvragen/nieuw/").status_code == 200
+    assert client.post("/aanvragen/nieuw/").status_code == 302
+    submission = Submission.objects.get(resident=resident)
+    assert (
+        "bijstand" in submission.schemes and submission.household["persons"][0]["birth_date"] == "1984-05-12"
+    )
+
+
+def test_each_step_is_saved_and_a_draft_can_be_continued_later(resident):
+    client = logged_in(resident)
+    submission = start(client)
+    base = f"/aanvragen/concept/{submission.public_id}"
+    assert client.post(f"{base}/regelingen/", {"schemes": ["bijstand"]}).status_code == 302
+    bad = client.post(f"{base}/gegevens/", {"postcode": "65", "email": "x", "iban": "NL00"})
+    assert bad.status_code == 400
+    html = bad.content.decode()
+    assert "Vul een postcode in zoals 6511 AB" in html and "Dit rekeningnummer klopt niet" in html
+    contact = {"postcode": "6521ab", "email": "a@example.org", "iban": "NL91 ABNA 0417 1643 00"}
+    assert client.post(f"{base}/gegevens/", contact).status_code == 302
+    submission.refresh_from_db()
+    assert submission.step == "documenten" and submission.postcode == "6521 AB" and submission.is_draft
+    mine = client.get("/aanvragen/").content.decode()
+    assert "Verder met deze aanvraag" in mine and f"{base}/documenten/" in mine
+
+
+def upload(client, submission, name, content, kind="identity"):
+    file = SimpleUploadedFile(name, content)
+    return client.post(
+        f"/aanvragen/concept/{submission.public_id}/documenten/",
+        {"kind": kind, "file": file, "action": "upload"},
+    )
+
+
+def test_uploads_of_the_wrong_type_or_too_large_are_refused_in_dutch(resident):
+    client = logged_in(resident)
+    submission = start(client)
+    exe = upload(client, submission, "loonstrook.pdf", b"MZ\x90\x00 not a pdf")
+    assert exe.status_code == 400 and "Kies een pdf, jpg of png." in exe.content.decode()
+    svg = upload(client, submission, "foto.svg", b"<svg onload=alert(1)>")
+    assert svg.status_code == 400
+    with override_settings(UPLOAD_MAX_BYTES=1024):
+        big = upload(client, submission, "groot.pdf", b"%PDF-" + b"0" * 2048)
+    assert big.status_code == 400 and "te groot" in big.content.decode()
+    assert not submission.documents.exists()
+    ok = upload(client, submission, "paspoort.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100)
+    assert ok.status_code == 302
+    document = submission.documents.get()
+    assert document.content_type == "image/png"
+    assert "paspoort" not in document.file.name  # stored under a random name, outside the web root
+    from django.conf import settings
+
+    assert str(settings.PRIVATE_MEDIA_ROOT) in document.file.path
+    assert not document.file.path.startswith(str(settings.STATIC_ROOT))
+
+
+def submit_through_the_steps(client, submission):
+    base = f"/aanvragen/concept/{submission.public_id}"
+    client.post(f"{base}/regelingen/", {"schemes": ["bijstand"]})
+    client.post(
+        f"{base}/gegevens/", {"postcode": "6521 AB", "email": "a@example.org", "iban": "NL91ABNA0417164300"}
+    )
+    client.post(f"{base}/documenten/", {"action": "next"})
+    refused = client.post(f"{base}/controleren/", {})
+    assert "Vink aan dat u alles eerlijk hebt ingevuld." in refused.content.decode()
+    return client.post(f"{base}/controleren/", {"truthful": "on"})
+
+
+def test_clear_outcome_with_all_evidence_is_granted_automatically_with_trace_and_version(resident):
+    client = logged_in(resident)
+    submission = start(client)
+    upload(client, submission, "id.pdf", factories.PDF, "identity")
+    upload(client, submission, "bank.pdf", factories.PDF, "bank_statements")
+    assert submit_through_the_steps(client, submission).status_code == 302
+    application = Application.objects.get()
+    assert application.status == Status.GRANTED
+    decision = application.decision
+    assert decision.automated and decision.decided_by is None and decision.amount_cents > 0
+    assert decision.reasons and decision.legal_basis and decision.trace
+    assert decision.parameter_version.startswith("parameters-")
+    letter = client.get(f"/besluiten/{decision.public_id}/brief.pdf")
+    assert letter.status_code == 200 and letter.content.startswith(b"%PDF")
+    page = client.get(f"/aanvragen/{application.public_id}/").content.decode()
+    assert "Uw aanvraag is toegekend." in page
+
+
+def test_missing_evidence_goes_to_a_consultant(resident, team):
+    submission = factories.draft_for(resident, ANSWERS)
+    [application] = drafts.submit(submission)
+    application.refresh_from_db()
+    assert application.status == Status.IN_REVIEW and not Decision.objects.exists()
+    assert "Bewijsstukken ontbreken" in application.events.last().note
+    assert submission.__class__.objects.get().team == team
+
+
+def test_a_rejection_is_never_automated(resident):
+    submission = factories.draft_for(resident, RICH, schemes=("bijstand",))
+    factories.add_pdf(submission, "identity")
+    factories.add_pdf(submission, "bank_statements")
+    [application] = drafts.submit(submission)
+    application.refresh_from_db()
+    assert application.status == Status.IN_REVIEW and not Decision.objects.exists()
+    assert "beslist een consulent" in application.events.last().note
+
+
+def test_a_scheme_without_automation_policy_goes_to_a_consultant(resident):
+    SchemePolicy.objects.filter(scheme_id="bijstand").update(automated=False)
+    submission = factories.draft_for(resident, ANSWERS)
+    [application] = drafts.submit(submission)
+    application.refresh_from_db()
+    assert application.status == Status.IN_REVIEW
+
+
+def test_an_engine_failure_never_loses_the_application(resident):
+    submission = factories.draft_for(resident, ANSWERS)
+    factories.add_pdf(submission, "identity")
+    factories.add_pdf(submission, "bank_statements")
+    with mock.patch("meedoen.web.decisions.automation.evaluate", side_effect=RuntimeError("boom")):
+        [application] = drafts.submit(submission)
+    application.refresh_from_db()
+    assert application.status == Status.IN_REVIEW and not submission.__class__.objects.get().is_draft
+
+
+def test_submitting_twice_creates_the_applications_once(resident):
+    submission = factories.draft_for(resident, ANSWERS)
+    drafts.submit(submission)
+    drafts.submit(submission)
+    assert Application.objects.count() == 1
+
+
+def test_schemes_applied_for_elsewhere_are_not_offered_here(resident):
+    client = logged_in(resident)
+    fill_check(client, {**ANSWERS, "inkomen": {"income": "1400"}})
+    client.post("/aanvragen/nieuw/")
+    submission = Submission.objects.get()
+    page = client.get(f"/aanvragen/concept/{submission.public_id}/regelingen/").content.decode()
+    elsewhere = SchemePolicy.elsewhere([s["id"] for s in submission.scheme_outcomes()])
+    for scheme_id in elsewhere:
+        assert f'value="{scheme_id}"' not in page
+    assert all(s not in elsewhere for s in submission.schemes)
