@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench bench-peers mer simulate browser clean
+.PHONY: demo cli-demo test lint bench bench-peers mer simulate clean
 
 $(BIN)/meedoen: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,19 +12,23 @@ $(BIN)/meedoen: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-demo: $(BIN)/meedoen
+include mk/web.mk
+
+# The main job: the web app with demo data on http://127.0.0.1:8000 (mk/web.mk).
+demo: web-demo
+
+# The rules engine alone: one example household checked on the command line.
+cli-demo: $(BIN)/meedoen
 	$(BIN)/meedoen check meedoen/examples/household_arnhem.json
 
 lint: $(BIN)/meedoen
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
-browser:
-	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
-
-test: lint browser
+# The whole suite on SQLite, then the web tests again on a throwaway PostgreSQL cluster.
+test: lint web-install
 	$(BIN)/pytest
+	$(MAKE) web-test-postgres
 
 bench: $(BIN)/meedoen
 	$(BIN)/python bench/run.py

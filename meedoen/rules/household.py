@@ -92,7 +92,8 @@ def household_problems(data: dict[str, Any]) -> list[InputProblem]:
     by the field checks), so that one run reports field and household problems together.
     """
     problems: list[InputProblem] = []
-    persons = [p for p in data.get("persons") or [] if isinstance(p, dict)]
+    listed = data.get("persons")
+    persons = [p for p in listed if isinstance(p, dict)] if isinstance(listed, list) else []
     if not persons:
         return problems
     roles = [p.get("role") for p in persons]
@@ -111,9 +112,11 @@ def household_problems(data: dict[str, Any]) -> list[InputProblem]:
     seen: set[Any] = set()
     for i, p in enumerate(persons):
         at, birth = f"persons[{i}]", _iso(p.get("birth_date"))
-        if p.get("id") in seen:
-            problems.append(InputProblem(f"{at}.id", f'expected a unique id, "{p.get("id")}" is used twice'))
-        seen.add(p.get("id"))
+        person_id = p.get("id")
+        if isinstance(person_id, str) and person_id in seen:  # a non-text id: see the field check
+            problems.append(InputProblem(f"{at}.id", f'expected a unique id, "{person_id}" is used twice'))
+        if isinstance(person_id, str):
+            seen.add(person_id)
         if birth and date and birth > date:
             problems.append(
                 InputProblem(f"{at}.birth_date", f"expected a date on or before {date}, got {birth}")
@@ -192,7 +195,7 @@ def parse_household(data: str | bytes | dict[str, Any]) -> Household:
 
     Raises :class:`InputError` listing every problem with its field path.
     """
-    text = json.dumps(data, default=str) if isinstance(data, dict) else data
+    text = data if isinstance(data, str | bytes) else json.dumps(data, default=str)
     try:
         return Household.model_validate_json(text, strict=True)
     except ValidationError as exc:

@@ -5,6 +5,8 @@ import json
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from meedoen.rules.errors import InputError
 from meedoen.rules.household import parse_household
@@ -154,3 +156,42 @@ def test_not_json():
 
 def test_json_text_and_dict_agree():
     assert parse_household(json.dumps(GOOD)) == parse_household(GOOD)
+
+
+@pytest.mark.parametrize("bad_id", [{"nested": 1}, ["a"], 7])
+def test_id_that_is_not_text_is_a_field_problem(bad_id):
+    """Found by fuzzing the API: an object as id must be an input problem, not a TypeError."""
+    found = problems(with_change(("persons", 1, "id"), bad_id))
+    assert len(found) == 1 and found[0].startswith("persons[1].id: expected "), found
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+def _paths(value, prefix=()):
+    if prefix:
+        yield prefix
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, inner in items:
+        yield from _paths(inner, (*prefix, key))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(path=st.sampled_from(list(_paths(GOOD))), value=JSON_VALUES)
+def test_any_json_value_anywhere_is_an_input_error(path, value):
+    """Whatever JSON a client sends, the answer is a household or a list of problems, never a crash."""
+    try:
+        parse_household(with_change(path, value))
+    except InputError as err:
+        assert err.problems
+
+
+@settings(max_examples=100, deadline=None)
+@given(value=JSON_VALUES)
+def test_any_json_document_is_an_input_error(value):
+    with pytest.raises(InputError):
+        parse_household(value)
