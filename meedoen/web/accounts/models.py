@@ -13,6 +13,13 @@ class Role(models.TextChoices):
     TEAM_LEAD = "team_lead", "Teamleider"
     POLICY_ADVISER = "policy_adviser", "Beleidsadviseur"
     ADMIN = "admin", "Beheerder"
+    # The city pass (stadspas): a provider's employee redeems; a municipal officer runs the scheme.
+    PROVIDER = "provider", "Aanbieder"
+    PASS_OFFICER = "pass_officer", "Medewerker stadspas"
+    # Early detection of arrears (vroegsignalering): the signals team and the partners cases go to.
+    OUTREACH_WORKER = "outreach_worker", "Vroegsignaleerder"
+    SIGNALS_LEAD = "signals_lead", "Teamleider vroegsignalering"
+    DEBT_PARTNER = "debt_partner", "Partnerorganisatie schuldhulp"
 
 
 # Roles that handle cases and so need the full BSN (e.g. to look a resident up in Suwinet).
