@@ -14,10 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
+from meedoen.data import CBS
 from meedoen.rules.periods import to_int
 from meedoen.rules.population import APPLICANT, CHILD, HOUSEMATE, NOT_GIVEN, PARTNER, Population
 
-CBS = Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "cbs"
 CODES = {"arnhem": "GM0202", "nijmegen": "GM0268", "groningen": "GM0014"}
 ADULTS_PER_HOUSEHOLD = 1.75  # inhabitants of 15+ per household (CBS household statistics, national)
 BENEFIT_PERSONS_PER_HOUSEHOLD = 1.2  # bijstand recipients per benefit household (couples count twice)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import polars as pl
 
+from meedoen.data import CBS
 from meedoen.monitor.ambition import cbs_national_trend
 
 AGE_15_PLUS = "20150"  # Leeftijd: 15 years and older (90100 = 15 to AOW age, 90200 = AOW age and older)
@@ -50,11 +51,9 @@ COLUMNS = ("year", "age", "code", "name", *COUNTS, *RATES, "file")
 
 
 def default_folder() -> Path:
-    """``$MEEDOEN_CBS_DIR``, else ``shared/reference/cbs`` beside the repository."""
+    """``$MEEDOEN_CBS_DIR`` (e.g. a newer export), else the CBS tables bundled in ``meedoen/data``."""
     configured = os.environ.get("MEEDOEN_CBS_DIR")
-    if configured:
-        return Path(configured)
-    return Path(__file__).resolve().parents[3] / "shared" / "reference" / "cbs"
+    return Path(configured) if configured else CBS
 
 
 class CbsError(Exception):

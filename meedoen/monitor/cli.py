@@ -145,7 +145,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         "--as-of", dest="as_of", type=_date, help="day durability is measured (default: last day in the data)"
     )
     r.add_argument(
-        "--cbs", help="folder with the CBS exports (default: shared/reference/cbs beside the repository)"
+        "--cbs", help="folder with the CBS exports (default: the CBS tables bundled in meedoen/data/cbs)"
     )
     r.add_argument("--peers", type=int, default=5, help="size of the peer group (default: 5)")
     r.add_argument("--no-pdf", action="store_true", help="skip the PDF (HTML and CSV only)")

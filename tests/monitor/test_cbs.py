@@ -11,7 +11,6 @@ from meedoen.monitor.cbs import CbsError, default_folder, load_cbs, peer_group
 from meedoen.monitor.periods import Period, parse_period
 
 CBS = default_folder()
-pytestmark = pytest.mark.skipif(not CBS.is_dir(), reason="shared/reference/cbs is not beside the repository")
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ from meedoen.monitor.report import change_text, count_text, csv_value
 from tests.monitor.builders import write_folder
 
 CBS = default_folder()
-pytestmark = pytest.mark.skipif(not CBS.is_dir(), reason="shared/reference/cbs is not beside the repository")
 STEM = "monitor-arnhem-2023-T1"
 SECTIONS = ("samenvatting", "kerncijfers", "ontwikkeling", "werk", "schuldhulp", "startkwalificatie",
             "gebieden", "vergelijking", "verantwoording")  # fmt: skip

@@ -4,19 +4,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='areateam',
-            options={'ordering': ('name',)},
+            name="areateam",
+            options={"ordering": ("name",)},
         ),
         migrations.AlterField(
-            model_name='user',
-            name='role',
-            field=models.CharField(choices=[('resident', 'Inwoner'), ('consultant', 'Consulent'), ('team_lead', 'Teamleider'), ('policy_adviser', 'Beleidsadviseur'), ('admin', 'Beheerder'), ('provider', 'Aanbieder'), ('pass_officer', 'Medewerker stadspas'), ('outreach_worker', 'Vroegsignaleerder'), ('signals_lead', 'Teamleider vroegsignalering'), ('debt_partner', 'Partnerorganisatie schuldhulp')], default='resident', max_length=20),
+            model_name="user",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("resident", "Inwoner"),
+                    ("consultant", "Consulent"),
+                    ("team_lead", "Teamleider"),
+                    ("policy_adviser", "Beleidsadviseur"),
+                    ("admin", "Beheerder"),
+                    ("provider", "Aanbieder"),
+                    ("pass_officer", "Medewerker stadspas"),
+                    ("outreach_worker", "Vroegsignaleerder"),
+                    ("signals_lead", "Teamleider vroegsignalering"),
+                    ("debt_partner", "Partnerorganisatie schuldhulp"),
+                ],
+                default="resident",
+                max_length=20,
+            ),
         ),
     ]
