@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import resource
 import tempfile
 import time
@@ -44,7 +45,10 @@ def main() -> None:
         f"Simulation {args.municipality}: {args.households:,} households ({persons:,} persons) from Parquet"
     )
     print(f"  read + validate   {read_s:.2f} s")
-    print(f"  all rules: {len(values)} results of {len(measures)} of {len(MEASURES)} regelingen")
+    print(
+        f"  all rules: {len(values)} results of {len(measures)} of {len(MEASURES)} regelingen,"
+        f" households in {os.cpu_count()} threaded blocks"
+    )
     print(f"  total             {total_s:.2f} s   peak {peak / 2**20:,.0f} MB   target <= 2 s, <= 2 GB")
 
 

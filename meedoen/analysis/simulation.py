@@ -8,6 +8,7 @@ households do not receive it (the take-up the programmes want to raise: "bereik 
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import numpy as np
 
 from meedoen.analysis.synthetic_population import MunicipalPopulation
 from meedoen.rules import formulas  # noqa: F401
-from meedoen.rules.engine import Simulation
+from meedoen.rules.engine import calculate
 from meedoen.rules.errors import InputError, InputProblem
 from meedoen.rules.formulas.benefit_unit import HOUSEHOLD_TYPES
 from meedoen.rules.parameters import ParameterSet
@@ -119,9 +120,9 @@ def _measures(parameters: ParameterSet, municipality: str) -> list[SchemeMeasure
 
 
 def _evaluate(population, parameters: ParameterSet, measures: list[SchemeMeasure]) -> dict[str, np.ndarray]:
-    s = Simulation(population, parameters)
     names = {m.eligible for m in measures} | {m.amount for m in measures if m.amount}
-    return {name: s(name) for name in names | {"household_type", "disposable_income"}}
+    names |= {"household_type", "disposable_income"}
+    return calculate(population, sorted(names), parameters, parts=os.cpu_count() or 1)
 
 
 def _groups(labels: np.ndarray, names: list[str], base, reform, measures) -> list[GroupOutcome]:

@@ -74,6 +74,19 @@ class Population:
         """Index of the partner; of the applicant where there is none (masked by has_partner)."""
         return np.where(self.has_partner, self.offsets + 1, self.offsets)
 
+    def households(self, start: int, stop: int) -> Population:
+        """Households ``start`` to ``stop`` (exclusive) as a population of their own (views, no copy)."""
+        first = int(self.offsets[start]) if start < self.size else len(self.role)
+        last = int(self.offsets[stop]) if stop < self.size else len(self.role)
+        return Population(
+            date=self.date,
+            municipality=self.municipality,
+            household=self.household[first:last] - start,
+            person_ids=self.person_ids[first:last] if self.person_ids is not None else None,
+            **{c: getattr(self, c)[first:last] for c in PERSON_COLUMNS},
+            **{c: getattr(self, c)[start:stop] for c in HOUSEHOLD_COLUMNS},
+        )
+
     def household_sum(self, values: np.ndarray) -> np.ndarray:
         """Sum a per-person column over each household."""
         return np.add.reduceat(values, self.offsets)

@@ -7,7 +7,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meedoen.rules import formulas  # noqa: F401
+from meedoen.rules import engine, formulas  # noqa: F401
 from meedoen.rules.engine import HOUSEHOLD, PERSON, REGISTRY, Simulation, calculate
 from meedoen.rules.errors import UnknownParameterError
 from meedoen.rules.household import parse_household
@@ -55,3 +55,17 @@ def test_every_household_gets_a_norm_and_no_negative_bijstand(raw):
     assert 0 <= s("bijstand")[0] <= s("norm")[0]
     assert s("vakantietoeslag")[0] + s("norm_excl_vakantietoeslag")[0] == s("norm")[0]
     assert s("kostendelers")[0] >= 1
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(households(date=dt.date(2026, 1, 1)), min_size=3, max_size=20), st.integers(2, 3))
+def test_households_in_threaded_blocks_give_the_same_result(raw, parts):
+    population = from_households([parse_household(h) for h in raw])
+    whole = calculate(population, HOUSEHOLD_VARS + PERSON_VARS)
+    original, engine.MIN_PART = engine.MIN_PART, 1  # split even this small population
+    try:
+        split = calculate(population, HOUSEHOLD_VARS + PERSON_VARS, parts=parts)
+    finally:
+        engine.MIN_PART = original
+    for name, value in whole.items():
+        assert np.array_equal(split[name], value), name
