@@ -34,11 +34,14 @@ def main() -> None:
         path = Path(tmp) / "bevolking.parquet"
         write_population(data, path)
         _evaluate(synthetic(args.municipality, DATE, households=100).population, params, measures)  # warm-up
-        start = time.perf_counter()
-        loaded = read_population(path, DATE, args.municipality)
-        read_s = time.perf_counter() - start
-        values = _evaluate(loaded.population, params, measures)
-        total_s = time.perf_counter() - start
+        runs = []
+        for _ in range(3):  # best of three, as the other benches: the file is in the page cache each time
+            start = time.perf_counter()
+            loaded = read_population(path, DATE, args.municipality)
+            read_s = time.perf_counter() - start
+            values = _evaluate(loaded.population, params, measures)
+            runs.append((time.perf_counter() - start, read_s))
+        total_s, read_s = min(runs)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # whole process, incl. the set-up
     persons = len(loaded.population.household)
     print(

@@ -45,12 +45,13 @@ def _aow_factor(under: Scale, aow: Scale) -> float:
 
 
 def _box1(s: Simulation, taxable: np.ndarray) -> np.ndarray:
+    """Each person's tariff applied to their own amount only (three full-length tariffs cost 3x)."""
     under, aow, old = _tariff(s)
-    return np.where(
-        s("has_aow_age"),
-        np.where(s.pop.birth < BORN_1946, old.apply(taxable), aow.apply(taxable)),
-        under.apply(taxable),
-    )
+    tax, aow_age, before_1946 = under.apply(taxable), s("has_aow_age"), s.pop.birth < BORN_1946
+    for scale, who in ((aow, aow_age & ~before_1946), (old, aow_age & before_1946)):
+        if who.any():
+            tax[who] = scale.apply(taxable[who])
+    return tax
 
 
 @variable(PERSON, "Factor voor heffingskortingen (1, of lager vanaf de AOW-leeftijd)", "/1")
