@@ -33,6 +33,7 @@ test: lint web-install
 bench: $(BIN)/meedoen
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/simulation.py
+	$(BIN)/python bench/simulation_peer.py
 	$(BIN)/python bench/monitor_kpis.py
 
 # OpenFisca and PolicyEngine-core on the same rules, each in its own virtualenv (bench/peers/.venvs).

@@ -44,10 +44,11 @@ def _aow_factor(under: Scale, aow: Scale) -> float:
     return aow.rates[0] / under.rates[0]
 
 
-def _box1(s: Simulation, taxable: np.ndarray) -> np.ndarray:
-    """Each person's tariff applied to their own amount only (three full-length tariffs cost 3x)."""
+def _box1(s: Simulation, taxable: np.ndarray, who: np.ndarray) -> np.ndarray:
+    """The tax on ``taxable[who]``, each person's tariff applied to their own amount only."""
     under, aow, old = _tariff(s)
-    tax, aow_age, before_1946 = under.apply(taxable), s("has_aow_age"), s.pop.birth < BORN_1946
+    taxable = taxable[who]
+    tax, aow_age, before_1946 = under.apply(taxable), s("has_aow_age")[who], s.pop.birth[who] < BORN_1946
     for scale, who in ((aow, aow_age & ~before_1946), (old, aow_age & before_1946)):
         if who.any():
             tax[who] = scale.apply(taxable[who])
@@ -61,18 +62,26 @@ def tax_credit_factor(s: Simulation) -> np.ndarray:
     return np.where(s("has_aow_age"), _aow_factor(under, aow), 1.0)
 
 
+def _credit(s: Simulation, scale: Scale) -> np.ndarray:
+    """A tax credit on the yearly wage, never below nil, times the AOW-age factor. The schedule is
+    applied to the earners only: everyone else has the credit at a wage of nil."""
+    wage = s("wage_year")
+    credit = np.full(len(wage), max(float(scale.apply(np.zeros(1))[0]), 0.0))
+    earns = wage > 0
+    credit[earns] = np.maximum(scale.apply(wage[earns]), 0)
+    return round_half_up(credit * s("tax_credit_factor"))
+
+
 @variable(PERSON, "Algemene heffingskorting per jaar", "EUR")
 def algemene_heffingskorting(s: Simulation) -> np.ndarray:
     """Art. 8.10: a fixed credit that phases out above the drempel; never below nil."""
-    credit = np.maximum(s.p(f"{HK}.algemene_heffingskorting").apply(s("wage_year")), 0)
-    return round_half_up(credit * s("tax_credit_factor"))
+    return _credit(s, s.p(f"{HK}.algemene_heffingskorting"))
 
 
 @variable(PERSON, "Arbeidskorting per jaar", "EUR")
 def arbeidskorting(s: Simulation) -> np.ndarray:
     """Art. 8.11: builds up with the income from work, then phases out; never below nil."""
-    credit = np.maximum(s.p(f"{HK}.arbeidskorting").apply(s("wage_year")), 0)
-    return round_half_up(credit * s("tax_credit_factor"))
+    return _credit(s, s.p(f"{HK}.arbeidskorting"))
 
 
 @variable(PERSON, "Inkomensafhankelijke combinatiekorting per jaar", "EUR")
@@ -81,20 +90,28 @@ def iack(s: Simulation) -> np.ndarray:
     the two partners (the younger on a tie): 11,45 % of work income above the threshold,
     up to the maximum."""
     role, wage = s.pop.role, s("wage_year")
+    out = np.zeros(len(role), np.int64)
+    # Only an applicant or partner earning above the threshold can get more than nil.
+    who = np.flatnonzero((role <= PARTNER) & (wage > s.p(f"{HK}.iack_drempel")))
+    if not len(who):
+        return out
     young_child = s.count_per_household((role == CHILD) & (s("age") < s.p(f"{HK}.iack_kind_jonger_dan"))) > 0
-    partner_wage = s.of_partner(wage, -1)
-    other_wage = np.where(role == APPLICANT, s.per_person(partner_wage), s.per_person(s.of_applicant(wage)))
-    other_birth = np.where(
-        role == APPLICANT,
-        s.per_person(s.of_partner(s.pop.birth, 0)),
-        s.per_person(s.of_applicant(s.pop.birth)),
+    household, is_applicant, own_wage, birth = (
+        s.pop.household[who],
+        role[who] == APPLICANT,
+        wage[who],
+        s.pop.birth[who],
     )
-    least = (other_wage < 0) | (wage < other_wage) | ((wage == other_wage) & (s.pop.birth > other_birth))
-    eligible = ((role == APPLICANT) | ((role == PARTNER) & (other_wage >= 0))) & least
-    eligible &= s.per_person(young_child)
-    built = s.p(f"{HK}.iack_opbouw") * np.maximum(wage - s.p(f"{HK}.iack_drempel"), 0)
-    credit = np.minimum(built, s.p(f"{HK}.iack_maximum")) * s("tax_credit_factor")
-    return np.where(eligible, round_half_up(credit), 0)
+    other_wage = np.where(is_applicant, s.of_partner(wage, -1)[household], s.of_applicant(wage)[household])
+    other_birth = np.where(
+        is_applicant, s.of_partner(s.pop.birth, 0)[household], s.of_applicant(s.pop.birth)[household]
+    )
+    least = (other_wage < 0) | (own_wage < other_wage) | ((own_wage == other_wage) & (birth > other_birth))
+    eligible = (is_applicant | (other_wage >= 0)) & least & young_child[household]
+    built = s.p(f"{HK}.iack_opbouw") * np.maximum(own_wage - s.p(f"{HK}.iack_drempel"), 0)
+    credit = np.minimum(built, s.p(f"{HK}.iack_maximum")) * s("tax_credit_factor")[who]
+    out[who] = np.where(eligible, round_half_up(credit), 0)
+    return out
 
 
 @variable(PERSON, "Inkomstenbelasting en premies box 1 over het loon, per jaar", "EUR")
@@ -103,7 +120,10 @@ def income_tax(s: Simulation) -> np.ndarray:
     out)."""
     wage = s("wage_year")
     credits = s("algemene_heffingskorting") + s("arbeidskorting") + s("iack")
-    return np.maximum(round_half_up(_box1(s, wage)) - credits, 0)
+    tax = np.zeros(len(wage), np.int64)  # no wage, no tax on it
+    earns = wage > 0
+    tax[earns] = np.maximum(round_half_up(_box1(s, wage, earns)) - credits[earns], 0)
+    return tax
 
 
 @variable(PERSON, "Netto inkomen per maand", "EUR")
@@ -160,11 +180,8 @@ def toetsingsinkomen_own(s: Simulation) -> np.ndarray:
 def toetsingsinkomen(s: Simulation) -> np.ndarray:
     """The yearly income the toeslagen test: as given; else the wage (12 x gross + 8 %); else
     the gross of the net benefit."""
-    given = s.pop.toetsingsinkomen_cents
-    net = s.pop.net_income_cents
-    from_net = gross_from_net_benefit(s, 12 * np.maximum(net, 0), s("has_aow_age"))
-    return np.where(
-        given >= 0,
-        given,
-        np.where(s.pop.wage_gross_cents >= 0, s("wage_year"), np.where(net > 0, from_net, 0)),
-    )
+    given, wage, net = s.pop.toetsingsinkomen_cents, s.pop.wage_gross_cents, s.pop.net_income_cents
+    income = np.where(given >= 0, given, np.where(wage >= 0, s("wage_year"), 0))
+    from_net = (given < 0) & (wage < 0) & (net > 0)  # grossed up for those persons only
+    income[from_net] = gross_from_net_benefit(s, 12 * net[from_net], s("has_aow_age")[from_net])
+    return income

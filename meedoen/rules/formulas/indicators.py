@@ -9,9 +9,11 @@ from meedoen.rules.money import round_half_up
 from meedoen.rules.population import NOT_GIVEN
 
 
+@variable(HOUSEHOLD, "Referentienorm vóór afronding", "EUR")
 def reference_norm_exact(s: Simulation) -> np.ndarray:
-    """The reference norm before rounding: municipalities round a limit once, after taking their
-    percentage of it (Arnhem 2024: 120 % x 95 % x 1.425,76 = 1.625,37, not 120 % x 1.354,47)."""
+    """The reference norm before rounding (fractional cents): municipalities round a limit once,
+    after taking their percentage of it (Arnhem 2024: 120 % x 95 % x 1.425,76 = 1.625,37, not
+    120 % x 1.354,47)."""
     norm = s(s.local("inkomensgrenzen.referentienorm")).astype(float)
     if s.local("inkomensgrenzen.zonder_vakantietoeslag"):
         norm = norm * (1 - s.p("nl.participatiewet.vakantietoeslag"))
@@ -23,7 +25,7 @@ def reference_norm(s: Simulation) -> np.ndarray:
     """The norm the municipality's income limits are a percentage of (a parameter per
     municipality): the standard norm of the unit, without the kostendelersnorm, excluding the
     vakantietoeslag; rounded half up to the cent."""
-    return round_half_up(reference_norm_exact(s))
+    return round_half_up(s("reference_norm_exact"))
 
 
 @variable(HOUSEHOLD, "Inkomen als deel van de referentienorm", "/1")

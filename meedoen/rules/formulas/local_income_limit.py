@@ -10,7 +10,6 @@ from __future__ import annotations
 import numpy as np
 
 from meedoen.rules.engine import Simulation
-from meedoen.rules.formulas.indicators import reference_norm_exact
 from meedoen.rules.money import round_half_up
 
 
@@ -20,7 +19,7 @@ def limit(s: Simulation, scheme: str, with_children: bool = False) -> np.ndarray
     share = s.local(f"{scheme}.inkomensgrens")
     if with_children:
         share = np.where(s("minor_children") > 0, s.local(f"{scheme}.inkomensgrens_met_kinderen"), share)
-    return round_half_up(share * reference_norm_exact(s))
+    return round_half_up(share * s("reference_norm_exact"))
 
 
 def within(s: Simulation, limit_name: str) -> np.ndarray:

@@ -1,0 +1,90 @@
+"""Issue 5's speed criterion: the engine against hand-written NumPy on every rule of the simulation.
+
+For the synthetic population of a municipality, computes every variable the policy simulation
+evaluates (``meedoen.analysis.simulation._evaluate``) with the engine, single-threaded like the
+hand-written peer (``bench/handwritten_all.py``), asserts that both give identical arrays for each
+seed, and prints best-of-3 times, peak memory and the ratio. Timings on a shared machine are
+noisy, so the load average is printed with them. Run ``python bench/simulation_peer.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from handwritten_all import handwritten_all
+from run import best_s, peak_mb
+
+from meedoen.analysis.simulation import MEASURES, _evaluate, _measures
+from meedoen.analysis.synthetic_population import synthetic
+from meedoen.rules.engine import calculate
+from meedoen.rules.parameters import ParameterSet, default_parameters
+
+DATE = dt.date(2026, 1, 1)
+DEFAULT_SEED = 2026  # synthetic()'s own default: the population bench/simulation.py measures
+
+
+def simulation_variables(params: ParameterSet, municipality: str) -> list[str]:
+    """The names ``_evaluate`` computes, taken from a run on a few households so that they cannot
+    drift from the simulation's own list."""
+    tiny = synthetic(municipality, DATE, households=100).population
+    return sorted(_evaluate(tiny, params, _measures(params, municipality)))
+
+
+def assert_identical(
+    n: int, seeds: list[int], params: ParameterSet, municipality: str, names: list[str]
+) -> None:
+    """Engine and hand-written NumPy agree exactly on every variable, for every seed."""
+    for seed in seeds:
+        pop = synthetic(municipality, DATE, households=n, seed=seed).population
+        ours = calculate(pop, names, params, parts=1)
+        peer = handwritten_all(pop, params)
+        assert sorted(peer) == names, f"hand-written gives {sorted(peer)}, the simulation {names}"
+        for name in names:
+            assert np.array_equal(ours[name], peer[name]), f"n={n} seed={seed}: results differ on {name}"
+
+
+def compare(n: int, seeds: list[int], params: ParameterSet, municipality: str) -> float:
+    """Check, time and print one population size; returns the ratio engine / hand-written."""
+    names = simulation_variables(params, municipality)
+    assert_identical(n, seeds, params, municipality, names)
+    pop = synthetic(municipality, DATE, households=n, seed=seeds[0]).population
+    engine_s = best_s(lambda: calculate(pop, names, params, parts=1))
+    hand_s = best_s(lambda: handwritten_all(pop, params))
+    engine_mb = peak_mb(lambda: calculate(pop, names, params, parts=1))
+    hand_mb = peak_mb(lambda: handwritten_all(pop, params))
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    ratio = engine_s / hand_s
+    regelingen = len(_measures(params, municipality))
+    print(
+        f"Simulation rules, {municipality} {DATE}: {n:,} households ({len(pop.household):,} persons),"
+        f" {len(names)} variables of {regelingen} of {len(MEASURES)} regelingen"
+    )
+    print(f"  engine, 1 thread   {engine_s:.3f} s   peak {engine_mb:,.0f} MB   (best of 3)")
+    print(f"  hand-written NumPy {hand_s:.3f} s   peak {hand_mb:,.0f} MB")
+    print(f"  ratio engine / hand-written: {ratio:.2f}x   target (issue 5) <= 1.5x")
+    print(f"  results identical for seeds {', '.join(map(str, seeds))} on {', '.join(names)}")
+    print(f"  load average {load} (1, 5, 15 min) on {os.cpu_count()} cores")
+    return ratio
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--households", type=int, nargs="+", default=[10_000, 1_000_000])
+    parser.add_argument("--seeds", type=int, nargs="+", default=[DEFAULT_SEED, 1, 2])
+    parser.add_argument("--municipality", default="nijmegen")
+    args = parser.parse_args()
+    params = default_parameters()
+    for n in args.households:
+        compare(n, args.seeds, params, args.municipality)
+
+
+if __name__ == "__main__":
+    main()
