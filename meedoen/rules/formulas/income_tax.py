@@ -65,11 +65,13 @@ def tax_credit_factor(s: Simulation) -> np.ndarray:
 def _credit(s: Simulation, scale: Scale) -> np.ndarray:
     """A tax credit on the yearly wage, never below nil, times the AOW-age factor. The schedule is
     applied to the earners only: everyone else has the credit at a wage of nil."""
-    wage = s("wage_year")
-    credit = np.full(len(wage), max(float(scale.apply(np.zeros(1))[0]), 0.0))
+    wage, factor = s("wage_year"), s("tax_credit_factor")
+    at_nil = max(float(scale.apply(np.zeros(1))[0]), 0.0)
+    under, aow = round_half_up(np.array([at_nil, at_nil * _aow_factor(*_tariff(s)[:2])]))
+    credit = np.where(s("has_aow_age"), aow, under)
     earns = wage > 0
-    credit[earns] = np.maximum(scale.apply(wage[earns]), 0)
-    return round_half_up(credit * s("tax_credit_factor"))
+    credit[earns] = round_half_up(np.maximum(scale.apply(wage[earns]), 0) * factor[earns])
+    return credit
 
 
 @variable(PERSON, "Algemene heffingskorting per jaar", "EUR")

@@ -22,11 +22,13 @@ EURO = 100
 def toetsingsinkomen_household(s: Simulation) -> np.ndarray:
     """The toetsingsinkomen of applicant and partner plus the gross of the yearly bijstand
     (each partner receives half of a couple's bijstand)."""
-    own = s("toetsingsinkomen_own")
+    income = s("toetsingsinkomen_own").copy()
     adults = 1 + s("has_partner")
     per_adult = 12 * s("bijstand") // adults
-    gross = gross_from_net_benefit(s, per_adult, s.of_applicant(s("has_aow_age")))
-    return own + np.where(per_adult > 0, gross * adults, 0)
+    on_bijstand = per_adult > 0  # grossed up for those households only
+    aow = s.of_applicant(s("has_aow_age"))[on_bijstand]
+    income[on_bijstand] += gross_from_net_benefit(s, per_adult[on_bijstand], aow) * adults[on_bijstand]
+    return income
 
 
 def _awir_minimum(s: Simulation, year_cents: np.ndarray) -> np.ndarray:
@@ -159,14 +161,16 @@ def kindgebonden_budget(s: Simulation) -> np.ndarray:
     """Art. 2: per child a yearly amount, more for children of 12-15 and 16-17, plus the
     alleenstaande-ouderkop; minus 7,6 % of the income above the drempel (for partners the drempel
     plus a fixed amount); nil above the asset limit. Paid per month."""
-    age, child = s("age"), (s.pop.role == CHILD) & (s("age") < 18)
+    children = np.flatnonzero((s.pop.role == CHILD) & (s("age") < 18))
+    age = s("age")[children]
     per_child = (
         s.p(f"{KGB}.per_kind")
         + np.where((age >= 12) & (age < 16), s.p(f"{KGB}.toeslag_12_tot_16"), 0)
         + np.where(age >= 16, s.p(f"{KGB}.toeslag_16_tot_18"), 0)
     )
     partner = s("has_partner")
-    full = s.per_household(np.where(child, per_child, 0))
+    # summed per household over the children only (float sums of whole cents are exact here)
+    full = np.bincount(s.pop.household[children], weights=per_child, minlength=s.pop.size).astype(np.int64)
     full = full + np.where(~partner & (full > 0), s.p(f"{KGB}.alleenstaande_ouderkop"), 0)
     drempel = s.p(f"{T}.drempelinkomen") + np.where(partner, s.p(f"{KGB}.extra_drempel_partners"), 0)
     reduction = s.p(f"{KGB}.afbouw") * np.maximum(s("toetsingsinkomen_household") - drempel, 0)
