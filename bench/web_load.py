@@ -55,6 +55,16 @@ def start_postgres() -> tuple[dict[str, str], str | None]:
     return {"DATABASE_URL": values["DATABASE_URL"]}, values["MEEDOEN_PG_DIR"]
 
 
+def stop(server: subprocess.Popen | None, pg_dir: str | None) -> None:
+    """Stop the server and the throwaway PostgreSQL that :func:`start_postgres` started, if any."""
+    if server:
+        server.terminate()
+        server.wait(timeout=30)
+    if pg_dir:
+        command = ["bash", str(REPO / ".ci" / "postgres.sh"), "stop"]
+        subprocess.run(command, env={**os.environ, "MEEDOEN_PG_DIR": pg_dir}, check=False)
+
+
 def server_env(database: dict[str, str], data_dir: str) -> dict[str, str]:
     return {
         **os.environ,
@@ -243,12 +253,7 @@ def main() -> int:
             ok &= report(name, times, errors, time.monotonic() - started)
         return 0 if ok else 1
     finally:
-        if server:
-            server.terminate()
-            server.wait(timeout=30)
-        if pg_dir:
-            stop = ["bash", str(REPO / ".ci" / "postgres.sh"), "stop"]
-            subprocess.run(stop, env={**os.environ, "MEEDOEN_PG_DIR": pg_dir}, check=False)
+        stop(server, pg_dir)
 
 
 if __name__ == "__main__":

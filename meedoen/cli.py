@@ -17,6 +17,7 @@ from meedoen.rules.entitlements import entitlements
 from meedoen.rules.errors import InputError, InputProblem, RulesError
 from meedoen.rules.household import parse_household
 from meedoen.rules.money import euro_text
+from meedoen.web.vroegsignalering.cli import add_commands as add_signals_commands
 
 HOUSEHOLD_WORDS = {
     "single": "alleenstaande",
@@ -100,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
     analysis_cli.add_commands(sub, _date)
     add_monitor_commands(sub)
+    add_signals_commands(sub)
     return parser
 
 

@@ -1,7 +1,8 @@
 # The web app (meedoen/web): included from the Makefile, which defines PYTHON, VENV and BIN.
 # Targets: web-install (npm packages + NL Design System static files + Debian Chromium and Pango),
 # web-demo (migrate, demo data, serve on 127.0.0.1:8000), web-test (SQLite), web-test-postgres,
-# web-bench (load test on gunicorn + PostgreSQL).
+# web-bench (load tests on gunicorn + PostgreSQL: check page and API, city pass redemptions and
+# statement, signals ingest).
 
 WEB_MANAGE := $(BIN)/python -m meedoen.web.manage
 WEB_STATIC := meedoen/web/static/nlds/utrecht-components.css
@@ -57,3 +58,8 @@ web-test-postgres: $(BIN)/meedoen web-install
 
 web-bench: $(BIN)/meedoen web-static web-runtime-packages
 	$(BIN)/python bench/web_load.py
+	$(BIN)/python bench/citypass_redemptions.py
+	$(BIN)/python bench/citypass_statement.py
+	@eval "$$(bash .ci/postgres.sh)"; \
+	$(BIN)/python bench/signals_ingest.py; status=$$?; \
+	bash .ci/postgres.sh stop; exit $$status

@@ -12,6 +12,9 @@ urlpatterns = [
     path("aanvragen/", include("meedoen.web.applications.urls")),
     path("besluiten/", include("meedoen.web.decisions.urls")),
     path("medewerkers/", include("meedoen.web.backoffice.urls")),
+    path("medewerkers/", include("meedoen.web.casework.urls")),
+    path("stadspas/", include("meedoen.web.citypass.urls")),
+    path("vroegsignalering/", include("meedoen.web.vroegsignalering.urls")),
     path("api/v1/", api.urls),
     path("beheer/", admin.site.urls),
 ]

@@ -66,3 +66,23 @@ def add_pdf(submission: Submission, kind: str) -> None:
     upload = SimpleUploadedFile(f"{kind}.pdf", PDF, content_type="application/pdf")
     upload.checked_content_type = "application/pdf"
     drafts.add_document(submission, kind, upload, submission.resident)
+
+
+def casework_client(team, consultant=None, *, spell_start=None, spell_end=None, reason="", **fields):
+    """A case-work client (a resident with a BSN) in ``team``, with one benefit spell from ``spell_start``."""
+    import datetime as dt
+
+    from meedoen.web.casework.models import BenefitSpell, Client
+
+    resident = ResidentFactory(postcode="6521 AB")
+    fields.setdefault("birth_date", dt.date(1985, 3, 1))
+    client = Client.objects.create(resident=resident, team=team, consultant=consultant, **fields)
+    if spell_start:
+        BenefitSpell.objects.create(
+            client=client,
+            start_date=spell_start,
+            end_date=spell_end,
+            outflow_reason=reason,
+            inflow_reason="job_loss",
+        )
+    return client

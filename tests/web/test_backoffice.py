@@ -90,3 +90,13 @@ def test_home_sends_each_role_to_its_page(consultant):
     assert logged_in(consultant).get("/medewerkers/")["Location"].endswith("/werkvoorraad/")
     adviser = factories.UserFactory(role=Role.POLICY_ADVISER)
     assert logged_in(adviser).get("/medewerkers/")["Location"].endswith("/cijfers/")
+    landing = {
+        Role.OUTREACH_WORKER: "/vroegsignalering/",
+        Role.SIGNALS_LEAD: "/vroegsignalering/",
+        Role.DEBT_PARTNER: "/vroegsignalering/",
+        Role.PROVIDER: "/stadspas/aanbieder/",
+        Role.PASS_OFFICER: "/stadspas/gemeente/",
+    }
+    for role, page in landing.items():
+        user = factories.UserFactory(role=role)
+        assert logged_in(user).get("/medewerkers/")["Location"] == page, role

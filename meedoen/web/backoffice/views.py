@@ -32,12 +32,24 @@ from meedoen.web.decisions.recording import cents, record_decision, scheme_in
 PURPOSE = "behandeling aanvraag"
 
 
+# Where staff without an application queue start after logging in.
+LANDING = {
+    Role.POLICY_ADVISER: "backoffice:figures",
+    Role.ADMIN: "backoffice:figures",
+    Role.OUTREACH_WORKER: "vroegsignalering:worklist",
+    Role.SIGNALS_LEAD: "vroegsignalering:worklist",
+    Role.DEBT_PARTNER: "vroegsignalering:worklist",
+    Role.PROVIDER: "citypass:provider",
+    Role.PASS_OFFICER: "citypass:officer",
+}
+
+
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.handles_cases:
         return redirect("backoffice:queue")
-    if request.user.role in (Role.POLICY_ADVISER, Role.ADMIN):
-        return redirect("backoffice:figures")
+    if request.user.role in LANDING:
+        return redirect(LANDING[request.user.role])
     raise PermissionDenied
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from meedoen.web.applications.models import Application, Status
 from meedoen.web.calculation import evaluate, parameter_version
+from meedoen.web.citypass.issuing import issue_for_decision
 from meedoen.web.decisions.models import Decision, Outcome
 
 
@@ -50,6 +51,7 @@ def record_decision(
         automated=by is None,
         decided_by=by,
     )
+    issue_for_decision(decision)  # a granted city pass or budget scheme: passes and budgets
     application.move_to(Status.GRANTED if granted else Status.REJECTED, by=by, note=motivation)
     application.messages.create(
         author=by,

@@ -44,8 +44,11 @@ INSTALLED_APPS = [
     "meedoen.web.applications",
     "meedoen.web.decisions",
     "meedoen.web.backoffice",
+    "meedoen.web.casework",
     "meedoen.web.api",
     "meedoen.web.demo",
+    "meedoen.web.citypass",
+    "meedoen.web.vroegsignalering",
 ]
 
 MIDDLEWARE = [

@@ -13,7 +13,10 @@ from meedoen.web.accounts.models import Role
 from meedoen.web.applications import drafts
 from meedoen.web.applications.models import Status
 from tests.web import factories
+from tests.web.casework.pages import CASEWORK_NOT_PAGES, CASEWORK_PAGES  # scanned in test_casework.py
+from tests.web.citypass.pages import CITYPASS_NOT_PAGES, CITYPASS_PAGES  # scanned in test_citypass.py
 from tests.web.conftest import ANSWERS
+from tests.web.vroegsignalering import pages as signal_pages  # scanned in test_vroegsignalering.py
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "een-lang-wachtwoord-2026"
@@ -37,10 +40,13 @@ NOT_PAGES = {
 
 def page_names() -> set[str]:
     names = set()
-    for namespace in ("portal", "accounts", "applications", "backoffice", "decisions"):
+    namespaces = ("portal", "accounts", "applications", "backoffice", "decisions", "citypass", "casework")
+    namespaces += ("vroegsignalering",)
+    for namespace in namespaces:
         resolver = get_resolver().namespace_dict[namespace][1]
         names |= {f"{namespace}:{n}" for n in resolver.reverse_dict if isinstance(n, str)}
-    return names - NOT_PAGES
+    names -= signal_pages.VROEGSIGNALERING_NOT_PAGES
+    return names - NOT_PAGES - CITYPASS_NOT_PAGES - CASEWORK_NOT_PAGES
 
 
 def scan_all(page: Page, axe, paths: list[str]) -> None:
@@ -70,7 +76,9 @@ def test_every_page_has_no_serious_or_critical_violations(page: Page, axe, team)
         "backoffice:queue",
         "backoffice:case",
         "backoffice:figures",
-    }
+    } | CITYPASS_PAGES
+    covered |= CASEWORK_PAGES
+    covered |= signal_pages.VROEGSIGNALERING_PAGES
     assert page_names() <= covered, f"pages without an accessibility scan: {page_names() - covered}"
 
     # Anonymous: the start page, every step (with a partner, a child and a housemate), errors, outcome.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from meedoen.web.accounts.models import AreaTeam, Role, User
@@ -64,7 +65,10 @@ class Command(BaseCommand):
             )
         for resident in RESIDENTS:
             self._resident(resident)
+        call_command("load_demo_casework", force=True)
         self._print_logins()
+        call_command("load_demo_citypass", force=True)
+        call_command("load_demo_signals", force=True)
 
     def _user(self, username: str, **fields) -> User:
         user, created = User.objects.get_or_create(username=username, defaults=fields)

@@ -1,0 +1,158 @@
+"""Which granted scheme puts which budget on whose pass, for how much and for which period.
+
+The amounts and ages are the municipality's parameters (``meedoen/parameters/gemeenten/<m>/``),
+read through the rules engine's ParameterSet; this module only says which parameter is the
+amount of which budget. A scheme whose amount parameter a municipality does not have gives passes
+but no budget. The pass scheme itself (``stadspas.id``: meedoenpas, gelrepas) gives every member
+of the household a pass.
+
+Which persons get a budget mirrors the engine's own counting (applicant and partner of the minimum
+age who do not study; children from the minimum age up to 18), because the engine reports the
+number of persons, not which ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+from meedoen.rules.parameters import ParameterSet, default_parameters
+from meedoen.web.citypass.periods import Period
+
+Person = dict[str, Any]
+
+
+class Category(models.TextChoices):
+    """What an offer is for; a budget can be spent on some categories only."""
+
+    SPORT = "sport", "Sport en bewegen"
+    CULTURE = "cultuur", "Cultuur en muziek"
+    SCHOOL = "school", "School en leren"
+    MEETING = "ontmoeting", "Ontmoeten en uitjes"
+
+
+def age(born: dt.date, day: dt.date) -> int:
+    """Completed years on ``day``."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def birth_date(person: Person) -> dt.date:
+    return dt.date.fromisoformat(person["birth_date"])
+
+
+Who = Callable[[Person, int, Callable[[str], Any]], bool]
+
+
+def adult_not_studying(age_parameter: str) -> Who:
+    def who(person: Person, age: int, local: Callable[[str], Any]) -> bool:
+        return (
+            person["role"] in ("applicant", "partner")
+            and age >= local(age_parameter)
+            and not person.get("student_finance")
+        )
+
+    return who
+
+
+def child(age_parameter: str) -> Who:
+    def who(person: Person, age: int, local: Callable[[str], Any]) -> bool:
+        return person["role"] == "child" and local(age_parameter) <= age < 18
+
+    return who
+
+
+@dataclass(frozen=True)
+class BudgetRule:
+    scheme_id: str
+    label: str
+    amount: str  # parameter path under gemeenten.<municipality>
+    period: Period
+    categories: tuple[str, ...]
+    who: Who
+
+
+RULES = {
+    rule.scheme_id: rule
+    for rule in (
+        BudgetRule(
+            "meedoenregeling",
+            "Meedoen-regeling",
+            "meedoenregeling.bedrag_per_persoon",
+            Period.CALENDAR_YEAR,
+            (Category.SPORT, Category.CULTURE, Category.MEETING),
+            adult_not_studying("meedoenregeling.minimum_leeftijd"),
+        ),
+        BudgetRule(
+            "kindregeling",
+            "Kindbudget school, sport en cultuur",
+            "kindregeling.bedrag_per_kind",
+            Period.SCHOOL_YEAR,
+            (Category.SCHOOL, Category.SPORT, Category.CULTURE),
+            child("kindregeling.minimum_leeftijd_kind"),
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Entitlement:
+    """One person's budget from one granted scheme."""
+
+    person: Person
+    rule: BudgetRule
+    amount_cents: int
+    period_start: dt.date
+    period_end: dt.date
+
+
+class PassPlan:
+    """What a granted scheme means for the passes of a household on a day."""
+
+    def __init__(
+        self,
+        municipality: str,
+        day: dt.date,
+        *,
+        parameter_day: dt.date | None = None,
+        parameters: ParameterSet | None = None,
+    ) -> None:
+        """``day`` picks the period; ``parameter_day`` (the decision's peildatum) the amounts."""
+        self.municipality, self.day = municipality, day
+        self.parameter_day = parameter_day or day
+        self.parameters = parameters or default_parameters()
+
+    def local(self, path: str) -> Any:
+        return self.parameters[f"gemeenten.{self.municipality}.{path}"].at(self.parameter_day)
+
+    def has(self, path: str) -> bool:
+        return f"gemeenten.{self.municipality}.{path}" in self.parameters
+
+    def is_pass_scheme(self, scheme_id: str) -> bool:
+        return self.has("stadspas.id") and self.local("stadspas.id") == scheme_id
+
+    def entitlements(self, scheme_id: str, persons: list[Person]) -> list[Entitlement]:
+        rule = RULES.get(scheme_id)
+        if rule is None or not self.has(rule.amount):
+            return []
+        start, end = rule.period.around(self.day)
+        amount = self.local(rule.amount)
+        return [
+            Entitlement(person, rule, amount, start, end)
+            for person in persons
+            if rule.who(person, age(birth_date(person), self.parameter_day), self.local)
+        ]
+
+    def card_holders(self, scheme_id: str, persons: list[Person]) -> list[Person]:
+        """Who gets a pass: everyone for the pass scheme, the budget holders for a budget scheme."""
+        if self.is_pass_scheme(scheme_id):
+            return persons
+        return [e.person for e in self.entitlements(scheme_id, persons)]
+
+
+def categories_of(scheme_id: str) -> tuple[str, ...]:
+    rule = RULES.get(scheme_id)
+    return rule.categories if rule else ()

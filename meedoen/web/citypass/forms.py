@@ -1,0 +1,159 @@
+"""Forms of the city pass, in the Utrecht components with plain Dutch messages."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+
+from meedoen.web.accounts.models import User
+from meedoen.web.citypass.budgets import Category
+from meedoen.web.citypass.models import Area, Offer, Provider
+from meedoen.web.components.forms import MoneyField, UtrechtForm
+
+ANY = [("", "Alle")]
+
+
+def to_cents(amount: Decimal) -> int:
+    return int(amount * 100)
+
+
+class PassNumberForm(UtrechtForm):
+    required_messages: ClassVar[dict[str, str]] = {"number": "Vul het pasnummer in of scan de pas."}
+    number = forms.CharField(
+        label="Pasnummer",
+        max_length=30,
+        help_text="De 16 cijfers op de pas, of scan de QR-code.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+
+class BookForm(UtrechtForm):
+    required_messages: ClassVar[dict[str, str]] = {"amount": "Vul het bedrag in."}
+    number = forms.CharField(widget=forms.HiddenInput)
+    offer = forms.IntegerField(widget=forms.HiddenInput)
+    amount = MoneyField(label="Bedrag in euro", maximum=Decimal("10000"))
+
+    @classmethod
+    def for_offer(cls, card, offer: Offer) -> BookForm:
+        """One form per offer on a page: the ids differ per offer, the field names do not."""
+        initial = {"number": card.number, "offer": offer.pk, "amount": Decimal(offer.price_cents) / 100}
+        return cls(initial=initial, auto_id=f"aanbod{offer.pk}_%s")
+
+
+class OfferFilterForm(UtrechtForm):
+    q = forms.CharField(label="Zoekwoord", required=False, max_length=100)
+    category = forms.ChoiceField(label="Soort", required=False, choices=ANY + list(Category.choices))
+    area = forms.ChoiceField(label="Stadsdeel", required=False, choices=ANY + list(Area.choices))
+
+
+class OfferForm(UtrechtForm):
+    required_messages: ClassVar[dict[str, str]] = {"name": "Vul de naam van het aanbod in."}
+    name = forms.CharField(label="Naam", max_length=120)
+    category = forms.ChoiceField(label="Soort", choices=Category.choices)
+    description = forms.CharField(
+        label="Omschrijving", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    price = MoneyField(label="Prijs in euro", maximum=Decimal("10000"))
+    min_age = forms.IntegerField(label="Vanaf leeftijd", min_value=0, max_value=120, initial=0)
+    max_age = forms.IntegerField(label="Tot en met leeftijd", min_value=0, max_value=120, initial=120)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("price") is not None and data["price"] <= 0:
+            self.add_error("price", "De prijs moet hoger zijn dan 0.")
+        if (
+            data.get("min_age") is not None
+            and data.get("max_age") is not None
+            and data["min_age"] > data["max_age"]
+        ):
+            self.add_error("max_age", "De hoogste leeftijd moet gelijk aan of hoger zijn dan de laagste.")
+        return data
+
+    @classmethod
+    def initial_for(cls, offer: Offer) -> dict[str, Any]:
+        return {
+            "name": offer.name,
+            "category": offer.category,
+            "description": offer.description,
+            "price": Decimal(offer.price_cents) / 100,
+            "min_age": offer.min_age,
+            "max_age": offer.max_age,
+        }
+
+    def apply_to(self, offer: Offer) -> Offer:
+        data = self.cleaned_data
+        offer.name, offer.category, offer.description = data["name"], data["category"], data["description"]
+        offer.price_cents = to_cents(data["price"])
+        offer.min_age, offer.max_age = data["min_age"], data["max_age"]
+        offer.save()
+        return offer
+
+
+class RegisterForm(UtrechtForm):
+    """A provider organisation signs up; it can redeem once a municipal employee approves it."""
+
+    name = forms.CharField(label="Naam van de organisatie", max_length=120)
+    kvk_number = forms.CharField(label="KvK-nummer", help_text="8 cijfers.", max_length=8)
+    area = forms.ChoiceField(label="Stadsdeel", choices=Area.choices)
+    address = forms.CharField(label="Adres", max_length=200)
+    email = forms.EmailField(label="E-mailadres")
+    iban = forms.CharField(label="IBAN", max_length=34, help_text="Hierop betaalt de gemeente uw boekingen.")
+    username = forms.CharField(label="Gebruikersnaam om in te loggen", max_length=150)
+    password = forms.CharField(
+        label="Wachtwoord",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="Minstens 12 tekens.",
+    )
+
+    def clean_kvk_number(self) -> str:
+        value = self.cleaned_data["kvk_number"].strip()
+        if not re.fullmatch(r"\d{8}", value):
+            raise forms.ValidationError("Een KvK-nummer heeft 8 cijfers.")
+        if Provider.objects.filter(kvk_number=value).exists():
+            raise forms.ValidationError("Deze organisatie is al aangemeld.")
+        return value
+
+    def clean_iban(self) -> str:
+        value = self.cleaned_data["iban"].replace(" ", "").upper()
+        if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", value):
+            raise forms.ValidationError("Vul een IBAN in zoals NL91 ABNA 0417 1643 00.")
+        return value
+
+    def clean_username(self) -> str:
+        value = self.cleaned_data["username"].strip()
+        if User.objects.filter(username__iexact=value).exists():
+            raise forms.ValidationError("Deze gebruikersnaam bestaat al. Kies een andere.")
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("password"):
+            try:
+                validate_password(data["password"], User(username=data.get("username", "")))
+            except forms.ValidationError:
+                self.add_error(
+                    "password",
+                    "Kies een langer of minder voor de hand liggend wachtwoord (minstens 12 tekens).",
+                )
+        return data
+
+
+class YearForm(UtrechtForm):
+    year = forms.IntegerField(label="Jaar", min_value=2020, max_value=2100)
+
+
+class StatementForm(UtrechtForm):
+    provider = forms.ModelChoiceField(label="Aanbieder", queryset=Provider.objects.none())
+    month = forms.DateField(
+        label="Maand",
+        input_formats=["%Y-%m"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        error_messages={"invalid": "Kies een maand, bijvoorbeeld 2026-03."},
+    )
+
+    def add_fields(self) -> None:
+        self.fields["provider"].queryset = Provider.objects.filter(status=Provider.Status.APPROVED)

@@ -1,0 +1,213 @@
+"""The provider's side: sign up, redeem (check a pass, book, reverse), manage offers, statements.
+
+A provider sees whether a pass is valid and which of its own offers fit; nothing about the holder.
+Every pass lookup, also a booking, counts against the provider's rate limit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from meedoen.web.accounts.models import Role, User
+from meedoen.web.audit.log import record
+from meedoen.web.audit.models import Action
+from meedoen.web.citypass import redemption, statements
+from meedoen.web.citypass.forms import BookForm, OfferForm, PassNumberForm, RegisterForm, to_cents
+from meedoen.web.citypass.models import Offer, Provider
+from meedoen.web.citypass.money import euro_plain
+from meedoen.web.citypass.redemption import Refused, UnknownPass
+from meedoen.web.citypass.throttling import count_unknown_number, lookups_blocked
+from meedoen.web.citypass.views.common import provider_required
+from meedoen.web.components.forms import posted
+from meedoen.web.components.pdf import pdf_response, render_pdf
+
+TOO_MANY = "U hebt te vaak een pasnummer ingevuld dat niet bestaat. Wacht een minuut en probeer het opnieuw."
+
+
+def provider_of(request: HttpRequest) -> Provider:
+    return get_object_or_404(Provider, users=request.user)
+
+
+@require_http_methods(["GET", "POST"])
+def register(request: HttpRequest) -> HttpResponse:
+    form = RegisterForm(posted(request))
+    if form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            user = User.objects.create_user(
+                data["username"], email=data["email"], password=data["password"], role=Role.PROVIDER
+            )
+            provider = Provider.objects.create(
+                name=data["name"],
+                kvk_number=data["kvk_number"],
+                area=data["area"],
+                address=data["address"],
+                email=data["email"],
+                iban=data["iban"],
+                municipality=settings.MUNICIPALITY,
+            )
+            provider.users.add(user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("citypass:provider")
+    return render(request, "citypass/register.html", {"form": form})
+
+
+def _lookup(request: HttpRequest, provider: Provider, call, *args):
+    """Run a pass lookup unless the provider tried too many unknown numbers; a refusal becomes the
+    message shown."""
+    if lookups_blocked(provider.pk):
+        return None, TOO_MANY, 429
+    try:
+        return call(provider, *args), None, 200
+    except Refused as refusal:
+        if isinstance(refusal, UnknownPass):
+            count_unknown_number(request, provider.pk)
+        return None, str(refusal), 200
+
+
+@provider_required
+@require_http_methods(["GET", "POST"])
+def redeem(request: HttpRequest) -> HttpResponse:
+    """Enter or scan a pass number; see whether it is valid and which offers fit."""
+    provider = provider_of(request)
+    form = PassNumberForm(posted(request))
+    result, error, status = None, None, 200
+    if provider.is_approved and form.is_valid():
+        result, error, status = _lookup(request, provider, redemption.check, form.cleaned_data["number"])
+        if result:
+            record(
+                request,
+                Action.VIEW,
+                subject_id=result.card.resident_id,
+                what="stadspas geldig?",
+                why="inwisselen bij aanbieder",
+            )
+    return render(
+        request,
+        "citypass/redeem.html",
+        {
+            "provider": provider,
+            "form": form,
+            "result": result,
+            "error": error,
+            "book_forms": [(o, BookForm.for_offer(result.card, o)) for o in result.offers] if result else [],
+            "bookings": redemption.reversible(provider)[:20],
+        },
+        status=status,
+    )
+
+
+@provider_required
+@require_POST
+def book(request: HttpRequest) -> HttpResponse:
+    provider = provider_of(request)
+    form = BookForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Vul een geldig bedrag in, bijvoorbeeld 12,50. Er is niets afgeschreven.")
+        return redirect("citypass:provider")
+    data = form.cleaned_data
+    entry, error, _ = _lookup(
+        request,
+        provider,
+        redemption.book,
+        data["number"],
+        data["offer"],
+        to_cents(data["amount"]),
+        request.user,
+    )
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(
+            request, f"Afgeschreven: {entry.offer.name}, {euro_plain(-entry.amount_cents)} euro."
+        )
+    return redirect("citypass:provider")
+
+
+@provider_required
+@require_POST
+def reverse(request: HttpRequest, reference) -> HttpResponse:
+    provider = provider_of(request)
+    try:
+        redemption.reverse(provider, reference, request.user)
+        messages.success(request, "De boeking is teruggedraaid. Het geld staat weer op de pas.")
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+    return redirect("citypass:provider")
+
+
+@provider_required
+def offer_list(request: HttpRequest) -> HttpResponse:
+    provider = provider_of(request)
+    return render(
+        request, "citypass/offer_list.html", {"provider": provider, "offers": provider.offers.all()}
+    )
+
+
+@provider_required
+@require_http_methods(["GET", "POST"])
+def offer_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    provider = provider_of(request)
+    offer = get_object_or_404(Offer, pk=pk, provider=provider) if pk else Offer(provider=provider)
+    form = OfferForm(posted(request), initial=OfferForm.initial_for(offer) if pk else None)
+    if form.is_valid():
+        form.apply_to(offer)
+        messages.success(request, f"Het aanbod {offer.name} is opgeslagen.")
+        return redirect("citypass:offer-list")
+    return render(request, "citypass/offer_edit.html", {"form": form, "offer": offer})
+
+
+@provider_required
+@require_POST
+def offer_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = get_object_or_404(Offer, pk=pk, provider=provider_of(request))
+    offer.active = not offer.active
+    offer.save(update_fields=["active"])
+    return redirect("citypass:offer-list")
+
+
+def months_back(count: int) -> list[dt.date]:
+    month = timezone.localdate().replace(day=1)
+    out = []
+    for _ in range(count):
+        out.append(month)
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+    return out
+
+
+@provider_required
+def my_statements(request: HttpRequest) -> HttpResponse:
+    provider = provider_of(request)
+    return render(request, "citypass/statements.html", {"provider": provider, "months": months_back(12)})
+
+
+def statement_response(provider: Provider, month: dt.date, kind: str) -> HttpResponse:
+    """The month's statement of one provider as CSV (every entry) or PDF (totals)."""
+    name = f"stadspas-{provider.kvk_number}-{month:%Y-%m}"
+    if kind == "csv":
+        response = StreamingHttpResponse(
+            statements.csv_rows(provider, month), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        response["Cache-Control"] = "no-store"
+        return response
+    totals = statements.totals(provider, month)
+    pdf = render_pdf(
+        "citypass/statement_pdf.html",
+        {"provider": provider, "month": month, "totals": totals, "total": sum(t.cents for t in totals)},
+    )
+    return pdf_response(pdf, f"{name}.pdf")
+
+
+@provider_required
+def my_statement(request: HttpRequest, year: int, month: int, kind: str) -> HttpResponse:
+    return statement_response(provider_of(request), dt.date(year, month, 1), kind)

@@ -1,0 +1,30 @@
+"""The city pass pages for tests/web/e2e/test_accessibility.py, which checks them against the URLs;
+tests/web/e2e/test_citypass.py scans each of them."""
+
+# Every city pass page; test_accessibility.py checks the URL configuration against this list.
+CITYPASS_PAGES = {
+    "citypass:mine",
+    "citypass:history",
+    "citypass:offers",
+    "citypass:register",
+    "citypass:provider",
+    "citypass:offer-list",
+    "citypass:offer-new",
+    "citypass:offer-edit",
+    "citypass:my-statements",
+    "citypass:officer",
+    "citypass:find-pass",
+    "citypass:figures",
+    "citypass:statements",
+}
+# Not HTML pages: redirects, POST-only actions and downloads.
+CITYPASS_NOT_PAGES = {
+    "citypass:home",
+    "citypass:book",
+    "citypass:reverse",
+    "citypass:offer-toggle",
+    "citypass:my-statement",
+    "citypass:decide-provider",
+    "citypass:replace-pass",
+    "citypass:figures-export",
+}
