@@ -105,6 +105,15 @@ class DebtHelpForm(UtrechtForm):
     )
 
 
+class DebtHelpProgressForm(UtrechtForm):
+    decision_on = PastDateField(label="Datum besluit over schuldhulp", required=False)
+    end_date = PastDateField(
+        label="Einddatum schuldhulp",
+        required=False,
+        help_text="Alleen invullen als de schuldhulp is afgerond.",
+    )
+
+
 class OfferForm(UtrechtForm):
     """What the worker learns at the door about a single adult; defaults are assumptions, shown as such."""
 

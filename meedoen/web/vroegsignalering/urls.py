@@ -14,6 +14,7 @@ pages = [
     path("zaak/<int:pk>/afsluiten/", views.close, name="close"),
     path("zaak/<int:pk>/overdragen/", views.hand_over, name="hand-over"),
     path("zaak/<int:pk>/schuldhulp/", views.debt_help, name="debt-help"),
+    path("zaak/<int:pk>/schuldhulp/voortgang/", views.debt_help_progress, name="debt-help-progress"),
     path("zaak/<int:pk>/aanbod/", views.offer_at_the_door, name="offer"),
     path("aanleveren/", views.upload, name="upload"),
     path("cijfers/", views.figures, name="figures"),

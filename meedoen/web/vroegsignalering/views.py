@@ -118,6 +118,7 @@ def _render_case(
         "result_form": forms.ResultForm(),
         "handover_form": forms.HandOverForm(),
         "debt_form": forms.DebtHelpForm(initial={"first_conversation_on": today}),
+        "progress_form": forms.DebtHelpProgressForm(),
         "viewed_by": AuditEntry.objects.filter(what__startswith=f"vroegsignaalzaak {case.pk}:")[:10],
         **(bound or {}),
     }
@@ -219,6 +220,26 @@ def debt_help(request: HttpRequest, case: SignalCase, data: dict[str, Any]) -> t
         "schulddienstverlening gestart",
         f"Schuldhulp is gestart. Besluit uiterlijk {trajectory.decision_due:%d-%m-%Y}.",
     )
+
+
+@case_access_required
+@case_action("progress_form", forms.DebtHelpProgressForm)
+def debt_help_progress(
+    request: HttpRequest, case: SignalCase, data: dict[str, Any]
+) -> tuple[Action, str, str]:
+    """The decision on debt help (due 8 weeks after the first conversation) and its end."""
+    trajectory = DebtHelp.objects.filter(case=case).first()
+    if trajectory is None:
+        raise Refused("Voor deze zaak loopt geen schuldhulp.")
+    decision_on = data["decision_on"] or trajectory.decision_on
+    end_date = data["end_date"] or trajectory.end_date
+    if decision_on and decision_on < trajectory.first_conversation_on:
+        raise Refused("Het besluit kan niet vóór het eerste gesprek liggen.")
+    if end_date and end_date < (decision_on or trajectory.first_conversation_on):
+        raise Refused("De einddatum kan niet vóór het besluit of het eerste gesprek liggen.")
+    trajectory.decision_on, trajectory.end_date = decision_on, end_date
+    trajectory.save(update_fields=["decision_on", "end_date"])
+    return Action.CHANGE, "schuldhulp bijgewerkt", "De gegevens over de schuldhulp zijn opgeslagen."
 
 
 @signals_team_required

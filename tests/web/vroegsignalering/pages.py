@@ -14,4 +14,5 @@ VROEGSIGNALERING_NOT_PAGES = {
     "vroegsignalering:close",
     "vroegsignalering:hand-over",
     "vroegsignalering:debt-help",
+    "vroegsignalering:debt-help-progress",
 }

@@ -50,6 +50,22 @@ def test_debt_help_has_the_8_week_term_and_feeds_the_monitor(worker, team):
     assert "999990019" not in str(exported)
 
 
+def test_the_debt_help_decision_and_end_are_recorded_in_order(worker, team):
+    store({})
+    case = SignalCase.objects.get()
+    client = logged_in(worker)
+    client.post(f"/vroegsignalering/zaak/{case.pk}/schuldhulp/", {"first_conversation_on": "2026-03-09"})
+    url = f"/vroegsignalering/zaak/{case.pk}/schuldhulp/voortgang/"
+    client.post(url, {"decision_on": "2026-03-08", "end_date": ""})  # before the first conversation
+    assert DebtHelp.objects.get().decision_on is None
+    assert client.post(url, {"decision_on": "morgen", "end_date": ""}).status_code == 400
+    client.post(url, {"decision_on": "2026-04-20", "end_date": ""})
+    client.post(url, {"decision_on": "", "end_date": "2026-09-30"})
+    trajectory = DebtHelp.objects.get()
+    assert (trajectory.decision_on, trajectory.end_date) == (dt.date(2026, 4, 20), dt.date(2026, 9, 30))
+    assert monitor_rows()["debt_help"][0]["end_date"] == "2026-09-30"
+
+
 def test_creditors_hear_picked_up_or_not_and_only_the_allowed_results(team):
     store(
         {"signaal_id": "A"},
