@@ -193,30 +193,41 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
     bijstand = np.where(assets_ok, np.maximum(norm - income, 0), 0)
 
     # --- Toetsingsinkomen (toeslagen): as given, else the wage, else the gross of a net benefit.
-    gross_u, net_u = _net_curve(under, ahk_scale, 1.0)
-    gross_a, net_a = _net_curve(aow_tariff, ahk_scale, aow_factor)
+    curves = [
+        _net_curve(tariff, ahk_scale, factor)
+        for tariff, factor in ((under, 1.0), (aow_tariff, aow_factor), (old_tariff, aow_factor))
+    ]
 
-    def gross_of(net_year: np.ndarray, aow: np.ndarray) -> np.ndarray:
-        out = np.empty(len(net_year), np.int64)
-        out[~aow] = round_half_up(np.interp(net_year[~aow], net_u, gross_u))
-        out[aow] = round_half_up(np.interp(net_year[aow], net_a, gross_a))
-        return out
+    def gross_of(net_year: np.ndarray, persons: np.ndarray) -> np.ndarray:
+        """The gross of a net benefit, with the tariff of each person (AOW age, born before 1946)."""
+        born = birth[persons]
+        tariff = (born <= cutoff).astype(np.int8) + (born < BORN_1946)
+        out = np.empty(len(net_year))
+        for code, (gross_c, net_c) in enumerate(curves):
+            rows = np.flatnonzero(tariff == code)
+            if rows.size:
+                out[rows] = np.interp(net_year[rows], net_c, gross_c)
+        return round_half_up(out)
 
     def toetsingsinkomen(
-        given: np.ndarray, wage: np.ndarray, wy: np.ndarray, net: np.ndarray, aow: np.ndarray
+        given: np.ndarray, wage: np.ndarray, wy: np.ndarray, net: np.ndarray, persons: np.ndarray
     ):
         out = np.where(given >= 0, given, np.where(wage >= 0, wy, 0))
         b = np.flatnonzero((given < 0) & (wage < 0) & (net > 0))
         if b.size:
-            out[b] = gross_of(12 * net[b], aow[b])
+            out[b] = gross_of(12 * net[b], persons[b])
         return out
 
-    toets_unit = toetsingsinkomen(pop.toetsingsinkomen_cents[unit], wage, wage_year, net, aow_unit)
+    toets_unit = toetsingsinkomen(pop.toetsingsinkomen_cents[unit], wage, wage_year, net, unit)
     tih = toets_unit[:n].copy()
     tih[pidx] += toets_unit[n:]
-    per_adult = 12 * bijstand // adults
-    b = np.flatnonzero(per_adult > 0)
-    tih[b] += gross_of(per_adult[b], aow_app[b]) * adults[b]  # the gross of the yearly bijstand
+    # the gross of the yearly bijstand: partners half each (the applicant the odd cent)
+    bijstand_year = 12 * bijstand
+    b = np.flatnonzero(bijstand_year > 0)
+    half = np.where(partner[b], bijstand_year[b] // 2, 0)
+    tih[b] += gross_of(bijstand_year[b] - half, app[b])
+    c = b[partner[b]]
+    tih[c] += gross_of(bijstand_year[c] // 2, par[c])
 
     awir_min = v[T + "awir.minimum_jaarbedrag"]
     drempel = v[T + "drempelinkomen"]
@@ -266,7 +277,7 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
             pop.wage_gross_cents[housemates],
             round_div(12 * np.maximum(pop.wage_gross_cents[housemates], 0) * holiday, 10000),
             pop.net_income_cents[housemates],
-            birth[housemates] <= cutoff,
+            housemates,
         )
         if h_toets.any():
             extra = np.zeros(n, np.int64)

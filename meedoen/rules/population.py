@@ -92,8 +92,9 @@ class Population:
         return np.add.reduceat(values, self.offsets)
 
     def household_count(self, mask: np.ndarray) -> np.ndarray:
-        """Count the persons of each household for whom ``mask`` holds."""
-        return np.bincount(self.household[mask], minlength=self.size)
+        """Count the persons of each household for whom ``mask`` holds (gathered by index: several
+        times faster than by boolean mask)."""
+        return np.bincount(self.household[np.flatnonzero(mask)], minlength=self.size)
 
 
 PERSON_COLUMNS = (

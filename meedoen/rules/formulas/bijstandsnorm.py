@@ -104,7 +104,10 @@ def standaardnorm_excl_vakantietoeslag(s: Simulation) -> np.ndarray:
 @variable(HOUSEHOLD, "Bijstandsnorm per maand, inclusief vakantietoeslag", "EUR")
 def norm(s: Simulation) -> np.ndarray:
     """The kostendelersnorm where it applies, otherwise the standard norm."""
-    return np.where(s("kostendelersnorm_van_toepassing"), s("kostendelersnorm"), s("standaardnorm"))
+    applies = s("kostendelersnorm_van_toepassing")
+    if not applies.any():  # nobody shares the home: the kostendelersnorm is not part of the outcome
+        return s("standaardnorm")
+    return np.where(applies, s("kostendelersnorm"), s("standaardnorm"))
 
 
 @variable(HOUSEHOLD, "Bijstandsnorm per maand, exclusief vakantietoeslag", "EUR")

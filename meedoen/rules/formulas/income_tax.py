@@ -45,13 +45,15 @@ def _aow_factor(under: Scale, aow: Scale) -> float:
 
 
 def _box1(s: Simulation, taxable: np.ndarray, who: np.ndarray) -> np.ndarray:
-    """The tax on ``taxable[who]``, each person's tariff applied to their own amount only."""
+    """The tax on ``taxable[who]`` (``who``: person indices), each person's tariff applied to their
+    own amount only."""
     under, aow, old = _tariff(s)
     taxable = taxable[who]
-    tax, aow_age, before_1946 = under.apply(taxable), s("has_aow_age")[who], s.pop.birth[who] < BORN_1946
-    for scale, who in ((aow, aow_age & ~before_1946), (old, aow_age & before_1946)):
-        if who.any():
-            tax[who] = scale.apply(taxable[who])
+    tax, aow_age = under.apply(taxable), np.flatnonzero(s("has_aow_age")[who])
+    if len(aow_age):
+        before_1946 = s.pop.birth[who[aow_age]] < BORN_1946
+        for scale, rows in ((aow, aow_age[~before_1946]), (old, aow_age[before_1946])):
+            tax[rows] = scale.apply(taxable[rows])
     return tax
 
 
@@ -65,13 +67,19 @@ def tax_credit_factor(s: Simulation) -> np.ndarray:
 def _credit(s: Simulation, scale: Scale) -> np.ndarray:
     """A tax credit on the yearly wage, never below nil, times the AOW-age factor. The schedule is
     applied to the earners only: everyone else has the credit at a wage of nil."""
-    wage, factor = s("wage_year"), s("tax_credit_factor")
     at_nil = max(float(scale.apply(np.zeros(1))[0]), 0.0)
     under, aow = round_half_up(np.array([at_nil, at_nil * _aow_factor(*_tariff(s)[:2])]))
     credit = np.where(s("has_aow_age"), aow, under)
-    earns = wage > 0
-    credit[earns] = round_half_up(np.maximum(scale.apply(wage[earns]), 0) * factor[earns])
+    earns = _earners(s)
+    wage = s("wage_year")[earns]
+    credit[earns] = round_half_up(np.maximum(scale.apply(wage), 0) * s("tax_credit_factor")[earns])
     return credit
+
+
+def _earners(s: Simulation) -> np.ndarray:
+    """The indices of the persons with a wage: only they pay tax on one. (Integer indices: NumPy
+    gathers and scatters with them several times faster than with a boolean mask.)"""
+    return np.flatnonzero(s("wage_year") > 0)
 
 
 @variable(PERSON, "Algemene heffingskorting per jaar", "EUR")
@@ -91,7 +99,7 @@ def iack(s: Simulation) -> np.ndarray:
     """Art. 8.14a: for a working parent of a child under 12 who is single or earns least of
     the two partners (the younger on a tie): 11,45 % of work income above the threshold,
     up to the maximum."""
-    role, wage = s.pop.role, s("wage_year")
+    role, wage, pop = s.pop.role, s("wage_year"), s.pop
     out = np.zeros(len(role), np.int64)
     # Only an applicant or partner earning above the threshold can get more than nil.
     who = np.flatnonzero((role <= PARTNER) & (wage > s.p(f"{HK}.iack_drempel")))
@@ -99,17 +107,17 @@ def iack(s: Simulation) -> np.ndarray:
         return out
     young_child = s.count_per_household((role == CHILD) & (s("age") < s.p(f"{HK}.iack_kind_jonger_dan"))) > 0
     household, is_applicant, own_wage, birth = (
-        s.pop.household[who],
+        pop.household[who],
         role[who] == APPLICANT,
         wage[who],
-        s.pop.birth[who],
+        pop.birth[who],
     )
-    other_wage = np.where(is_applicant, s.of_partner(wage, -1)[household], s.of_applicant(wage)[household])
-    other_birth = np.where(
-        is_applicant, s.of_partner(s.pop.birth, 0)[household], s.of_applicant(s.pop.birth)[household]
-    )
-    least = (other_wage < 0) | (own_wage < other_wage) | ((own_wage == other_wage) & (birth > other_birth))
-    eligible = (is_applicant | (other_wage >= 0)) & least & young_child[household]
+    # the other adult of the unit: the applicant's partner (if any), or the partner's applicant
+    other = np.where(is_applicant, pop.partner_index[household], pop.offsets[household])
+    has_other = ~is_applicant | pop.has_partner[household]
+    other_wage, other_birth = np.where(has_other, wage[other], -1), pop.birth[other]
+    least = ~has_other | (own_wage < other_wage) | ((own_wage == other_wage) & (birth > other_birth))
+    eligible = least & young_child[household]
     built = s.p(f"{HK}.iack_opbouw") * np.maximum(own_wage - s.p(f"{HK}.iack_drempel"), 0)
     credit = np.minimum(built, s.p(f"{HK}.iack_maximum")) * s("tax_credit_factor")[who]
     out[who] = np.where(eligible, round_half_up(credit), 0)
@@ -123,7 +131,7 @@ def income_tax(s: Simulation) -> np.ndarray:
     wage = s("wage_year")
     credits = s("algemene_heffingskorting") + s("arbeidskorting") + s("iack")
     tax = np.zeros(len(wage), np.int64)  # no wage, no tax on it
-    earns = wage > 0
+    earns = _earners(s)
     tax[earns] = np.maximum(round_half_up(_box1(s, wage, earns)) - credits[earns], 0)
     return tax
 
@@ -132,12 +140,11 @@ def income_tax(s: Simulation) -> np.ndarray:
 def net_income_person_month(s: Simulation) -> np.ndarray:
     """The net monthly income as given; otherwise derived from the gross wage: (yearly wage
     minus tax) / 12, holiday allowance included."""
-    net_given = s.pop.net_income_cents
-    derive = (net_given < 0) & (s.pop.wage_gross_cents >= 0)
-    if not derive.any():  # nobody's net comes from a gross wage: no tax to compute
-        return np.maximum(net_given, 0)
-    from_wage = round_div(np.maximum(s("wage_year") - s("income_tax"), 0), 12)
-    return np.where(derive, from_wage, np.maximum(net_given, 0))
+    net = np.maximum(s.pop.net_income_cents, 0)
+    derive = np.flatnonzero((s.pop.net_income_cents < 0) & (s.pop.wage_gross_cents >= 0))
+    if len(derive):  # otherwise nobody's net comes from a gross wage: no tax to compute
+        net[derive] = round_div(np.maximum(s("wage_year")[derive] - s("income_tax")[derive], 0), 12)
+    return net
 
 
 @lru_cache(maxsize=32)
@@ -161,15 +168,22 @@ def _net_curve(box1: Scale, ahk: Scale, factor: float) -> tuple[np.ndarray, np.n
     return gross, gross - tax(gross)
 
 
-def gross_from_net_benefit(s: Simulation, net_year: np.ndarray, aow: np.ndarray) -> np.ndarray:
-    """The gross yearly benefit that leaves ``net_year`` after tax and the general credit."""
-    under, aow_scale, _ = _tariff(s)
+def gross_from_net_benefit(s: Simulation, net_year: np.ndarray, persons: np.ndarray) -> np.ndarray:
+    """The gross yearly benefit that leaves ``net_year`` after tax and the general credit, for the
+    persons at indices ``persons`` (each with their own tariff: below AOW age, at AOW age, or at
+    AOW age and born before 1946)."""
+    under, aow_scale, old = _tariff(s)
     ahk = s.p(f"{HK}.algemene_heffingskorting")
-    gross_u, net_u = _net_curve(under, ahk, 1.0)
-    gross_a, net_a = _net_curve(aow_scale, ahk, _aow_factor(under, aow_scale))
-    return round_half_up(
-        np.where(aow, np.interp(net_year, net_a, gross_a), np.interp(net_year, net_u, gross_u))
-    )
+    aow_age = s("has_aow_age")[persons]
+    tariff = aow_age.astype(np.int8) + (aow_age & (s.pop.birth[persons] < BORN_1946))  # as in _tariff
+    gross = np.empty(len(persons))
+    aow_factor = _aow_factor(under, aow_scale)
+    for code, (box1, factor) in enumerate(((under, 1.0), (aow_scale, aow_factor), (old, aow_factor))):
+        rows = np.flatnonzero(tariff == code)
+        if len(rows):
+            curve_gross, curve_net = _net_curve(box1, ahk, factor)
+            gross[rows] = np.interp(net_year[rows], curve_net, curve_gross)
+    return round_half_up(gross)
 
 
 @variable(HOUSEHOLD, "Eigen toetsingsinkomen van aanvrager en partner per jaar", "EUR")
@@ -184,6 +198,6 @@ def toetsingsinkomen(s: Simulation) -> np.ndarray:
     the gross of the net benefit."""
     given, wage, net = s.pop.toetsingsinkomen_cents, s.pop.wage_gross_cents, s.pop.net_income_cents
     income = np.where(given >= 0, given, np.where(wage >= 0, s("wage_year"), 0))
-    from_net = (given < 0) & (wage < 0) & (net > 0)  # grossed up for those persons only
-    income[from_net] = gross_from_net_benefit(s, 12 * net[from_net], s("has_aow_age")[from_net])
+    from_net = np.flatnonzero((given < 0) & (wage < 0) & (net > 0))  # grossed up for those only
+    income[from_net] = gross_from_net_benefit(s, 12 * net[from_net], from_net)
     return income

@@ -32,18 +32,24 @@ def kostendelersnorm_van_toepassing(s: Simulation) -> np.ndarray:
 def kostendelersnorm(s: Simulation) -> np.ndarray:
     """Sum over applicant and partner of (40 + A x 30) / (A x 100) x B, where B is the couple norm
     of art. 21b, or of art. 22b/22c when that person or their partner has reached AOW age; a
-    partner of 18-20 gets the art. 22a lid 3 amount instead."""
-    a = s("kostendelers")
+    partner of 18-20 gets the art. 22a lid 3 amount instead. Nil where the kostendelersnorm does
+    not apply (computed for the households where it does only)."""
+    out = np.zeros(s.pop.size, np.int64)
+    k = np.flatnonzero(s("kostendelersnorm_van_toepassing"))
+    if not len(k):
+        return out
+    a = s("kostendelers")[k]
     numerator = s.p("nl.participatiewet.kostendelersnorm.vast_deel") + a * s.p(
         "nl.participatiewet.kostendelersnorm.per_persoon"
     )
     young = np.where(
-        s("minor_children") > 0,
+        s("minor_children")[k] > 0,
         s.p(f"{NORMS}.kostendelers_jongere_echtgenoot_met_kinderen"),
         s.p(f"{NORMS}.kostendelers_jongere_echtgenoot_zonder_kinderen"),
     )
-    aow, age = s("has_aow_age"), s("age")
-    aow_applicant, aow_partner = s.of_applicant(aow), s.of_partner(aow, False)
+    aow, age, partner = s("has_aow_age"), s("age"), s("has_partner")[k]
+    first, second = s.pop.offsets[k], s.pop.partner_index[k]
+    aow_applicant, aow_partner = aow[first], partner & aow[second]
 
     def personal(own_aow: np.ndarray, other_aow: np.ndarray, own_age: np.ndarray) -> np.ndarray:
         b = np.where(
@@ -53,6 +59,6 @@ def kostendelersnorm(s: Simulation) -> np.ndarray:
         )
         return np.where(own_age >= 21, round_div(b * numerator, 100 * a), young)
 
-    applicant = personal(aow_applicant, aow_partner, s.of_applicant(age))
-    partner = personal(aow_partner, aow_applicant, s.of_partner(age, 0))
-    return applicant + np.where(s("has_partner"), partner, 0)
+    applicant = personal(aow_applicant, aow_partner, age[first])
+    out[k] = applicant + np.where(partner, personal(aow_partner, aow_applicant, age[second]), 0)
+    return out

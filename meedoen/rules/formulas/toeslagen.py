@@ -20,14 +20,17 @@ EURO = 100
 
 @variable(HOUSEHOLD, "Toetsingsinkomen van aanvrager en toeslagpartner, inclusief bruto bijstand", "EUR")
 def toetsingsinkomen_household(s: Simulation) -> np.ndarray:
-    """The toetsingsinkomen of applicant and partner plus the gross of the yearly bijstand
-    (each partner receives half of a couple's bijstand)."""
+    """The toetsingsinkomen of applicant and partner plus the gross of the yearly bijstand, each
+    grossed up with their own tariff: partners each receive half of a couple's bijstand."""
     income = s("toetsingsinkomen_own").copy()
-    adults = 1 + s("has_partner")
-    per_adult = 12 * s("bijstand") // adults
-    on_bijstand = per_adult > 0  # grossed up for those households only
-    aow = s.of_applicant(s("has_aow_age"))[on_bijstand]
-    income[on_bijstand] += gross_from_net_benefit(s, per_adult[on_bijstand], aow) * adults[on_bijstand]
+    year = 12 * s("bijstand")
+    on_bijstand = np.flatnonzero(year > 0)  # grossed up for those households only
+    couples = on_bijstand[s("has_partner")[on_bijstand]]
+    half = np.zeros(s.pop.size, np.int64)
+    half[couples] = year[couples] // 2
+    applicant_part = year[on_bijstand] - half[on_bijstand]
+    income[on_bijstand] += gross_from_net_benefit(s, applicant_part, s.pop.offsets[on_bijstand])
+    income[couples] += gross_from_net_benefit(s, half[couples], s.pop.partner_index[couples])
     return income
 
 
@@ -70,38 +73,42 @@ def zorgtoeslag_inkomensgrens(s: Simulation) -> np.ndarray:
 @variable(HOUSEHOLD, "Aantal personen in de woning", "count")
 def household_size(s: Simulation) -> np.ndarray:
     """Everyone living in the dwelling: the huurtoeslag counts the whole household."""
-    return s.count_per_household(s.pop.role >= 0)
+    return np.diff(s.pop.offsets, append=len(s.pop.role))
 
 
 @variable(HOUSEHOLD, "Rekeninkomen voor de huurtoeslag per jaar", "EUR")
 def huurtoeslag_rekeninkomen(s: Simulation) -> np.ndarray:
     """The toetsingsinkomen of applicant and partner plus that of the housemates (medebewoners).
     Children's incomes are left out (they have an exemption that is not modelled)."""
-    housemates = np.where(s.pop.role == HOUSEMATE, s("toetsingsinkomen"), 0)
-    return s("toetsingsinkomen_household") + s.per_household(housemates)
+    income = s("toetsingsinkomen_household").copy()
+    housemates = np.flatnonzero(s.pop.role == HOUSEMATE)
+    np.add.at(income, s.pop.household[housemates], s("toetsingsinkomen")[housemates])
+    return income
 
 
 @variable(HOUSEHOLD, "Huurtoeslag voor de inkomensafbouw, per maand", "EUR", since="2026-01-01")
 def huurtoeslag_basis(s: Simulation) -> np.ndarray:
     """Stelsel 2026 (art. 20-21): 100 % of the rent between basishuur and kwaliteitskortingsgrens,
-    65 % up to the aftoppingsgrens, 40 % above it."""
-    size = s("household_size")
-    rent = np.maximum(s.pop.rent_cents, 0)
+    65 % up to the aftoppingsgrens, 40 % above it. (Computed where a rent is given.)"""
+    out = np.zeros(s.pop.size)
+    renting = np.flatnonzero(s.pop.rent_cents > 0)
+    rent, size = s.pop.rent_cents[renting], s("household_size")[renting]
     kwal = s.p(f"{HT}.kwaliteitskortingsgrens")
     aftop = np.where(
         size >= 3, s.p(f"{HT}.aftoppingsgrens_drie_of_meer"), s.p(f"{HT}.aftoppingsgrens_een_twee_personen")
     )
     basis = np.where(size > 1, s.p(f"{HT}.basishuur_meerpersoons"), s.p(f"{HT}.basishuur_eenpersoons"))
-    return (
+    out[renting] = (
         np.maximum(np.minimum(rent, kwal) - basis, 0)
         + s.p(f"{HT}.percentage_tot_aftoppingsgrens") * np.maximum(np.minimum(rent, aftop) - kwal, 0)
         + s.p(f"{HT}.percentage_boven_aftoppingsgrens") * np.maximum(rent - aftop, 0)
     )
+    return out
 
 
-def _huurtoeslag_afbouw(s: Simulation) -> tuple[np.ndarray, np.ndarray]:
+def _huurtoeslag_afbouw(s: Simulation, size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The inkomensijkpunt and the yearly afbouw share, by household size (art. 17, 21.2)."""
-    multi = s("household_size") > 1
+    multi = size > 1
     ijkpunt = np.where(
         multi, s.p(f"{HT}.inkomensijkpunt_meerpersoons"), s.p(f"{HT}.inkomensijkpunt_eenpersoons")
     )
@@ -114,40 +121,53 @@ def huurtoeslag(s: Simulation) -> np.ndarray:
     """Stelsel 2026: the subsidy minus the income reduction (afbouw over the income above the
     inkomensijkpunt, art. 21.2); only for a rented home with a rent up to the maximum (art. 13)
     and assets up to the limit."""
-    ijkpunt, afbouw = _huurtoeslag_afbouw(s)
-    reduction = np.maximum(s("huurtoeslag_rekeninkomen") - ijkpunt, 0) * afbouw / 12
-    month = round_half_up(np.maximum(s("huurtoeslag_basis") - reduction, 0))
     rent = s.pop.rent_cents
     grown_up = (
         s.count_per_household(s("age") >= s.p(f"{HT}.leeftijd_maximale_huur")) + s("minor_children") > 0
     )
     maximum = np.where(grown_up, s.p(f"{HT}.maximale_huur"), s.p(f"{HT}.maximale_huur_jongeren"))
     limit = s.p(f"{HT}.vermogensgrens_per_persoon") * (1 + s("has_partner"))
-    eligible = (
+    eligible = np.flatnonzero(
         (s.pop.housing_kind == RENT)
         & (rent > 0)
         & (rent <= maximum)
         & (s("applicant_age") >= 18)
         & (s.pop.assets_cents <= limit)
-    )
-    return np.where(eligible, _awir_minimum(s, 12 * month) // 12, 0)
+    )  # the rest is computed for these households only
+    ijkpunt, afbouw = _huurtoeslag_afbouw(s, s("household_size")[eligible])
+    reduction = np.maximum(s("huurtoeslag_rekeninkomen")[eligible] - ijkpunt, 0) * afbouw / 12
+    month = round_half_up(np.maximum(s("huurtoeslag_basis")[eligible] - reduction, 0))
+    out = np.zeros(s.pop.size, np.int64)
+    out[eligible] = _awir_minimum(s, 12 * month) // 12
+    return out
 
 
 @variable(HOUSEHOLD, "Hoogste rekeninkomen met huurtoeslag", "EUR", since="2026-01-01")
 def huurtoeslag_inkomensgrens(s: Simulation) -> np.ndarray:
     """The yearly income at which the income reduction uses up the whole subsidy for this rent."""
-    ijkpunt, afbouw = _huurtoeslag_afbouw(s)
+    ijkpunt, afbouw = _huurtoeslag_afbouw(s, s("household_size"))
     return (ijkpunt + s("huurtoeslag_basis") * 12 / afbouw) // EURO * EURO
 
 
 @variable(HOUSEHOLD, "Kinderbijslag per kwartaal", "EUR")
 def kinderbijslag(s: Simulation) -> np.ndarray:
     """AKW art. 12: per child under 18 an amount per quarter by age (0-5, 6-11, 12-17)."""
-    age = s("age")
+    children, age = _minor_children(s)
     amount = np.where(
         age < 6, s.p(f"{KB}.tot_6"), np.where(age < 12, s.p(f"{KB}.tot_12"), s.p(f"{KB}.tot_18"))
     )
-    return s.per_household(np.where((s.pop.role == CHILD) & (age < 18), amount, 0))
+    return _sum_over_children(s, children, amount)
+
+
+def _minor_children(s: Simulation) -> tuple[np.ndarray, np.ndarray]:
+    """The indices and ages of the children under 18: the child benefits look at them only."""
+    children = np.flatnonzero((s.pop.role == CHILD) & (s("age") < 18))
+    return children, s("age")[children]
+
+
+def _sum_over_children(s: Simulation, children: np.ndarray, amounts: np.ndarray) -> np.ndarray:
+    """Per household, the sum of an amount per child (float sums of whole cents are exact here)."""
+    return np.bincount(s.pop.household[children], weights=amounts, minlength=s.pop.size).astype(np.int64)
 
 
 @variable(HOUSEHOLD, "Kinderbijslag omgerekend per maand", "EUR")
@@ -161,24 +181,25 @@ def kindgebonden_budget(s: Simulation) -> np.ndarray:
     """Art. 2: per child a yearly amount, more for children of 12-15 and 16-17, plus the
     alleenstaande-ouderkop; minus 7,6 % of the income above the drempel (for partners the drempel
     plus a fixed amount); nil above the asset limit. Paid per month."""
-    children = np.flatnonzero((s.pop.role == CHILD) & (s("age") < 18))
-    age = s("age")[children]
+    children, age = _minor_children(s)
     per_child = (
         s.p(f"{KGB}.per_kind")
         + np.where((age >= 12) & (age < 16), s.p(f"{KGB}.toeslag_12_tot_16"), 0)
         + np.where(age >= 16, s.p(f"{KGB}.toeslag_16_tot_18"), 0)
     )
-    partner = s("has_partner")
-    # summed per household over the children only (float sums of whole cents are exact here)
-    full = np.bincount(s.pop.household[children], weights=per_child, minlength=s.pop.size).astype(np.int64)
-    full = full + np.where(~partner & (full > 0), s.p(f"{KGB}.alleenstaande_ouderkop"), 0)
+    full = _sum_over_children(s, children, per_child)
+    out = np.zeros(s.pop.size, np.int64)
+    parents = np.flatnonzero(full)  # the rest is computed for households with children only
+    partner = s("has_partner")[parents]
+    full = full[parents] + np.where(partner, 0, s.p(f"{KGB}.alleenstaande_ouderkop"))
     drempel = s.p(f"{T}.drempelinkomen") + np.where(partner, s.p(f"{KGB}.extra_drempel_partners"), 0)
-    reduction = s.p(f"{KGB}.afbouw") * np.maximum(s("toetsingsinkomen_household") - drempel, 0)
+    reduction = s.p(f"{KGB}.afbouw") * np.maximum(s("toetsingsinkomen_household")[parents] - drempel, 0)
     year = round_half_up(np.maximum(full - reduction, 0))
     limit = np.where(
         partner, s.p(f"{KGB}.vermogensgrens_partners"), s.p(f"{KGB}.vermogensgrens_alleenstaande")
     )
-    return np.where(s.pop.assets_cents <= limit, round_div(_awir_minimum(s, year), 12), 0)
+    out[parents] = np.where(s.pop.assets_cents[parents] <= limit, round_div(_awir_minimum(s, year), 12), 0)
+    return out
 
 
 @variable(HOUSEHOLD, "Besteedbaar inkomen per maand", "EUR")
