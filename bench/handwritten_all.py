@@ -52,22 +52,24 @@ def _piecewise(x: np.ndarray, scale: Scale) -> np.ndarray:
 
 
 def _net_curve(box1: Scale, ahk: Scale, factor: float) -> tuple[np.ndarray, np.ndarray]:
-    """Breakpoints (gross, net) of a benefit's yearly net as a function of its gross: tax minus
-    the general credit is piecewise linear, so interpolating inverts it exactly."""
+    """Breakpoints (gross, net) of a benefit's yearly net as a function of its gross (no work
+    credits); between them the function is linear. The kinks (where the credit reaches nil, where
+    tax starts to be due) are exact, not rounded to a cent, so interpolation is exact."""
 
-    def tax(g: np.ndarray) -> np.ndarray:
-        return np.maximum(_piecewise(g, box1) - np.maximum(_piecewise(g, ahk), 0) * factor, 0)
+    def owed(g: np.ndarray) -> np.ndarray:  # the tax before the floor at nil
+        return _piecewise(g, box1) - np.maximum(_piecewise(g, ahk), 0) * factor
 
-    points = {0, *box1.thresholds, *ahk.thresholds}
-    if ahk.rates[-1] < 0:  # where the general credit reaches nil
-        points.add(round(ahk.thresholds[-1] + ahk.bases[-1] / -ahk.rates[-1]))
-    low, high = 0.0, float(max(points) or 1)
-    while high - low > 0.01:  # the gross below which no tax is due
-        mid = (low + high) / 2
-        low, high = (mid, high) if tax(np.array([mid]))[0] <= 0 else (low, mid)
-    points.add(round(high))
-    gross = np.array(sorted(points | {10**11}), dtype=float)
-    return gross, gross - tax(gross)
+    points = {0.0, *map(float, box1.thresholds), *map(float, ahk.thresholds)}
+    if ahk.rates[-1] < 0:  # the credit reaches nil
+        points.add(ahk.thresholds[-1] + ahk.bases[-1] / -ahk.rates[-1])
+    gross = np.array(sorted(points | {1e11}))
+    tax = owed(gross)  # linear between these points
+    starts = np.flatnonzero((tax[:-1] <= 0) & (tax[1:] > 0))
+    if len(starts):  # the gross below which no tax is due
+        i = starts[0]
+        zero = gross[i] + (gross[i + 1] - gross[i]) * -tax[i] / (tax[i + 1] - tax[i])
+        gross = np.sort(np.append(gross, zero))
+    return gross, gross - np.maximum(owed(gross), 0)
 
 
 def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarray]:

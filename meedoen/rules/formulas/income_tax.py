@@ -150,22 +150,23 @@ def net_income_person_month(s: Simulation) -> np.ndarray:
 @lru_cache(maxsize=32)
 def _net_curve(box1: Scale, ahk: Scale, factor: float) -> tuple[np.ndarray, np.ndarray]:
     """Breakpoints (gross, net) of a benefit's yearly net as a function of its gross (no work
-    credits); between them the function is linear."""
+    credits); between them the function is linear. The kinks (where the credit reaches nil, where
+    tax starts to be due) are exact, not rounded to a cent, so interpolation is exact."""
 
-    def tax(g: np.ndarray) -> np.ndarray:
-        return np.maximum(box1.apply(g) - np.maximum(ahk.apply(g), 0) * factor, 0)
+    def owed(g: np.ndarray) -> np.ndarray:  # the tax before the floor at nil
+        return box1.apply(g) - np.maximum(ahk.apply(g), 0) * factor
 
-    points = {0, *box1.thresholds, *ahk.thresholds}
-    last = ahk.thresholds[-1]
+    points = {0.0, *map(float, box1.thresholds), *map(float, ahk.thresholds)}
     if ahk.rates[-1] < 0:  # the credit reaches nil
-        points.add(round(last + ahk.bases[-1] / -ahk.rates[-1]))
-    low, high = 0.0, float(max(points) or 1)
-    while high - low > 0.01:  # the gross below which no tax is due
-        mid = (low + high) / 2
-        low, high = (mid, high) if tax(np.array([mid]))[0] <= 0 else (low, mid)
-    points.add(round(high))
-    gross = np.array(sorted(points | {10**11}), dtype=float)
-    return gross, gross - tax(gross)
+        points.add(ahk.thresholds[-1] + ahk.bases[-1] / -ahk.rates[-1])
+    gross = np.array(sorted(points | {1e11}))
+    tax = owed(gross)  # linear between these points
+    starts = np.flatnonzero((tax[:-1] <= 0) & (tax[1:] > 0))
+    if len(starts):  # the gross below which no tax is due
+        i = starts[0]
+        zero = gross[i] + (gross[i + 1] - gross[i]) * -tax[i] / (tax[i + 1] - tax[i])
+        gross = np.sort(np.append(gross, zero))
+    return gross, gross - np.maximum(owed(gross), 0)
 
 
 def gross_from_net_benefit(s: Simulation, net_year: np.ndarray, persons: np.ndarray) -> np.ndarray:
