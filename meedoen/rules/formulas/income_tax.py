@@ -44,15 +44,22 @@ def _aow_factor(under: Scale, aow: Scale) -> float:
     return aow.rates[0] / under.rates[0]
 
 
+def _tariff_of(s: Simulation, persons: np.ndarray) -> np.ndarray:
+    """Which of the three tariffs of ``_tariff`` applies to each of ``persons`` (indices): 0 below
+    AOW age, 1 at AOW age, 2 at AOW age and born before 1946 (art. 2.10a)."""
+    aow_age = s("has_aow_age")[persons]
+    return aow_age.astype(np.int8) + (aow_age & (s.pop.birth[persons] < BORN_1946))
+
+
 def _box1(s: Simulation, taxable: np.ndarray, who: np.ndarray) -> np.ndarray:
     """The tax on ``taxable[who]`` (``who``: person indices), each person's tariff applied to their
     own amount only."""
     under, aow, old = _tariff(s)
-    taxable = taxable[who]
-    tax, aow_age = under.apply(taxable), np.flatnonzero(s("has_aow_age")[who])
-    if len(aow_age):
-        before_1946 = s.pop.birth[who[aow_age]] < BORN_1946
-        for scale, rows in ((aow, aow_age[~before_1946]), (old, aow_age[before_1946])):
+    taxable, tariff = taxable[who], _tariff_of(s, who)
+    tax = under.apply(taxable)
+    for code, scale in ((1, aow), (2, old)):
+        rows = np.flatnonzero(tariff == code)
+        if len(rows):
             tax[rows] = scale.apply(taxable[rows])
     return tax
 
@@ -99,7 +106,8 @@ def iack(s: Simulation) -> np.ndarray:
     """Art. 8.14a: for a working parent of a child under 12 who is single or earns least of
     the two partners (the younger on a tie): 11,45 % of work income above the threshold,
     up to the maximum."""
-    role, wage, pop = s.pop.role, s("wage_year"), s.pop
+    pop = s.pop
+    role, wage = pop.role, s("wage_year")
     out = np.zeros(len(role), np.int64)
     # Only an applicant or partner earning above the threshold can get more than nil.
     who = np.flatnonzero((role <= PARTNER) & (wage > s.p(f"{HK}.iack_drempel")))
@@ -175,8 +183,7 @@ def gross_from_net_benefit(s: Simulation, net_year: np.ndarray, persons: np.ndar
     AOW age and born before 1946)."""
     under, aow_scale, old = _tariff(s)
     ahk = s.p(f"{HK}.algemene_heffingskorting")
-    aow_age = s("has_aow_age")[persons]
-    tariff = aow_age.astype(np.int8) + (aow_age & (s.pop.birth[persons] < BORN_1946))  # as in _tariff
+    tariff = _tariff_of(s, persons)
     gross = np.empty(len(persons))
     aow_factor = _aow_factor(under, aow_scale)
     for code, (box1, factor) in enumerate(((under, 1.0), (aow_scale, aow_factor), (old, aow_factor))):
