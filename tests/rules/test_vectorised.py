@@ -16,7 +16,6 @@ from tests.rules.strategies import households
 
 EXAMPLE = (Path(__file__).parents[2] / "meedoen" / "examples" / "household_arnhem.json").read_text()
 
-PERSON_VARS = [n for n, v in REGISTRY.items() if v.entity == PERSON]
 
 
 def arnhem_has(name: str) -> bool:
@@ -29,6 +28,7 @@ def arnhem_has(name: str) -> bool:
 
 
 HOUSEHOLD_VARS = [n for n, v in REGISTRY.items() if v.entity == HOUSEHOLD and arnhem_has(n)]
+PERSON_VARS = [n for n, v in REGISTRY.items() if v.entity == PERSON and arnhem_has(n)]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
+from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, variable
 from meedoen.rules.formulas.local_income_limit import limit, within
 from meedoen.rules.population import CHILD
 
@@ -15,11 +15,15 @@ def kindregeling_inkomensgrens(s: Simulation) -> np.ndarray:
     return limit(s, "kindregeling")
 
 
+@variable(PERSON, "Kind van de leeftijd voor de kindregeling", "bool")
+def kindregeling_kind(s: Simulation) -> np.ndarray:
+    """A child living at home from the minimum age up to 18: who gets a child budget."""
+    age = s("age")
+    return (s.pop.role == CHILD) & (age >= s.local("kindregeling.minimum_leeftijd_kind")) & (age < 18)
+
+
 @variable(HOUSEHOLD, "Aantal kinderen voor de kindregeling", "count")
 def kindregeling(s: Simulation) -> np.ndarray:
     """Children from the minimum age up to 18, when income and assets are within the limits."""
-    age = s("age")
-    children = s.count_per_household(
-        (s.pop.role == CHILD) & (age >= s.local("kindregeling.minimum_leeftijd_kind")) & (age < 18)
-    )
+    children = s.count_per_household(s("kindregeling_kind"))
     return np.where(within(s, "kindregeling_inkomensgrens"), children, 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
+from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, variable
 from meedoen.rules.formulas.local_income_limit import limit, within
 
 
@@ -14,11 +14,18 @@ def meedoenregeling_inkomensgrens(s: Simulation) -> np.ndarray:
     return limit(s, "meedoenregeling")
 
 
+@variable(PERSON, "Krijgt het bedrag van de Meedoen-regeling (als het huishouden recht heeft)", "bool")
+def meedoenregeling_persoon(s: Simulation) -> np.ndarray:
+    """Applicant and partner of at least the minimum age who do not study with student finance:
+    who gets a budget on the pass."""
+    adult = s("age") >= s.local("meedoenregeling.minimum_leeftijd")
+    return s("is_applicant_or_partner") & adult & ~s.pop.student_finance
+
+
 @variable(HOUSEHOLD, "Aantal personen dat de Meedoen-regeling krijgt", "count")
 def meedoenregeling_personen(s: Simulation) -> np.ndarray:
     """Applicant and partner of at least the minimum age who do not study with student finance."""
-    adult = s("age") >= s.local("meedoenregeling.minimum_leeftijd")
-    return s.count_per_household(s("is_applicant_or_partner") & adult & ~s.pop.student_finance)
+    return s.count_per_household(s("meedoenregeling_persoon"))
 
 
 @variable(HOUSEHOLD, "Meedoen-regeling per jaar", "EUR")
