@@ -14,18 +14,49 @@ from typing import Any
 
 import numpy as np
 
-# The results every engine computes, per household (the same as bench/run.py's ISSUE_3_RESULTS).
-RESULTS = (
-    "household_type", "kostendelers", "norm", "norm_excl_vakantietoeslag", "vakantietoeslag",
-    "income_net_month", "bijstand",
-)  # fmt: skip
-# The four the brief names; the others are compared too.
-KEY_RESULTS = ("norm", "bijstand", "kostendelers", "household_type")
+# The results every engine computes, per household, for each rule set: the Participatiewet subset of
+# bench/handwritten.py (bench/run.py's ISSUE_3_RESULTS) and every rule of the policy simulation of
+# bench/handwritten_all.py (bench/simulation_peer.py's simulation_variables, checked by run.py).
+RESULTS = {
+    "participatiewet": (
+        "household_type", "kostendelers", "norm", "norm_excl_vakantietoeslag", "vakantietoeslag",
+        "income_net_month", "bijstand",
+    ),
+    "all": (
+        "bijstand", "bijzondere_bijstand", "collectieve_zorgverzekering", "disposable_income",
+        "household_type", "huurtoeslag", "individuele_inkomenstoeslag", "individuele_inkomenstoeslag_recht",
+        "kinderbijslag", "kindgebonden_budget", "kindregeling", "meedoenregeling", "stadspas", "zorgtoeslag",
+    ),
+}  # fmt: skip
 
-# Parameters the rules read, as they are in force on the peildatum (``ParameterSet.resolve``).
-PARAMETER_PREFIXES = tuple(
-    f"nl.participatiewet.{name}"
-    for name in ("normen.", "kostendelersnorm.", "vakantietoeslag", "vermogensgrens.")
+# The peers' input variables: (name in the model, population column, entity), per rule set. The
+# Participatiewet subset leaves wage, toetsingsinkomen, rent and low income at their defaults.
+PERSON_INPUTS = (
+    ("net_income", "net_income_cents"),
+    ("student_finance", "student_finance"),
+    ("commercial_tenant", "commercial_tenant"),
+)
+HOUSEHOLD_INPUTS = (("housing_kind", "housing_kind"), ("assets", "assets_cents"))
+PERSON_INPUTS_ALL = (
+    *PERSON_INPUTS,
+    ("wage_gross", "wage_gross_cents"),
+    ("toetsingsinkomen_opgegeven", "toetsingsinkomen_cents"),
+)
+HOUSEHOLD_INPUTS_ALL = (*HOUSEHOLD_INPUTS, ("rent", "rent_cents"), ("low_income_since", "low_income_since"))
+INPUTS = {
+    "participatiewet": (PERSON_INPUTS, HOUSEHOLD_INPUTS),
+    "all": (PERSON_INPUTS_ALL, HOUSEHOLD_INPUTS_ALL),
+}
+
+# Parameters the rules read, as they are in force on the peildatum (``ParameterSet.resolve``);
+# the municipality's own (``gemeenten.<m>.``) are added by export_parameters.
+PARAMETER_PREFIXES = (
+    *(
+        f"nl.participatiewet.{name}"
+        for name in ("normen.", "kostendelersnorm.", "vakantietoeslag", "vermogensgrens.")
+    ),
+    "nl.inkomstenbelasting.",
+    "nl.toeslagen.",
 )
 # The AOW age is set per calendar year and whoever reached it keeps it: the rule reads its history.
 AOW_AGE = "nl.aow.leeftijd"
@@ -76,20 +107,28 @@ def slice_households(arrays: dict[str, Any], n: int) -> dict[str, Any]:
     return out
 
 
-def export_parameters(params: Any, date: dt.date) -> dict[str, Any]:
+def export_parameters(params: Any, date: dt.date, municipality: str) -> dict[str, Any]:
     """Meedoen's parameter values for the peers: those in force on ``date`` from
-    ``ParameterSet.resolve(date)``, and the AOW age's dated history. Amounts are integer cents."""
+    ``ParameterSet.resolve(date)``, the municipality's own, and the AOW age's dated history.
+    Amounts are integer cents; a schedule (``Scale``) becomes its thresholds, bases and rates."""
     values = params.resolve(date)
-    resolved = {
-        path: value
-        for path, value in sorted(values.items())
-        if path.startswith(PARAMETER_PREFIXES)
-        and isinstance(value, int | float)
-        and not isinstance(value, bool)
-    }
+    prefixes = (*PARAMETER_PREFIXES, f"gemeenten.{municipality}.")
+    resolved: dict[str, Any] = {}
+    for path, value in sorted(values.items()):
+        if not path.startswith(prefixes):
+            continue
+        if hasattr(value, "thresholds"):
+            resolved[path] = {
+                "thresholds": list(value.thresholds),
+                "bases": list(value.bases),
+                "rates": list(value.rates),
+            }
+        elif isinstance(value, int | float | str):
+            resolved[path] = value
     aow = params[AOW_AGE]
     return {
         "date": date.isoformat(),
+        "municipality": municipality,
         "values": resolved,
         "history": {
             AOW_AGE: {

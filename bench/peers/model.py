@@ -1,4 +1,4 @@
-"""The rules of ``bench/handwritten.py`` as an OpenFisca-style tax-benefit system.
+"""The rules of ``bench/handwritten_all.py`` as an OpenFisca-style tax-benefit system.
 
 One definition serves both peers: ``build_system("openfisca")`` uses openfisca-core and
 ``build_system("policyengine")`` policyengine-core (a fork with the same model API). The system is
@@ -6,10 +6,15 @@ built in code, as the country template does in files: entities Person and Househ
 applicant, partner, child, housemate), input variables, variables with formulas, and a
 ``ParameterNode`` made of Meedoen's own parameter values (``common.export_parameters``).
 
+This module holds the entities and the Participatiewet (norm categories, kostendelersnorm,
+vakantietoeslag, bijstand: ``bench/handwritten.py``); ``model_all`` adds income tax, toeslagen, the
+municipal regelingen and the disposable income. A run asks for the results of one rule set and
+OpenFisca computes only what those need.
+
 Representation, the same as Meedoen's so that only the engines differ: money in integer cents,
 birth dates as ``yyyymmdd`` integers (age = (peildatum - birth) // 10000), every variable for the
-month of the peildatum. The Participatiewet rules (art. 19a-23, 31, 34) follow
-``meedoen/rules/formulas``; see there for the legal explanation of each step.
+month of the peildatum. The rules follow ``meedoen/rules/formulas``; see there for the legal
+explanation of each step.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+import model_all
 import numpy as np
 
 NOT_GIVEN = -1
@@ -54,7 +60,11 @@ def parameter_tree(exported: dict[str, Any]) -> dict[str, Any]:
         node[name] = leaf
 
     for path, value in exported["values"].items():
-        put(path, {"description": path, "values": {exported["date"]: value}})
+        if isinstance(value, dict):  # a schedule: thresholds, bases and rates as list values
+            for key, values in value.items():
+                put(f"{path}.{key}", {"description": f"{path} ({key})", "values": {exported["date"]: values}})
+        elif not isinstance(value, str):  # PolicyEngine-core takes no text: see model_all.variables
+            put(path, {"description": path, "values": {exported["date"]: value}})
     for path, dated in exported["history"].items():
         put(path, {"description": path, "values": dict(dated["values"])})
     return tree
@@ -211,15 +221,6 @@ def build_system(core: str, exported: dict[str, Any]) -> Any:
                 & ~person("student_finance", period)
                 & ~person("commercial_tenant", period)
             )
-
-    class net_income_person_month(Variable):
-        value_type = int
-        entity = Person
-        definition_period = MONTH
-        label = "Netto inkomen per maand, niet negatief"
-
-        def formula(person, period, parameters):
-            return np.maximum(person("net_income", period), 0)
 
     # -- the household ------------------------------------------------------------------------
 
@@ -495,18 +496,25 @@ def build_system(core: str, exported: dict[str, Any]) -> Any:
 
         def formula(household, period, parameters):
             gap = np.maximum(household("norm", period) - household("income_net_month", period), 0)
-            within = household("assets", period) <= household("vermogensgrens", period)
-            return np.where(within, gap, 0)
+            return np.where(household("vermogen_binnen_grens", period), gap, 0)
 
     system = systems.TaxBenefitSystem([Person, Household])
     for var in (
         birth, net_income, student_finance, commercial_tenant, housing_kind, assets, age, has_aow_age,
-        is_minor_child, is_kostendelende_medebewoner, net_income_person_month, has_partner,
+        is_minor_child, is_kostendelende_medebewoner, has_partner,
         minor_children, household_type, kostendelende_medebewoners, applicant_age, partner_age,
         applicant_aow, partner_aow, kostendelers, unit_adults_with_aow_age, unit_adults_under_21,
         norm_category, standaardnorm, kostendelersnorm_van_toepassing, kostendelersnorm, norm,
         norm_excl_vakantietoeslag, vakantietoeslag, income_net_month, vermogensgrens, bijstand,
     ):  # fmt: skip
+        system.add_variable(var)
+    municipality = exported["municipality"]
+    prefix = f"gemeenten.{municipality}."
+    local = {path[len(prefix) :].split(".")[0] for path in exported["values"] if path.startswith(prefix)}
+    reference = exported["values"][f"{prefix}inkomensgrenzen.referentienorm"]
+    for var in model_all.variables(
+        api, Person, Household, HousingKind, HouseholdType, municipality, local, reference
+    ):
         system.add_variable(var)
     system.parameters = api.ParameterNode("", data=parameter_tree(exported))
     return system

@@ -1,6 +1,6 @@
 """One engine on one population, in a fresh process: time and peak memory, results to a file.
 
-    python worker.py ENGINE POPULATION.npz PARAMETERS.json RESULTS.npz [--repeat N]
+    python worker.py ENGINE POPULATION.npz PARAMETERS.json RESULTS.npz [--rules all] [--repeat N]
 
 ENGINE is ``meedoen`` or ``handwritten`` (Meedoen's environment), ``openfisca`` or
 ``openfisca-dict`` (the OpenFisca virtualenv) or ``policyengine`` (the PolicyEngine one). Prints one
@@ -31,6 +31,7 @@ sys.path.insert(1, str(HERE.parent.parent))  # Meedoen itself, when it is not in
 
 from common import (  # noqa: E402
     HOUSING_KINDS,
+    INPUTS,
     RESULTS,
     ROLES,
     PeakMemory,
@@ -46,7 +47,9 @@ Build = Callable[[dict[str, Any]], Any]
 Calculate = Callable[[Any], dict[str, np.ndarray]]
 
 
-def meedoen_engine(exported: dict[str, Any], handwritten: bool = False) -> tuple[Build, Calculate, str]:
+def meedoen_engine(
+    exported: dict[str, Any], rules: str, handwritten: bool = False
+) -> tuple[Build, Calculate, str]:
     from meedoen.rules import formulas  # noqa: F401 - registers the formulas
     from meedoen.rules.engine import calculate
     from meedoen.rules.parameters import default_parameters
@@ -60,17 +63,22 @@ def meedoen_engine(exported: dict[str, Any], handwritten: bool = False) -> tuple
 
     if handwritten:
         sys.path.insert(0, str(HERE.parent))
-        from handwritten import rules
+        if rules == "all":
+            from handwritten_all import handwritten_all as numpy_rules
+        else:
+            from handwritten import rules as numpy_rules
 
-        return build, lambda pop: rules(pop, params), f"numpy {np.__version__}"
+        return build, lambda pop: numpy_rules(pop, params), f"numpy {np.__version__}"
+
+    names = RESULTS[rules]
 
     def calc(pop: Any) -> dict[str, np.ndarray]:
-        return calculate(pop, RESULTS, params)
+        return calculate(pop, names, params)
 
     return build, calc, f"meedoen {version('meedoen')}, numpy {np.__version__}"
 
 
-def openfisca_engine(core: str, exported: dict[str, Any]) -> tuple[Build, Calculate, str]:
+def openfisca_engine(core: str, exported: dict[str, Any], rules: str) -> tuple[Build, Calculate, str]:
     """The arrays path: SimulationBuilder with declared entities, then set_input per variable."""
     from model import build_system
 
@@ -80,6 +88,8 @@ def openfisca_engine(core: str, exported: dict[str, Any]) -> tuple[Build, Calcul
     flattened = [r.key for r in system.group_entities[0].flattened_roles]
     assert flattened == list(ROLES), flattened
     period = PERIOD_FORMAT.format(dt.date.fromisoformat(exported["date"]))
+    person_inputs, household_inputs = INPUTS[rules]
+    names = RESULTS[rules]
 
     def build(arrays: dict[str, Any]) -> Any:
         household, role = arrays["household"], arrays["role"]
@@ -93,59 +103,44 @@ def openfisca_engine(core: str, exported: dict[str, Any]) -> tuple[Build, Calcul
         builder.join_with_persons(households, household, role)
         sim = builder.build(system)
         sim.set_input("birth", "ETERNITY", arrays["birth"])
-        sim.set_input("net_income", period, arrays["net_income_cents"])
-        sim.set_input("student_finance", period, arrays["student_finance"])
-        sim.set_input("commercial_tenant", period, arrays["commercial_tenant"])
-        sim.set_input("housing_kind", period, arrays["housing_kind"])
-        sim.set_input("assets", period, arrays["assets_cents"])
+        for name, column in (*person_inputs, *household_inputs):
+            sim.set_input(name, period, arrays[column])
         return sim
 
     def calc(sim: Any) -> dict[str, np.ndarray]:
-        return {name: np.asarray(sim.calculate(name, period)) for name in RESULTS}
+        return {name: np.asarray(sim.calculate(name, period)) for name in names}
 
     dist = package.replace("_", "-")
     return build, calc, f"{dist} {version(dist)}, numpy {np.__version__}"
 
 
-def situation(arrays: dict[str, Any], period: str) -> dict[str, Any]:
+def situation(arrays: dict[str, Any], period: str, rules: str) -> dict[str, Any]:
     """The population in OpenFisca's web-API JSON format (persons and households by id)."""
     household, role = arrays["household"].tolist(), arrays["role"].tolist()
-    persons: dict[str, Any] = {}
-    for i, (birth, net, student, tenant) in enumerate(
-        zip(
-            arrays["birth"].tolist(),
-            arrays["net_income_cents"].tolist(),
-            arrays["student_finance"].tolist(),
-            arrays["commercial_tenant"].tolist(),
-            strict=True,
-        )
-    ):
-        persons[f"p{i}"] = {
-            "birth": {"ETERNITY": birth},
-            "net_income": {period: net},
-            "student_finance": {period: student},
-            "commercial_tenant": {period: tenant},
-        }
-    households: dict[str, Any] = {
-        f"h{h}": {
-            "applicant": [],
-            "partner": [],
-            "children": [],
-            "housemates": [],
-            "housing_kind": {period: HOUSING_KINDS[kind]},
-            "assets": {period: assets},
-        }
-        for h, (kind, assets) in enumerate(
-            zip(arrays["housing_kind"].tolist(), arrays["assets_cents"].tolist(), strict=True)
-        )
+    person_inputs, household_inputs = INPUTS[rules]
+    persons: dict[str, Any] = {
+        f"p{i}": {"birth": {"ETERNITY": b}} for i, b in enumerate(arrays["birth"].tolist())
     }
+    for name, column in person_inputs:
+        for i, value in enumerate(arrays[column].tolist()):
+            persons[f"p{i}"][name] = {period: value}
+    households: dict[str, Any] = {
+        f"h{h}": {"applicant": [], "partner": [], "children": [], "housemates": []}
+        for h in range(len(arrays["housing_kind"]))
+    }
+    for name, column in household_inputs:
+        values = arrays[column].tolist()
+        if name == "housing_kind":
+            values = [HOUSING_KINDS[kind] for kind in values]
+        for h, value in enumerate(values):
+            households[f"h{h}"][name] = {period: value}
     keys = ("applicant", "partner", "children", "housemates")
     for i, (h, r) in enumerate(zip(household, role, strict=True)):
         households[f"h{h}"][keys[r]].append(f"p{i}")
     return {"persons": persons, "households": households}
 
 
-def openfisca_dict_engine(exported: dict[str, Any]) -> tuple[Build, Calculate, str]:
+def openfisca_dict_engine(exported: dict[str, Any], rules: str) -> tuple[Build, Calculate, str]:
     """The household-dict path of the web API: build_from_entities on the JSON situation. The
     JSON is made before the clock starts (it is what a client sends)."""
     from model import build_system
@@ -158,9 +153,9 @@ def openfisca_dict_engine(exported: dict[str, Any]) -> tuple[Build, Calculate, s
         return SimulationBuilder().build_from_entities(system, prepared)
 
     def calc(sim: Any) -> dict[str, np.ndarray]:
-        return {name: np.asarray(sim.calculate(name, period)) for name in RESULTS}
+        return {name: np.asarray(sim.calculate(name, period)) for name in RESULTS[rules]}
 
-    build.prepare = lambda arrays: situation(arrays, period)  # type: ignore[attr-defined]
+    build.prepare = lambda arrays: situation(arrays, period, rules)  # type: ignore[attr-defined]
     return build, calc, f"openfisca-core {version('openfisca-core')}, numpy {np.__version__}"
 
 
@@ -174,16 +169,17 @@ def main() -> None:
     parser.add_argument("parameters", type=Path)
     parser.add_argument("results", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rules", choices=sorted(RESULTS), default="all")
     args = parser.parse_args()
 
     exported = read_json(args.parameters)
     start = time.perf_counter()
     if args.engine in ("meedoen", "handwritten"):
-        build, calc, versions = meedoen_engine(exported, handwritten=args.engine == "handwritten")
+        build, calc, versions = meedoen_engine(exported, args.rules, handwritten=args.engine == "handwritten")
     elif args.engine == "openfisca-dict":
-        build, calc, versions = openfisca_dict_engine(exported)
+        build, calc, versions = openfisca_dict_engine(exported, args.rules)
     else:
-        build, calc, versions = openfisca_engine(args.engine, exported)
+        build, calc, versions = openfisca_engine(args.engine, exported, args.rules)
     system_s = time.perf_counter() - start
 
     arrays = load_arrays(args.population)
@@ -208,7 +204,8 @@ def main() -> None:
             if i < args.repeat - 1:
                 del results
             gc.collect()
-    np.savez(args.results, **{name: np.asarray(results[name]).astype(np.int64) for name in RESULTS})
+    names = RESULTS[args.rules]
+    np.savez(args.results, **{name: np.asarray(results[name]).astype(np.int64) for name in names})
     print(
         json.dumps(
             {
