@@ -55,10 +55,12 @@ def _box1(s: Simulation, taxable: np.ndarray, who: np.ndarray) -> np.ndarray:
     """The tax on ``taxable[who]`` (``who``: person indices), each person's tariff applied to their
     own amount only."""
     under, aow, old = _tariff(s)
-    taxable, tariff = taxable[who], _tariff_of(s, who)
+    taxable = taxable[who]
     tax = under.apply(taxable)
+    at_aow_age = np.flatnonzero(s("has_aow_age")[who])  # few: the other tariffs for them only
+    tariff = _tariff_of(s, who[at_aow_age])
     for code, scale in ((1, aow), (2, old)):
-        rows = np.flatnonzero(tariff == code)
+        rows = at_aow_age[tariff == code]
         if len(rows):
             tax[rows] = scale.apply(taxable[rows])
     return tax
@@ -109,11 +111,12 @@ def iack(s: Simulation) -> np.ndarray:
     pop = s.pop
     role, wage = pop.role, s("wage_year")
     out = np.zeros(len(role), np.int64)
-    # Only an applicant or partner earning above the threshold can get more than nil.
-    who = np.flatnonzero((role <= PARTNER) & (wage > s.p(f"{HK}.iack_drempel")))
+    young_child = s.count_per_household((role == CHILD) & (s("age") < s.p(f"{HK}.iack_kind_jonger_dan"))) > 0
+    # Only an applicant or partner with a young child, earning above the threshold, can get more
+    # than nil: the rest is computed for them only.
+    who = np.flatnonzero((role <= PARTNER) & (wage > s.p(f"{HK}.iack_drempel")) & s.per_person(young_child))
     if not len(who):
         return out
-    young_child = s.count_per_household((role == CHILD) & (s("age") < s.p(f"{HK}.iack_kind_jonger_dan"))) > 0
     household, is_applicant, own_wage, birth = (
         pop.household[who],
         role[who] == APPLICANT,
@@ -125,10 +128,9 @@ def iack(s: Simulation) -> np.ndarray:
     has_other = ~is_applicant | pop.has_partner[household]
     other_wage, other_birth = np.where(has_other, wage[other], -1), pop.birth[other]
     least = ~has_other | (own_wage < other_wage) | ((own_wage == other_wage) & (birth > other_birth))
-    eligible = least & young_child[household]
     built = s.p(f"{HK}.iack_opbouw") * np.maximum(own_wage - s.p(f"{HK}.iack_drempel"), 0)
     credit = np.minimum(built, s.p(f"{HK}.iack_maximum")) * s("tax_credit_factor")[who]
-    out[who] = np.where(eligible, round_half_up(credit), 0)
+    out[who] = np.where(least, round_half_up(credit), 0)
     return out
 
 
