@@ -17,7 +17,6 @@ from tests.rules.strategies import households
 EXAMPLE = (Path(__file__).parents[2] / "meedoen" / "examples" / "household_arnhem.json").read_text()
 
 
-
 def arnhem_has(name: str) -> bool:
     """Whether a variable can be computed for Arnhem (local regelingen of other towns cannot)."""
     try:
