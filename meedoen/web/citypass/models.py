@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from meedoen.web.api.tokens import new_token
 from meedoen.web.citypass.budgets import Category, age
 from meedoen.web.citypass.numbers import grouped, new_pass_number
 
@@ -136,6 +137,9 @@ class Provider(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when the provider looked up too many unknown pass numbers (throttling.py). On the row itself,
+    # not in the cache, so the one booking statement sees it without a query of its own.
+    lookups_blocked_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ("name",)
@@ -166,6 +170,33 @@ class Offer(models.Model):
 
     def fits_age(self, age: int) -> bool:
         return self.min_age <= age <= self.max_age
+
+
+class TillToken(models.Model):
+    """A provider's cash register or scanner, allowed to book with a bearer token (only its hash is
+    stored, so the token is shown once). Revoking takes effect on the next booking: the booking
+    statement reads this row every time."""
+
+    provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="tills")
+    name = models.CharField(max_length=80)  # e.g. "Kassa 1"
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("provider_id", "name", "id")
+
+    def __str__(self) -> str:
+        return f"{self.provider} - {self.name}"
+
+    @classmethod
+    def issue(cls, provider: Provider, name: str, by: Any = None) -> tuple[TillToken, str]:
+        """A new till and its token, to be shown once."""
+        token, hashed = new_token()
+        return cls.objects.create(provider=provider, name=name, token_hash=hashed, created_by=by), token
 
 
 class AppendOnlyError(Exception):
@@ -199,6 +230,7 @@ class LedgerEntry(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="reversal"
     )
     decision_id = models.BigIntegerField(null=True, blank=True)  # the grant's decision
+    till = models.ForeignKey(TillToken, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

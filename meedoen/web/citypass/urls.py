@@ -1,9 +1,12 @@
-from django.urls import path
+"""The city pass pages (namespace ``citypass``) and the tills' API beside them (its own namespace:
+django-ninja reverses its root by that name, which a nested namespace would hide)."""
 
+from django.urls import include, path
+
+from meedoen.web.citypass.api import api
 from meedoen.web.citypass.views import common, officer, provider, resident
 
-app_name = "citypass"
-urlpatterns = [
+pages = [
     path("", common.home, name="home"),
     path("mijn-pas/", resident.mine, name="mine"),
     path("mijn-pas/<int:pk>/geschiedenis/", resident.history, name="history"),
@@ -29,4 +32,8 @@ urlpatterns = [
     path("gemeente/cijfers/", officer.figures, name="figures"),
     path("gemeente/cijfers/export/", officer.figures_export, name="figures-export"),
     path("gemeente/overzichten/", officer.statements_page, name="statements"),
+]
+urlpatterns = [
+    path("api/", api.urls),  # first: a till's request then skips matching against every page
+    path("", include((pages, "citypass"))),
 ]

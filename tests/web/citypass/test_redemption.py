@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from meedoen.web.citypass import issuing, redemption
 from meedoen.web.citypass.consistency import problems
-from meedoen.web.citypass.models import AppendOnlyError, Budget, LedgerEntry, Provider
+from meedoen.web.citypass.models import AppendOnlyError, Budget, LedgerEntry, Provider, TillToken
 from meedoen.web.citypass.numbers import is_well_formed, luhn_digit, new_pass_number
 from meedoen.web.citypass.redemption import Refused
 from tests.web.citypass.conftest import ADULT, CHILD, make_provider, offer
@@ -163,10 +163,14 @@ def test_50_parallel_redemptions_never_exceed_the_budget(resident, provider):
         pytest.skip("needs PostgreSQL: SQLite allows one writer at a time, so nothing runs in parallel")
     [card] = issuing.issue(resident, "nijmegen", "meedoenregeling", [ADULT])
     lessons = offer(provider, "Jaarabonnement")  # 200,00; each booking is 7,00: 21 fit in 150,00
+    tokens = [TillToken.issue(provider, f"Kassa {i}")[1] for i in range(5)]
 
-    def one(_: int) -> bool:
+    def one(i: int) -> bool:
         try:
-            redemption.book(provider, card.number, lessons.pk, 700)
+            if i % 2:  # half at the tills, half on the provider's page: one booking function
+                redemption.book_at_till(tokens[i % 5], card.number, lessons.pk, 700)
+            else:
+                redemption.book(provider, card.number, lessons.pk, 700)
             return True
         except Refused:
             return False
@@ -177,6 +181,7 @@ def test_50_parallel_redemptions_never_exceed_the_budget(resident, provider):
         results = list(pool.map(one, range(50)))
     assert results.count(True) == 21
     assert balance(card) == 15000 - 21 * 700 == 300
+    assert LedgerEntry.objects.filter(kind="redemption").count() == 21
     assert problems() == []
 
 

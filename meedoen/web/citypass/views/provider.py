@@ -24,13 +24,11 @@ from meedoen.web.citypass import redemption, statements
 from meedoen.web.citypass.forms import BookForm, OfferForm, PassNumberForm, RegisterForm, to_cents
 from meedoen.web.citypass.models import Offer, Provider
 from meedoen.web.citypass.money import euro_plain
-from meedoen.web.citypass.redemption import Refused, UnknownPass
-from meedoen.web.citypass.throttling import count_unknown_number, lookups_blocked
+from meedoen.web.citypass.redemption import Refused, Throttled, UnknownPass
+from meedoen.web.citypass.throttling import TOO_MANY, count_unknown_number, lookups_blocked
 from meedoen.web.citypass.views.common import provider_required
 from meedoen.web.components.forms import posted
 from meedoen.web.components.pdf import pdf_response, render_pdf
-
-TOO_MANY = "U hebt te vaak een pasnummer ingevuld dat niet bestaat. Wacht een minuut en probeer het opnieuw."
 
 
 def provider_of(request: HttpRequest) -> Provider:
@@ -64,13 +62,15 @@ def register(request: HttpRequest) -> HttpResponse:
 def _lookup(request: HttpRequest, provider: Provider, call, *args):
     """Run a pass lookup unless the provider tried too many unknown numbers; a refusal becomes the
     message shown."""
-    if lookups_blocked(provider.pk):
+    if lookups_blocked(provider):
         return None, TOO_MANY, 429
     try:
         return call(provider, *args), None, 200
+    except Throttled as refusal:  # blocked by another request since this one read the provider
+        return None, str(refusal), 429
     except Refused as refusal:
         if isinstance(refusal, UnknownPass):
-            count_unknown_number(request, provider.pk)
+            count_unknown_number(provider.pk)
         return None, str(refusal), 200
 
 
