@@ -14,6 +14,7 @@ from ninja.security import HttpBearer
 
 from meedoen.signals.parsing import COLUMNS, FileProblem, parse_records
 from meedoen.signals.thresholds import threshold_cents
+from meedoen.web.api.tokens import token_hash
 from meedoen.web.vroegsignalering.feedback import creditor_status
 from meedoen.web.vroegsignalering.models import Signal, SignalPlatform, Source
 from meedoen.web.vroegsignalering.storage import Delivery, ingest
@@ -23,7 +24,7 @@ MAX_SIGNALS = 10_000
 
 class PlatformToken(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> SignalPlatform | None:
-        return SignalPlatform.objects.filter(token_hash=SignalPlatform.hash(token), active=True).first()
+        return SignalPlatform.objects.filter(token_hash=token_hash(token), active=True).first()
 
 
 api = NinjaAPI(

@@ -9,14 +9,13 @@ in the database.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import secrets
 
 from django.conf import settings
 from django.db import models
 
 from meedoen.signals.classify import SignalStatus
 from meedoen.signals.partners import PARTNER_TYPES
+from meedoen.web.api.tokens import new_token
 
 DECISION_TERM = dt.timedelta(weeks=8)  # Wgs art. 4(1)(b): decision within 8 weeks of the first conversation
 
@@ -267,12 +266,8 @@ class SignalPlatform(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)
     active = models.BooleanField(default=True)
 
-    @staticmethod
-    def hash(token: str) -> str:
-        return hashlib.sha256(token.encode()).hexdigest()
-
     @classmethod
     def register(cls, name: str, municipality: str) -> tuple[SignalPlatform, str]:
         """A new platform and its token; only the hash is stored, so the token is shown once."""
-        token = secrets.token_urlsafe(32)
-        return cls.objects.create(name=name, municipality=municipality, token_hash=cls.hash(token)), token
+        token, hashed = new_token()
+        return cls.objects.create(name=name, municipality=municipality, token_hash=hashed), token

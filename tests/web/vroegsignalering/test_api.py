@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from meedoen.web.api.tokens import token_hash
 from meedoen.web.vroegsignalering.models import Signal, SignalCase, SignalPlatform
 from tests.signals.helpers import BASE
 
@@ -59,7 +60,7 @@ def test_the_command_registers_a_platform_whose_token_posts_signals(team):
     out = StringIO()
     call_command("add_signal_platform", "Inforing", "--municipality", "nijmegen", stdout=out)
     token = out.getvalue().rsplit(": ", 1)[1].strip()
-    assert SignalPlatform.objects.get().token_hash == SignalPlatform.hash(token)  # only the hash is kept
+    assert SignalPlatform.objects.get().token_hash == token_hash(token)  # only the hash is kept
     assert post(token, [{**BASE, "signaal_id": "C1"}]).json()["stored"] == 1
     with pytest.raises(CommandError, match="al een signaalplatform"):
         call_command("add_signal_platform", "Inforing", stdout=StringIO())
