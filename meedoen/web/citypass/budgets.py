@@ -1,26 +1,26 @@
 """Which granted scheme puts which budget on whose pass, for how much and for which period.
 
-The amounts and ages are the municipality's parameters (``meedoen/parameters/gemeenten/<m>/``),
-read through the rules engine's ParameterSet; this module only says which parameter is the
-amount of which budget. A scheme whose amount parameter a municipality does not have gives passes
-but no budget. The pass scheme itself (``stadspas.id``: meedoenpas, gelrepas) gives every member
-of the household a pass.
-
-Which persons get a budget mirrors the engine's own counting (applicant and partner of the minimum
-age who do not study; children from the minimum age up to 18), because the engine reports the
-number of persons, not which ones.
+The amounts are the municipality's parameters (``meedoen/parameters/gemeenten/<m>/``), read
+through the rules engine's ParameterSet; this module only says which parameter is the amount of
+which budget. A scheme whose amount parameter a municipality does not have gives passes but no
+budget. The pass scheme itself (``stadspas.id``: meedoenpas, gelrepas) gives every member of the
+household a pass. Who gets a budget is the engine's own person variable of the scheme
+(``meedoenregeling_persoon``, ``kindregeling_kind``), so the rule is written once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
 
+from meedoen.rules import formulas  # noqa: F401 - registers the variables
+from meedoen.rules.engine import Simulation
+from meedoen.rules.household import parse_household
 from meedoen.rules.parameters import ParameterSet, default_parameters
+from meedoen.rules.population import from_households
 from meedoen.web.citypass.periods import Period
 
 Person = dict[str, Any]
@@ -44,27 +44,6 @@ def birth_date(person: Person) -> dt.date:
     return dt.date.fromisoformat(person["birth_date"])
 
 
-Who = Callable[[Person, int, Callable[[str], Any]], bool]
-
-
-def adult_not_studying(age_parameter: str) -> Who:
-    def who(person: Person, age: int, local: Callable[[str], Any]) -> bool:
-        return (
-            person["role"] in ("applicant", "partner")
-            and age >= local(age_parameter)
-            and not person.get("student_finance")
-        )
-
-    return who
-
-
-def child(age_parameter: str) -> Who:
-    def who(person: Person, age: int, local: Callable[[str], Any]) -> bool:
-        return person["role"] == "child" and local(age_parameter) <= age < 18
-
-    return who
-
-
 @dataclass(frozen=True)
 class BudgetRule:
     scheme_id: str
@@ -72,7 +51,7 @@ class BudgetRule:
     amount: str  # parameter path under gemeenten.<municipality>
     period: Period
     categories: tuple[str, ...]
-    who: Who
+    person_variable: str  # the engine's per-person answer to "gets this budget"
 
 
 RULES = {
@@ -84,7 +63,7 @@ RULES = {
             "meedoenregeling.bedrag_per_persoon",
             Period.CALENDAR_YEAR,
             (Category.SPORT, Category.CULTURE, Category.MEETING),
-            adult_not_studying("meedoenregeling.minimum_leeftijd"),
+            "meedoenregeling_persoon",
         ),
         BudgetRule(
             "kindregeling",
@@ -92,7 +71,7 @@ RULES = {
             "kindregeling.bedrag_per_kind",
             Period.SCHOOL_YEAR,
             (Category.SCHOOL, Category.SPORT, Category.CULTURE),
-            child("kindregeling.minimum_leeftijd_kind"),
+            "kindregeling_kind",
         ),
     )
 }
@@ -140,11 +119,22 @@ class PassPlan:
             return []
         start, end = rule.period.around(self.day)
         amount = self.local(rule.amount)
-        return [
-            Entitlement(person, rule, amount, start, end)
-            for person in persons
-            if rule.who(person, age(birth_date(person), self.parameter_day), self.local)
-        ]
+        gets = self._person_values(rule.person_variable, persons)
+        holders = [person for person, yes in zip(persons, gets, strict=True) if yes]
+        return [Entitlement(person, rule, amount, start, end) for person in holders]
+
+    def _person_values(self, variable: str, persons: list[Person]) -> list[Any]:
+        """The engine's value of a person variable for each of ``persons`` on the peildatum. The
+        person variables read only the persons, so the dwelling is a neutral placeholder."""
+        household = parse_household(
+            {
+                "municipality": self.municipality,
+                "date": self.parameter_day.isoformat(),
+                "persons": persons,
+                "housing": {"kind": "rent"},
+            }
+        )
+        return Simulation(from_households([household]), self.parameters)(variable).tolist()
 
     def card_holders(self, scheme_id: str, persons: list[Person]) -> list[Person]:
         """Who gets a pass: everyone for the pass scheme, the budget holders for a budget scheme."""

@@ -203,9 +203,10 @@ def test_the_officer_blocks_a_lost_pass_and_the_balance_moves_to_the_new_one(car
 
 def test_the_figures_show_spending_per_budget_category_area_and_take_up(card, provider, officer, resident):
     from meedoen.web.citypass import issuing
-    from tests.web.citypass.conftest import PARTNER
+    from tests.web.citypass.conftest import ADULT, PARTNER
 
-    issuing.issue(resident, "nijmegen", "meedoenregeling", [PARTNER])  # a second budget, unused
+    # the partner joins the household: a second budget, unused (the applicant's is not doubled)
+    issuing.issue(resident, "nijmegen", "meedoenregeling", [ADULT, PARTNER])
     redemption.book(provider, card.number, offer(provider, "Zwemles volwassenen").pk, 9500)
     client = logged_in(officer)
     html = client.get("/stadspas/gemeente/cijfers/").content.decode().replace("\xa0", " ")
