@@ -68,3 +68,10 @@ def entitlements(
         },
         "trace": s.trace or [],
     }
+
+
+def persons_where(household: Household, variable: str, parameters: ParameterSet | None = None) -> list[str]:
+    """The ids of the persons for whom a yes/no person variable holds on the peildatum: e.g. who
+    gets a scheme's budget on the city pass (``meedoenregeling_persoon``)."""
+    s = Simulation(from_households([household]), parameters or default_parameters())
+    return [p.id for p, yes in zip(household.persons, s(variable).tolist(), strict=True) if yes]

@@ -13,9 +13,9 @@ from typing import Any
 
 from django.utils import timezone
 
-from meedoen.rules.entitlements import entitlements
+from meedoen.rules.entitlements import entitlements, persons_where
 from meedoen.rules.household import parse_household
-from meedoen.rules.parameters import PARAMETER_ROOT, default_parameters
+from meedoen.rules.parameters import PARAMETER_ROOT, ParameterSet, default_parameters
 
 
 def peildatum(municipality: str, today: dt.date | None = None) -> dt.date:
@@ -32,6 +32,13 @@ def peildatum(municipality: str, today: dt.date | None = None) -> dt.date:
 def evaluate(household: dict[str, Any], *, trace: bool = False) -> dict[str, Any]:
     """The contract's output for a household in contract form (raises the engine's errors)."""
     return entitlements(parse_household(household), trace=trace)
+
+
+def persons_with(
+    household: dict[str, Any], variable: str, parameters: ParameterSet | None = None
+) -> list[str]:
+    """The ids of the persons of a household (contract form) for whom a person variable holds."""
+    return persons_where(parse_household(household), variable, parameters)
 
 
 @lru_cache(maxsize=1)

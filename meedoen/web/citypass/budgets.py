@@ -16,11 +16,8 @@ from typing import Any
 
 from django.db import models
 
-from meedoen.rules import formulas  # noqa: F401 - registers the variables
-from meedoen.rules.engine import Simulation
-from meedoen.rules.household import parse_household
 from meedoen.rules.parameters import ParameterSet, default_parameters
-from meedoen.rules.population import from_households
+from meedoen.web.calculation import persons_with
 from meedoen.web.citypass.periods import Period
 
 Person = dict[str, Any]
@@ -119,22 +116,14 @@ class PassPlan:
             return []
         start, end = rule.period.around(self.day)
         amount = self.local(rule.amount)
-        gets = self._person_values(rule.person_variable, persons)
-        holders = [person for person, yes in zip(persons, gets, strict=True) if yes]
-        return [Entitlement(person, rule, amount, start, end) for person in holders]
-
-    def _person_values(self, variable: str, persons: list[Person]) -> list[Any]:
-        """The engine's value of a person variable for each of ``persons`` on the peildatum. The
-        person variables read only the persons, so the dwelling is a neutral placeholder."""
-        household = parse_household(
-            {
-                "municipality": self.municipality,
-                "date": self.parameter_day.isoformat(),
-                "persons": persons,
-                "housing": {"kind": "rent"},
-            }
-        )
-        return Simulation(from_households([household]), self.parameters)(variable).tolist()
+        household = {  # the person variables read only the persons: the dwelling is a placeholder
+            "municipality": self.municipality,
+            "date": self.parameter_day.isoformat(),
+            "persons": persons,
+            "housing": {"kind": "rent"},
+        }
+        holders = set(persons_with(household, rule.person_variable, self.parameters))
+        return [Entitlement(p, rule, amount, start, end) for p in persons if p["id"] in holders]
 
     def card_holders(self, scheme_id: str, persons: list[Person]) -> list[Person]:
         """Who gets a pass: everyone for the pass scheme, the budget holders for a budget scheme."""
