@@ -50,6 +50,13 @@ class OfferFilterForm(UtrechtForm):
     area = forms.ChoiceField(label="Stadsdeel", required=False, choices=ANY + list(Area.choices))
 
 
+class TillForm(UtrechtForm):
+    required_messages: ClassVar[dict[str, str]] = {
+        "name": "Vul een naam voor de kassa in, bijvoorbeeld Kassa 1."
+    }
+    name = forms.CharField(label="Naam van de kassa", max_length=80)
+
+
 class OfferForm(UtrechtForm):
     required_messages: ClassVar[dict[str, str]] = {"name": "Vul de naam van het aanbod in."}
     name = forms.CharField(label="Naam", max_length=120)

@@ -19,6 +19,8 @@ pages = [
     path("aanbieder/aanbod/nieuw/", provider.offer_edit, name="offer-new"),
     path("aanbieder/aanbod/<int:pk>/", provider.offer_edit, name="offer-edit"),
     path("aanbieder/aanbod/<int:pk>/aan-uit/", provider.offer_toggle, name="offer-toggle"),
+    path("aanbieder/kassas/", provider.tills, name="tills"),
+    path("aanbieder/kassas/<int:pk>/intrekken/", provider.till_revoke, name="till-revoke"),
     path("aanbieder/overzichten/", provider.my_statements, name="my-statements"),
     path(
         "aanbieder/overzichten/<int:year>-<int:month>.<str:kind>",

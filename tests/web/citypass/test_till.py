@@ -230,3 +230,30 @@ def test_on_postgresql_a_booking_is_one_statement(card, provider, token, django_
     with django_assert_num_queries(1):
         redemption.book(provider, card.number, lessons.pk, 100)
     assert balance(card) == 14700 and problems() == []
+
+
+def test_a_provider_adds_a_till_sees_its_key_once_and_revokes_it(provider, card):
+    client = logged_in(provider.users.get())
+    empty = client.post("/stadspas/aanbieder/kassas/", {"name": ""}).content.decode()
+    assert "Vul een naam voor de kassa in" in empty and not TillToken.objects.exists()
+    html = client.post("/stadspas/aanbieder/kassas/", {"name": "Kassa bad"}).content.decode()
+    till = TillToken.objects.get(provider=provider, name="Kassa bad")
+    key = html.split("<code>")[1].split("</code>")[0]
+    assert token_hash(key) == till.token_hash  # the key shown is the till's; only its hash is kept
+    assert key not in client.get("/stadspas/aanbieder/kassas/").content.decode()  # shown once
+    zwemles = offer(provider, "Zwemles volwassenen")
+    assert post(key, card.number, zwemles.pk, 500).status_code == 201
+
+    client.post(f"/stadspas/aanbieder/kassas/{till.pk}/intrekken/")
+    till.refresh_from_db()
+    assert till.revoked_at is not None
+    assert post(key, card.number, zwemles.pk, 500).status_code == 403
+
+
+def test_a_provider_cannot_revoke_another_providers_till(provider):
+    other = make_provider("Muziekschool", "40000009")
+    till, _ = TillToken.issue(other, "Kassa 1")
+    response = logged_in(provider.users.get()).post(f"/stadspas/aanbieder/kassas/{till.pk}/intrekken/")
+    assert response.status_code == 404
+    till.refresh_from_db()
+    assert till.revoked_at is None

@@ -21,8 +21,8 @@ from meedoen.web.accounts.models import Role, User
 from meedoen.web.audit.log import record
 from meedoen.web.audit.models import Action
 from meedoen.web.citypass import redemption, statements
-from meedoen.web.citypass.forms import BookForm, OfferForm, PassNumberForm, RegisterForm, to_cents
-from meedoen.web.citypass.models import Offer, Provider
+from meedoen.web.citypass.forms import BookForm, OfferForm, PassNumberForm, RegisterForm, TillForm, to_cents
+from meedoen.web.citypass.models import Offer, Provider, TillToken
 from meedoen.web.citypass.money import euro_plain
 from meedoen.web.citypass.redemption import Refused, Throttled, UnknownPass
 from meedoen.web.citypass.throttling import TOO_MANY, count_unknown_number, lookups_blocked
@@ -173,6 +173,31 @@ def offer_toggle(request: HttpRequest, pk: int) -> HttpResponse:
     offer.active = not offer.active
     offer.save(update_fields=["active"])
     return redirect("citypass:offer-list")
+
+
+@provider_required
+@require_http_methods(["GET", "POST"])
+def tills(request: HttpRequest) -> HttpResponse:
+    """The provider's tills: a new one gets its key shown on this response only (only a hash is
+    kept), so the page is rendered, not redirected to."""
+    provider = provider_of(request)
+    form, token = TillForm(posted(request)), None
+    if form.is_valid():
+        _, token = TillToken.issue(provider, form.cleaned_data["name"], by=request.user)
+        form = TillForm()
+    listed = provider.tills.order_by("revoked_at", "name", "id")
+    return render(request, "citypass/tills.html", {"form": form, "tills": listed, "token": token})
+
+
+@provider_required
+@require_POST
+def till_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    till = get_object_or_404(TillToken, pk=pk, provider=provider_of(request))
+    if till.revoked_at is None:
+        till.revoked_at = timezone.now()
+        till.save(update_fields=["revoked_at"])
+    messages.success(request, f"De sleutel van {till.name} is ingetrokken. Deze kassa kan niet meer boeken.")
+    return redirect("citypass:tills")
 
 
 def months_back(count: int) -> list[dt.date]:
