@@ -125,12 +125,6 @@ class PassPlan:
         holders = set(persons_with(household, rule.person_variable, self.parameters))
         return [Entitlement(p, rule, amount, start, end) for p in persons if p["id"] in holders]
 
-    def card_holders(self, scheme_id: str, persons: list[Person]) -> list[Person]:
-        """Who gets a pass: everyone for the pass scheme, the budget holders for a budget scheme."""
-        if self.is_pass_scheme(scheme_id):
-            return persons
-        return [e.person for e in self.entitlements(scheme_id, persons)]
-
 
 def categories_of(scheme_id: str) -> tuple[str, ...]:
     rule = RULES.get(scheme_id)

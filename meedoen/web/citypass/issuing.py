@@ -89,8 +89,11 @@ def issue(
     """Passes for whoever the granted scheme gives one, with their budgets topped up."""
     day = day or timezone.localdate()
     plan = PassPlan(municipality, day, parameter_day=peildatum(municipality, day), parameters=parameters)
-    cards = {p["id"]: pass_for(resident, municipality, p) for p in plan.card_holders(scheme_id, persons)}
-    for entitlement in plan.entitlements(scheme_id, persons):
+    entitled = plan.entitlements(scheme_id, persons)
+    # the pass scheme gives everyone a pass, a budget scheme its budget holders
+    holders = persons if plan.is_pass_scheme(scheme_id) else [e.person for e in entitled]
+    cards = {p["id"]: pass_for(resident, municipality, p) for p in holders}
+    for entitlement in entitled:
         top_up(cards[entitlement.person["id"]], entitlement, decision_id)
     return list(cards.values())
 
