@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 import numpy as np
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from meedoen.rules.errors import CoverageError, ParameterFileError, UnknownParameterError
 from meedoen.rules.periods import from_int, to_int
@@ -34,14 +34,45 @@ Unit = Literal["EUR", "/1", "years", "months", "count", "bool", "text", "scale"]
 Confidence = Literal["verified", "secondary", "derived", "not_found"]
 
 
+ReferenceKind = Literal["law", "regulation", "policy", "web"]
+
+
 class ReferenceModel(BaseModel):
-    """A legal or official source: title and URL, with BWB id and article where they exist."""
+    """A legal or official source: title and URL, with BWB or CVDR id and article where they exist.
+
+    ``kind`` says what it is: ``law`` (a wet), ``regulation`` (AMvB, ministeriële regeling or a
+    municipal verordening), ``policy`` (beleidsregel) or ``web`` (an official page). Only a law or
+    regulation is a "wettelijke basis"; without ``kind`` it follows from the id (see
+    :func:`reference_kind`).
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     title: str
     href: str
     bwb_id: str | None = None
+    cvdr_id: str | None = None
     article: str | None = None
+    kind: ReferenceKind | None = None
+
+    @model_validator(mode="after")
+    def _legal_basis_has_an_id(self) -> ReferenceModel:
+        if self.kind in ("law", "regulation") and not (self.bwb_id or self.cvdr_id):
+            raise ValueError(f"a {self.kind} needs its bwb_id or cvdr_id")
+        return self
+
+
+_REGULATION_TITLES = ("besluit", "regeling", "uitvoeringsregeling", "tijdelijke regeling", "verordening")
+
+
+def reference_kind(title: str, bwb_id: str | None, cvdr_id: str | None) -> str:
+    """A reference's kind when the YAML does not say: a CVDR text is a municipal regulation; a BWB
+    text is a regulation when its title names one (Besluit, Regeling ...), otherwise a law; without
+    an id it is a web page."""
+    if cvdr_id:
+        return "regulation"
+    if bwb_id:
+        return "regulation" if title.lower().startswith(_REGULATION_TITLES) else "law"
+    return "web"
 
 
 class MetadataModel(BaseModel):
@@ -85,14 +116,38 @@ class Reference:
     href: str
     bwb_id: str | None = None
     article: str | None = None
+    cvdr_id: str | None = None
+    kind: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.kind:
+            object.__setattr__(self, "kind", reference_kind(self.title, self.bwb_id, self.cvdr_id))
+
+    @property
+    def is_legal_basis(self) -> bool:
+        """A law or regulation: what may be shown as "Wettelijke basis" (the rest is a "Bron")."""
+        return self.kind in ("law", "regulation")
 
     def as_dict(self) -> dict[str, str]:
         out = {"title": self.title, "href": self.href}
         if self.bwb_id:
             out["bwb_id"] = self.bwb_id
+        if self.cvdr_id:
+            out["cvdr_id"] = self.cvdr_id
         if self.article:
             out["article"] = self.article
+        out["kind"] = self.kind
         return out
+
+    def contract(self) -> dict[str, str | None]:
+        """The household contract's ``references[]`` entry."""
+        return {
+            "title": self.title,
+            "url": self.href,
+            "id": self.bwb_id or self.cvdr_id,
+            "article": self.article,
+            "kind": self.kind,
+        }
 
 
 @dataclass(frozen=True)
@@ -239,7 +294,7 @@ def _build(path: str, model: ParameterModel, inherited: dict[str, Any], file: st
         path=path,
         description=model.description,
         unit=meta["unit"],
-        references=tuple(Reference(**r) for r in meta["reference"]),
+        references=tuple(_reference(r) for r in meta["reference"]),
         starts=tuple(starts),
         values=tuple(values),
         covered_until=until,
@@ -249,6 +304,10 @@ def _build(path: str, model: ParameterModel, inherited: dict[str, Any], file: st
         decision=meta.get("decision"),
         value_notes=tuple(notes),
     )
+
+
+def _reference(raw: dict[str, Any]) -> Reference:
+    return Reference(**{k: v for k, v in raw.items() if v is not None})
 
 
 def error_key(error: dict[str, Any]) -> str:

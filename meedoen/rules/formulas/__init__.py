@@ -6,6 +6,7 @@ from meedoen.rules.formulas import (  # noqa: F401
     bijstandsnorm,
     bijzondere_bijstand,
     collectieve_zorgverzekering,
+    huurtoeslag,
     income_tax,
     indicators,
     individuele_inkomenstoeslag,
