@@ -13,7 +13,7 @@ from typing import Any
 from meedoen.analysis import cli as analysis_cli
 from meedoen.analysis.cli import report_problems
 from meedoen.monitor.cli import add_commands as add_monitor_commands
-from meedoen.rules.entitlements import entitlements
+from meedoen.rules.entitlements import entitlements, require_final
 from meedoen.rules.errors import InputError, InputProblem, RulesError
 from meedoen.rules.household import parse_household
 from meedoen.rules.money import euro_text
@@ -32,8 +32,21 @@ PERIOD_WORDS = {
 }
 
 
+LEGAL_BASIS = ("law", "regulation")
+
+
 def _cents(amount: float) -> int:
     return round(amount * 100)
+
+
+def provisional_text(result: dict[str, Any]) -> str:
+    """Why a result is provisional, in Dutch: the figures it rests on and until when they hold."""
+    basis = dt.date.fromisoformat(result["provisional_basis"])
+    until = dt.date.fromisoformat(result["values_until"])
+    return (
+        f"Voorlopig: de bedragen na {until:%-d-%-m-%Y} zijn nog niet gepubliceerd; "
+        f"berekend met de bedragen van {basis:%-d-%-m-%Y}."
+    )
 
 
 def render_text(out: dict[str, Any]) -> str:
@@ -49,12 +62,19 @@ def render_text(out: dict[str, Any]) -> str:
         "",
         "Regelingen:",
     ]
+    if norm["status"] == "provisional":
+        lines.insert(3, f"        {provisional_text(norm)}")
     for s in out["schemes"]:
-        mark = "JA " if s["eligible"] else "NEE"
+        mark = {True: "JA ", False: "NEE", None: " ? "}[s["eligible"]]
         amount = f"{euro_text(_cents(s['amount']))} {PERIOD_WORDS[s['period']]}" if s["amount"] else ""
         lines.append(f"  [{mark}] {s['name']}  {amount}".rstrip())
         lines += [f"        {r['text']}" for r in s["reasons"]]
-        lines += [f"        Bron: {src}" for src in s["sources"]]
+        if s["status"] == "provisional":
+            lines.append(f"        {provisional_text(s)}")
+        lines += [
+            f"        {'Wettelijke basis' if r['kind'] in LEGAL_BASIS else 'Bron'}: {r['title']} ({r['url']})"
+            for r in s["references"]
+        ]
     ind = out["indicators"]
     if ind["energy_poverty"]:
         lines += [
@@ -75,6 +95,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.date and isinstance(raw, dict):
             raw["date"] = args.date.isoformat()
         out = entitlements(parse_household(raw))
+        if args.final_only:
+            require_final(out)
     except RulesError as exc:
         return report_problems(exc, args.format == "json")
     if args.format == "json":
@@ -98,6 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", help="household JSON file")
     check.add_argument("--date", type=_date, help="peildatum; overrides the file's date")
     check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--final-only",
+        action="store_true",
+        help="refuse (exit 2) when a scheme would use figures past their published values",
+    )
     check.set_defaults(run=cmd_check)
     analysis_cli.add_commands(sub, _date)
     add_monitor_commands(sub)

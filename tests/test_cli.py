@@ -19,6 +19,7 @@ CONTRACT_KEYS = {
     "income_net_month",
     "income_ratio",
     "schemes",
+    "provisional",
     "indicators",
     "trace",
 }
@@ -74,19 +75,41 @@ def test_text_output_is_dutch(capsys):
     assert "[JA ] Bijstandsuitkering  €\u00a0635,18 per maand" in out
 
 
-def test_date_override_and_out_of_coverage(capsys, tmp_path):
+def test_a_date_before_the_rules_exits_2_naming_the_earliest_date(capsys):
     code, out, _ = run(capsys, "check", str(EXAMPLE), "--date", "2026-07-01", "--format", "json")
     assert code == 0 and json.loads(out)["date"] == "2026-07-01"
-    code, _, err = run(capsys, "check", str(EXAMPLE), "--date", "2027-01-01", "--format", "json")
+    code, _, err = run(capsys, "check", str(EXAMPLE), "--date", "2023-12-31", "--format", "json")
     assert code == 2
     assert json.loads(err) == {
-        "errors": [
-            {
-                "path": "date",
-                "message": "expected a date from 2026-01-01 to 2026-12-31, got 2027-01-01",
-            }
-        ]
+        "errors": [{"path": "date", "message": "expected a date from 2024-01-01 on, got 2023-12-31"}]
     }
+
+
+FAR = "2035-01-01"  # after every published figure: the latest values hold provisionally
+
+
+def test_a_date_after_the_published_figures_is_answered_provisionally(capsys):
+    code, out, _ = run(capsys, "check", str(EXAMPLE), "--date", FAR, "--format", "json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["provisional"] is True
+    assert result["norm"]["status"] == "provisional"
+    bijstand = next(s for s in result["schemes"] if s["id"] == "bijstand")
+    assert bijstand["status"] == "provisional" and bijstand["amount"] > 0
+    # the norms change on 1 January and 1 July: the latest published ones are of a 1 January or 1 July
+    assert result["norm"]["provisional_basis"][5:] in ("01-01", "07-01")
+    code, out, _ = run(capsys, "check", str(EXAMPLE), "--date", FAR)
+    assert code == 0 and "Voorlopig: de bedragen na " in out
+
+
+def test_final_only_refuses_provisional_results_naming_the_schemes(capsys):
+    code, out, err = run(capsys, "check", str(EXAMPLE), "--date", FAR, "--final-only", "--format", "json")
+    assert code == 2 and out == ""
+    messages = {e["message"].split(":")[0] for e in json.loads(err)["errors"]}
+    assert {"norm", "bijstand", "zorgtoeslag"} <= messages
+    assert all("published values end on" in e["message"] for e in json.loads(err)["errors"])
+    code, _, _ = run(capsys, "check", str(EXAMPLE), "--date", "2026-03-01", "--final-only")
+    assert code == 0
 
 
 def test_bad_input_exits_2_with_all_errors(capsys, tmp_path):

@@ -33,7 +33,7 @@ def problems_of(exc: RulesError) -> list[InputProblem]:
     if isinstance(exc, InputError):
         return exc.problems
     if isinstance(exc, CoverageError) and exc.path == "date":
-        return [InputProblem("date", f"expected a date from {exc.start} to {exc.end}, got {exc.date}")]
+        return [InputProblem("date", f"expected a date from {exc.start} on, got {exc.date}")]
     return [InputProblem("", str(exc))]
 
 
@@ -96,7 +96,7 @@ def comparison_json(c: JobComparison) -> dict[str, Any]:
             }
             for m in c.months
         ],
-        "rules_known_until": None if c.uncovered_from is None else c.uncovered_from.isoformat(),
+        "provisional_from": None if c.provisional_from is None else c.provisional_from.isoformat(),
     }
 
 
@@ -115,8 +115,11 @@ def comparison_text(c: JobComparison) -> str:
         lines.append("Stopt: " + ", ".join(SCHEME_NAMES.get(s, s) for s in c.stops) + ".")
     for sid, by in c.lower:
         lines.append(f"Lager: {SCHEME_NAMES.get(sid, sid)} ({euro_text(cents(by))} minder).")
-    if c.uncovered_from:
-        lines.append(f"Vanaf {c.uncovered_from:%m-%Y} zijn de regels nog niet bekend.")
+    if c.provisional_from:
+        lines.append(
+            f"Vanaf {c.provisional_from:%m-%Y} zijn nog niet alle bedragen gepubliceerd: "
+            "die maanden zijn berekend met de laatst bekende bedragen (voorlopig)."
+        )
     return "\n".join(lines)
 
 
@@ -148,7 +151,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     try:
         parameters = default_parameters()
         check_municipality(args.municipality, parameters)
-        parameters.check_covered(args.date, args.municipality)
+        parameters.check_covered(args.date)
         baseline = apply_reform(parameters, Path(args.baseline)) if args.baseline else parameters
         reform = apply_reform(parameters, Path(args.reform)) if args.reform else baseline
         description = (

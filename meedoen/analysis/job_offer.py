@@ -57,7 +57,7 @@ class JobComparison:
     gain_per_hour: Decimal | None
     stops: list[str]  # schemes received now and not with the job
     lower: list[tuple[str, Decimal]]  # schemes that go down, by how much per period
-    uncovered_from: dt.date | None  # first month the rules do not cover yet
+    provisional_from: dt.date | None  # first month computed with provisional figures
 
 
 def _with_wage(household: Household, person_id: str, gross: Decimal) -> Household:
@@ -97,13 +97,10 @@ def compare(
         raise InputError([InputProblem("person", f'no person with id "{person_id}" in the household')])
     gross = offer.monthly_gross()
     job = _with_wage(household, person_id, gross)
-    start, end = parameters.coverage(household.municipality)
+    parameters.check_covered(household.date)
     results: dict[tuple, tuple[dict, dict]] = {}
-    out, uncovered = [], None
+    out, provisional = [], None
     for month in _months(household.date, months):
-        if not start <= month <= end:
-            uncovered = uncovered or month
-            continue
         epoch = _epoch(parameters, month)
         if epoch not in results:
             results[epoch] = (
@@ -111,11 +108,9 @@ def compare(
                 entitlements(_on(job, month), parameters, trace=False),
             )
         now, with_job = results[epoch]
+        if provisional is None and (now["provisional"] or with_job["provisional"]):
+            provisional = month
         out.append(Month(month, now, with_job))
-    if not out:
-        raise InputError(
-            [InputProblem("date", f"expected a date from {start} to {end}, got {household.date}")]
-        )
     first = out[0]
     gain = Decimal(str(first.with_job["disposable_income_month"])) - Decimal(
         str(first.now["disposable_income_month"])
@@ -135,7 +130,7 @@ def compare(
             for sid, s in now_schemes.items()
             if job_schemes[sid]["eligible"] and job_schemes[sid]["amount"] < s["amount"]
         ],
-        uncovered_from=uncovered,
+        provisional_from=provisional,
     )
 
 

@@ -108,7 +108,7 @@ def compute(
     parameters = parameters or default_parameters()
     check_municipality(municipality, parameters)
     households = validate_types(types, municipality, date)
-    parameters.check_covered(date, municipality)
+    parameters.check_covered(date)
     templates = [from_households([h]) for h in households]
     names = [c for c, _ in COMPONENTS] + ["norm", "disposable_income", "toetsingsinkomen_own"]
 

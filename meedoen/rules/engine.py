@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
 
-from meedoen.rules.errors import UnknownMunicipalityError
+from meedoen.rules.errors import UnknownMunicipalityError, UnknownVariableError
 from meedoen.rules.money import euro
 from meedoen.rules.parameters import Parameter, ParameterSet, Scale, default_parameters
 from meedoen.rules.periods import to_int
@@ -96,11 +97,12 @@ def _in_force(d: int) -> dict[str, Variable]:
 
 
 class _Frame:
-    """What one formula used while it ran: the variables and parameters it asked for."""
+    """What one formula (or a scheme's description) used while it ran: the variables and
+    parameters it asked for."""
 
     __slots__ = ("inputs", "parameters", "variable")
 
-    def __init__(self, variable: Variable) -> None:
+    def __init__(self, variable: Variable | None) -> None:
         self.variable = variable
         self.inputs: list[str] = []
         self.parameters: dict[str, Parameter] = {}
@@ -115,7 +117,10 @@ class Simulation:
         parameters: ParameterSet | None = None,
         *,
         trace: bool = False,
+        track: bool = False,
     ) -> None:
+        from meedoen.rules import formulas  # noqa: F401  (registers every formula on first use)
+
         self.pop = population
         self.date: dt.date = population.date
         self.d = to_int(population.date)
@@ -128,6 +133,10 @@ class Simulation:
         self._cache: dict[str, np.ndarray] = {}
         self._stack: list[_Frame] = []
         self.trace: list[dict[str, Any]] | None = [] if trace else None
+        # With tracking (implied by trace), the parameters each variable rests on, transitively:
+        # what makes a scheme's result provisional or unknown on the peildatum.
+        self._tracking = trace or track
+        self._rests_on: dict[str, frozenset[str]] = {}
 
     def __call__(self, name: str) -> np.ndarray:
         if self._stack:
@@ -135,8 +144,8 @@ class Simulation:
         cached = self._cache.get(name)
         if cached is not None:
             return cached
-        var = self._variables[name]
-        if self.trace is None:
+        var = self._lookup(name)
+        if not self._tracking:
             value = self._cache[name] = var.formula(self)
             return value
         frame = _Frame(var)
@@ -146,8 +155,41 @@ class Simulation:
         finally:
             self._stack.pop()
         self._cache[name] = value
-        self.trace.append(self._entry(frame, value))
+        self._rests_on[name] = self._parameters_of(frame)
+        if self.trace is not None:
+            self.trace.append(self._entry(frame, value))
         return value
+
+    def _lookup(self, name: str) -> Variable:
+        try:
+            return self._variables[name]
+        except KeyError:
+            raise UnknownVariableError(name, self._variables) from None
+
+    def _parameters_of(self, frame: _Frame) -> frozenset[str]:
+        rests_on = set(frame.parameters)
+        for name in frame.inputs:
+            rests_on |= self._rests_on.get(name, frozenset())
+        return frozenset(rests_on)
+
+    @contextmanager
+    def recording(self) -> Iterator[set[str]]:
+        """Collect the paths of every parameter used inside the block, directly or through the
+        variables it asks for (computed before or not): a scheme's status rests on them."""
+        if not self._tracking:
+            raise RuntimeError("recording needs a Simulation made with track=True or trace=True")
+        frame, used = _Frame(None), set()
+        self._stack.append(frame)
+        try:
+            yield used
+        finally:
+            self._stack.pop()
+            used |= self._parameters_of(frame)
+
+    def rests_on(self, name: str) -> frozenset[str]:
+        """The parameters a computed variable used, transitively (needs tracking)."""
+        self(name)
+        return self._rests_on.get(name, frozenset())
 
     def p(self, path: str) -> Any:
         """The value of a parameter on the peildatum (a coverage error names the range)."""
@@ -222,6 +264,8 @@ class Simulation:
                 "description": param.description,
                 "source": param.source(),
                 "reference": param.references[0].title if param.references else "",
+                "references": [r.contract() for r in param.references],
+                "provisional": param.is_provisional(self.d),
             }
         return view
 
@@ -232,6 +276,15 @@ def _plain(value: Any, unit: str) -> Any:
     if isinstance(value, Scale):
         return value.as_list()
     return value
+
+
+def all_conditions(s: Simulation, names: Sequence[str]) -> np.ndarray:
+    """Per household, whether every condition variable in ``names`` holds: a scheme's right is
+    defined by its conditions once, and the reasons shown to residents name the same variables."""
+    met = np.ones(s.pop.size, bool)
+    for name in names:
+        met &= s(name)
+    return met
 
 
 def calculate(

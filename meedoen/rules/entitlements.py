@@ -1,18 +1,29 @@
-"""One household in, entitlements out: the output of the household contract."""
+"""One household in, entitlements out: the output of the household contract.
+
+Coverage is per scheme: each scheme reports ``final``, ``provisional`` (the peildatum lies after
+the last published value of a parameter it used, so the latest values were used) or ``unknown``
+(the peildatum lies before the first value of a parameter it needs). A household is refused only
+before the Participatiewet norms' first date.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from meedoen.rules import formulas  # noqa: F401  (registers the formulas)
 from meedoen.rules.engine import Simulation
-from meedoen.rules.errors import InputError, InputProblem
+from meedoen.rules.errors import CoverageError, InputError, InputProblem
 from meedoen.rules.formulas.benefit_unit import HOUSEHOLD_TYPES
 from meedoen.rules.household import Household
 from meedoen.rules.money import euro
 from meedoen.rules.parameters import ParameterSet, default_parameters
+from meedoen.rules.periods import to_int
 from meedoen.rules.population import from_households
-from meedoen.rules.schemes import schemes_for
+from meedoen.rules.schemes import Reason, Scheme, SchemeResult, schemes_for
+
+FINAL, PROVISIONAL, UNKNOWN = "final", "provisional", "unknown"
 
 
 def check_municipality(municipality: str, parameters: ParameterSet) -> None:
@@ -22,20 +33,109 @@ def check_municipality(municipality: str, parameters: ParameterSet) -> None:
         raise InputError([InputProblem("municipality", f'expected one of {known}, got "{municipality}"')])
 
 
+@dataclass(frozen=True)
+class Status:
+    """How final a result is on its peildatum, and on which published values it rests."""
+
+    status: str
+    basis: dt.date | None = None  # provisional: the date of the most recent values used
+    values_until: dt.date | None = None  # provisional: the last day the published values hold
+    first_date: dt.date | None = None  # unknown: the first day the missing figures have a value
+
+    def fields(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"status": self.status}
+        if self.status == PROVISIONAL:
+            out["provisional_basis"] = self.basis.isoformat()
+            out["values_until"] = self.values_until.isoformat()
+        if self.status == UNKNOWN:
+            out["known_from"] = self.first_date.isoformat()
+        return out
+
+
+def status_of(parameters: ParameterSet, paths: Iterable[str], date: dt.date) -> Status:
+    """``final`` or ``provisional`` from the parameters a result used on ``date``."""
+    d = to_int(date)
+    late = [parameters[path] for path in paths if parameters[path].is_provisional(d)]
+    if not late:
+        return Status(FINAL)
+    return Status(
+        PROVISIONAL,
+        basis=max(p.basis(d) for p in late),
+        values_until=min(p.coverage[1] for p in late),
+    )
+
+
+def _describe(s: Simulation, scheme: Scheme) -> tuple[SchemeResult | None, Status, CoverageError | None]:
+    with s.recording() as used:
+        try:
+            result = scheme.describe(s)
+        except CoverageError as missing:
+            return None, Status(UNKNOWN, first_date=missing.start), missing
+    return result, status_of(s.parameters, used, s.date), None
+
+
+def _unknown(s: Simulation, scheme: Scheme, status: Status) -> dict[str, Any]:
+    """A scheme the rules cannot compute on the peildatum: no amount, never a silent nil."""
+    scheme_id, name = scheme.identity(s)
+    known = f"{status.first_date:%-d-%-m-%Y}"
+    text = (
+        f"Voor {s.date:%-d-%-m-%Y} zijn de bedragen van deze regeling niet bekend bij Meedoen. "
+        f"Meedoen kan deze regeling berekenen vanaf {known}."
+    )
+    return {
+        "id": scheme_id,
+        "name": name,
+        "eligible": None,
+        "amount": None,
+        "period": scheme.period,
+        "reasons": [{"code": "no_figures_for_date", "text": text}],
+        "sources": [],
+        "references": [],
+        **status.fields(),
+    }
+
+
+def _scheme_output(result: SchemeResult, status: Status) -> dict[str, Any]:
+    references = list({r.contract()["url"]: r.contract() for r in result.sources}.values())
+    return {
+        "id": result.id,
+        "name": result.name,
+        "eligible": result.eligible,
+        "amount": euro(result.amount_cents),
+        "period": result.period,
+        "reasons": [{"code": x.code, "text": x.text} for x in result.reasons],
+        "sources": [r["url"] for r in references],
+        "references": references,
+        **status.fields(),
+        **result.extra,
+    }
+
+
 def entitlements(
     household: Household, parameters: ParameterSet | None = None, *, trace: bool = True
 ) -> dict[str, Any]:
     """Evaluate one household on its peildatum: the contract's output as a JSON-ready dict."""
     parameters = parameters or default_parameters()
     check_municipality(household.municipality, parameters)
-    parameters.check_covered(household.date, household.municipality)
-    s = Simulation(from_households([household]), parameters, trace=trace)
+    parameters.check_covered(household.date)
+    s = Simulation(from_households([household]), parameters, trace=trace, track=True)
 
     def one(name: str) -> Any:
         return s(name)[0]
 
-    schemes = [scheme.describe(s) for scheme in schemes_for(household.municipality, parameters)]
-    share = float(one("energy_cost_share"))
+    def known(name: str, shown: Callable[[Any], Any]) -> Any:
+        """A figure that rests on parameters a date may lack: None ("onbekend") then, never nil."""
+        try:
+            return shown(one(name))
+        except CoverageError:
+            return None
+
+    schemes = []
+    for scheme in schemes_for(household.municipality, parameters):
+        result, status, _ = _describe(s, scheme)
+        schemes.append(_unknown(s, scheme, status) if result is None else _scheme_output(result, status))
+    norm_status = status_of(parameters, s.rests_on("norm"), household.date)
+    share = known("energy_cost_share", float)
     return {
         "municipality": household.municipality,
         "date": household.date.isoformat(),
@@ -45,29 +145,47 @@ def entitlements(
             "monthly_excl_vakantietoeslag": euro(one("norm_excl_vakantietoeslag")),
             "vakantietoeslag_monthly": euro(one("vakantietoeslag")),
             "monthly_incl_vakantietoeslag": euro(one("norm")),
+            **norm_status.fields(),
         },
-        "income_net_month": euro(one("income_net_month")),
-        "income_ratio": round(float(one("income_ratio")), 4),
-        "disposable_income_month": euro(one("disposable_income")),
-        "schemes": [
-            {
-                "id": r.id,
-                "name": r.name,
-                "eligible": r.eligible,
-                "amount": euro(r.amount_cents),
-                "period": r.period,
-                "reasons": [{"code": x.code, "text": x.text} for x in r.reasons],
-                "sources": list(dict.fromkeys(r.sources)),
-                **r.extra,
-            }
-            for r in schemes
-        ],
+        "income_net_month": known("income_net_month", euro),
+        "income_ratio": known("income_ratio", lambda r: round(float(r), 4)),
+        "disposable_income_month": _disposable(s, schemes),
+        "schemes": schemes,
+        "provisional": norm_status.status == PROVISIONAL or any(x["status"] == PROVISIONAL for x in schemes),
         "indicators": {
-            "energy_cost_share": round(share, 4) if share != float("inf") else None,
-            "energy_poverty": bool(one("energy_poverty")),
+            "energy_cost_share": round(share, 4) if share not in (None, float("inf")) else None,
+            "energy_poverty": known("energy_poverty", bool),
         },
         "trace": s.trace or [],
     }
+
+
+def _disposable(s: Simulation, schemes: list[dict[str, Any]]) -> float | None:
+    """Disposable income, or None ("onbekend") when a scheme it adds up is unknown on the date."""
+    if any(x["status"] == UNKNOWN for x in schemes):
+        return None
+    try:
+        return euro(s("disposable_income")[0])
+    except CoverageError:
+        return None
+
+
+def require_final(result: dict[str, Any]) -> None:
+    """Refuse a result that rests on provisional figures (``--final-only``): an :class:`InputError`
+    naming each provisional scheme (and the norm) and the day its published values end."""
+    late = [("norm", result["norm"])] if result["norm"]["status"] == PROVISIONAL else []
+    late += [(x["id"], x) for x in result["schemes"] if x["status"] == PROVISIONAL]
+    if late:
+        raise InputError(
+            [
+                InputProblem(
+                    "date",
+                    f"{name}: published values end on {x['values_until']}, got {result['date']} "
+                    "(final results only)",
+                )
+                for name, x in late
+            ]
+        )
 
 
 def persons_where(household: Household, variable: str, parameters: ParameterSet | None = None) -> list[str]:
@@ -75,3 +193,6 @@ def persons_where(household: Household, variable: str, parameters: ParameterSet 
     gets a scheme's budget on the city pass (``meedoenregeling_persoon``)."""
     s = Simulation(from_households([household]), parameters or default_parameters())
     return [p.id for p, yes in zip(household.persons, s(variable).tolist(), strict=True) if yes]
+
+
+__all__ = ["FINAL", "PROVISIONAL", "UNKNOWN", "Reason", "entitlements", "require_final"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -18,19 +20,33 @@ class ParameterFileError(RulesError):
 
 
 class CoverageError(RulesError):
-    """A value was asked for a date the parameter does not cover."""
+    """A value was asked for a date before a parameter's first value (``path``), or a household
+    for a date before the rules start (``path == "date"``)."""
 
-    def __init__(self, path: str, date: object, start: object, end: object) -> None:
+    def __init__(self, path: str, date: object, start: object, end: object = None) -> None:
         self.path, self.date, self.start, self.end = path, date, start, end
         super().__init__(
-            f"{path}: no value for {date}; the rules cover {start} to {end}"
+            f"date: no rules for {date}; the rules start on {start}"
             if path == "date"
-            else f"{path}: no value for {date}; this parameter covers {start} to {end}"
+            else f"{path}: no value for {date}; its first value is of {start}"
         )
 
 
 class UnknownParameterError(RulesError):
     """A path names no parameter (e.g. in a reform file)."""
+
+
+class UnknownVariableError(RulesError, KeyError):
+    """A variable name that no formula defines; names it and suggests close names."""
+
+    def __init__(self, name: str, known: Iterable[str]) -> None:
+        close = difflib.get_close_matches(name, list(known), n=3)
+        self.name, self.suggestions = name, close
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        super().__init__(f"unknown variable {name!r}{hint}")
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
 
 
 class UnknownMunicipalityError(RulesError):

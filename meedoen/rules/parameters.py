@@ -29,6 +29,7 @@ from meedoen.rules.errors import CoverageError, ParameterFileError, UnknownParam
 from meedoen.rules.periods import from_int, to_int
 
 PARAMETER_ROOT = Path(__file__).resolve().parent.parent / "parameters"
+NORMS = "nl.participatiewet.normen"  # a household is evaluated on every date these reach
 
 Unit = Literal["EUR", "/1", "years", "months", "count", "bool", "text", "scale"]
 Confidence = Literal["verified", "secondary", "derived", "not_found"]
@@ -168,13 +169,23 @@ class Parameter:
     value_notes: tuple[str | None, ...] = field(default=())
 
     def at(self, date: dt.date | int) -> Any:
-        """The value in force on ``date``; a date outside the coverage is an error naming it."""
+        """The value in force on ``date``. After ``covered_until`` that is the latest published
+        value (a result that uses it is provisional, see :meth:`is_provisional`); before the first
+        value there is none, and the error names the parameter and its first date."""
         d = date if isinstance(date, int) else to_int(date)
-        if d < self.starts[0] or d > self.covered_until:
+        if d < self.starts[0]:
             raise CoverageError(
                 self.path, from_int(d), from_int(self.starts[0]), from_int(self.covered_until)
             )
         return self.values[bisect.bisect_right(self.starts, d) - 1]
+
+    def is_provisional(self, d: int) -> bool:
+        """Whether ``d`` (yyyymmdd) lies after the last date the published values are known to hold."""
+        return d > self.covered_until
+
+    def basis(self, d: int) -> dt.date:
+        """The first day of the value in force on ``d`` (yyyymmdd): what a provisional result rests on."""
+        return from_int(self.starts[bisect.bisect_right(self.starts, d) - 1])
 
     @property
     def coverage(self) -> tuple[dt.date, dt.date]:
@@ -375,7 +386,7 @@ class ParameterSet:
         self.municipalities = frozenset(
             path.split(".")[1] for path in self._parameters if path.startswith("gemeenten.")
         )
-        self._coverage: dict[str, tuple[dt.date, dt.date]] = {}
+        self._earliest: dt.date | None = None
         self.views: dict[tuple[str, int], dict[str, Any]] = {}  # trace records, see engine
         self._starts: list[int] | None = None
         self._nodes: set[str] | None = None
@@ -421,25 +432,19 @@ class ParameterSet:
             )
         return ParameterSet(params)
 
-    def coverage(self, municipality: str) -> tuple[dt.date, dt.date]:
-        """The dates on which every national and local parameter has a value."""
-        cached = self._coverage.get(municipality)
-        if cached is None:
-            used = [
-                p
-                for path, p in self._parameters.items()
-                if path.startswith("nl.") or path.startswith(f"gemeenten.{municipality}.")
-            ]
-            start = max(p.starts[0] for p in used)
-            end = min(p.covered_until for p in used)
-            cached = self._coverage[municipality] = (from_int(start), from_int(end))
-        return cached
+    def earliest_date(self) -> dt.date:
+        """The first day a household can be evaluated: the Participatiewet norms' first value.
+        Any later date evaluates; a scheme whose own figures start later says so (``unknown``)."""
+        if self._earliest is None:
+            norms = [p.starts[0] for path, p in self._parameters.items() if path.startswith(NORMS + ".")]
+            self._earliest = from_int(max(norms))
+        return self._earliest
 
-    def check_covered(self, date: dt.date, municipality: str) -> None:
-        """Raise a :class:`CoverageError` naming the covered range if ``date`` falls outside it."""
-        start, end = self.coverage(municipality)
-        if not start <= date <= end:
-            raise CoverageError("date", date, start, end)
+    def check_covered(self, date: dt.date) -> None:
+        """Raise a :class:`CoverageError` naming the earliest date if ``date`` lies before it."""
+        earliest = self.earliest_date()
+        if date < earliest:
+            raise CoverageError("date", date, earliest, None)
 
     def last_change(self, date: dt.date) -> dt.date:
         """The latest date on or before ``date`` on which any parameter changed value."""
@@ -449,13 +454,13 @@ class ParameterSet:
         return from_int(self._starts[bisect.bisect_right(self._starts, d) - 1])
 
     def resolve(self, date: dt.date) -> dict[str, Any]:
-        """Every parameter's value on ``date`` that the date falls inside (a cached dict)."""
+        """Every parameter's value in force on ``date`` (provisional ones included; a cached dict)."""
         return _resolve(self, to_int(date))
 
 
 @lru_cache(maxsize=64)
 def _resolve(pset: ParameterSet, d: int) -> dict[str, Any]:
-    return {path: p.at(d) for path, p in pset._parameters.items() if p.starts[0] <= d <= p.covered_until}
+    return {path: p.at(d) for path, p in pset._parameters.items() if p.starts[0] <= d}
 
 
 @lru_cache(maxsize=1)

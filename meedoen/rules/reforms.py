@@ -45,11 +45,11 @@ def reform_changes(data: dict[str, Any], parameters: ParameterSet, name: str) ->
         if path not in parameters:
             raise ParameterFileError(name, f"changes.{path}", "unknown parameter")
         param = parameters[path]
-        start, end = param.coverage
+        start = param.coverage[0]
         for date, raw in dated.items():
             key = f"changes.{path}.{date}"
-            if not start <= date <= end:
-                raise ParameterFileError(name, key, f"date outside the parameter's coverage {start} to {end}")
+            if date < start:
+                raise ParameterFileError(name, key, f"date before the parameter's first value of {start}")
             changes.setdefault(path, {})[to_int(date)] = parse_value(raw, param.unit, name, key)
     return changes
 

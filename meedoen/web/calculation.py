@@ -19,14 +19,9 @@ from meedoen.rules.parameters import PARAMETER_ROOT, ParameterSet, default_param
 
 
 def peildatum(municipality: str, today: dt.date | None = None) -> dt.date:
-    """Today, or the nearest day the parameters cover: a page that uses it says which day that is.
-
-    The engine never extrapolates; when today is past the last published amounts, the check uses
-    the last covered day and the result page names it, instead of refusing the resident.
-    """
-    today = today or timezone.localdate()
-    start, end = default_parameters().coverage(municipality)
-    return min(max(today, start), end)
+    """Today: the rules hold on every date. Where today is past a scheme's last published amounts,
+    its result is marked provisional and the page says so (never a silently older date)."""
+    return today or timezone.localdate()
 
 
 def evaluate(household: dict[str, Any], *, trace: bool = False) -> dict[str, Any]:

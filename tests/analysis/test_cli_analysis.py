@@ -22,8 +22,8 @@ def test_mer_bad_input_writes_nothing(tmp_path, capsys):
     assert (
         'municipality: expected one of arnhem, groningen, nijmegen, got "atlantis"' in capsys.readouterr().err
     )
-    assert main(["mer", "--municipality", "arnhem", "--date", "2024-01-01", "--out", str(out)]) == 2
-    assert "date: expected a date from 2026-01-01 to 2026-12-31, got 2024-01-01" in capsys.readouterr().err
+    assert main(["mer", "--municipality", "arnhem", "--date", "2023-12-01", "--out", str(out)]) == 2
+    assert "date: expected a date from 2024-01-01 on, got 2023-12-01" in capsys.readouterr().err
     types = tmp_path / "types.yaml"
     types.write_text("- id: x\n  name: X\n  income: salaris\n  rent_month: 600\n  persons: []\n")
     assert main(["mer", "--municipality", "arnhem", "--date", "2026-01-01", "--households", str(types),

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -62,13 +63,24 @@ def test_lookup_follows_the_dates():
     assert p.at(dt.date(2026, 7, 1)) == 141946
 
 
-@pytest.mark.parametrize("date", [dt.date(2023, 12, 31), dt.date(2027, 1, 1)])
-def test_lookup_outside_coverage_names_the_range(date):
+def test_lookup_before_the_first_value_names_the_first_date():
     p = default_parameters()["nl.participatiewet.normen.alleenstaande_21_tot_aow"]
     with pytest.raises(CoverageError) as err:
-        p.at(date)
-    assert "covers 2024-01-01 to 2026-12-31" in str(err.value)
-    assert str(date) in str(err.value)
+        p.at(dt.date(2023, 12, 31))
+    assert "2023-12-31" in str(err.value)
+    assert "first value is of 2024-01-01" in str(err.value)
+
+
+def test_after_the_published_values_the_latest_holds_provisionally():
+    p = replace(
+        default_parameters()["nl.participatiewet.normen.alleenstaande_21_tot_aow"],
+        starts=(20260101, 20260701),
+        values=(140150, 141946),
+        covered_until=20261231,
+    )
+    assert p.at(dt.date(2027, 3, 1)) == 141946
+    assert p.is_provisional(20270101) and not p.is_provisional(20261231)
+    assert p.basis(20270301) == dt.date(2026, 7, 1)
 
 
 def test_kostendeler_age_was_21_before_2023():

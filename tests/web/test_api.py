@@ -38,12 +38,25 @@ def test_every_problem_is_a_400_with_its_field_path(client):
     assert {"persons[1].birth_date", "assets", "surprise"} <= paths
 
 
-def test_not_json_and_a_date_outside_the_coverage_are_400(client):
+def test_not_json_and_a_date_before_the_rules_are_400(client):
     assert post(client, "{not json").status_code == 400
+    body = json.loads(EXAMPLE.read_text())
+    body["date"] = "2023-12-31"
+    response = post(client, body)
+    assert response.status_code == 400 and response.json()["problems"][0]["path"] == "date"
+
+
+def test_a_later_date_is_provisional_and_final_only_refuses_it(client):
     body = json.loads(EXAMPLE.read_text())
     body["date"] = "2040-01-01"
     response = post(client, body)
-    assert response.status_code == 400 and response.json()["problems"][0]["path"] == "date"
+    assert response.status_code == 200
+    result = response.json()
+    assert result["provisional"] and {s["status"] for s in result["schemes"]} == {"provisional"}
+    refused = client.post("/api/v1/check?final_only=true", json.dumps(body), content_type="application/json")
+    assert refused.status_code == 400
+    assert {p["path"] for p in refused.json()["problems"]} == {"date"}
+    assert "bijstand: published values end on" in str(refused.json()["problems"])
 
 
 def test_openapi_schema_is_served_with_the_household_contract(client):

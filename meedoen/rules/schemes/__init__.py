@@ -7,12 +7,12 @@ Every module registers one :class:`Scheme` in ``SCHEMES``, in the order resident
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from meedoen.rules.engine import Simulation
-from meedoen.rules.parameters import ParameterSet
+from meedoen.rules.parameters import ParameterSet, Reference
 
 
 @dataclass(frozen=True)
@@ -29,39 +29,102 @@ class SchemeResult:
     amount_cents: int
     period: str
     reasons: list[Reason]
-    sources: list[str]
+    sources: list[Reference]
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """What a resident reads when one eligibility condition is not met: a reason code and the
+    text, computed from the engine's values (the limit, the household's own figure)."""
+
+    code: str
+    text: Callable[[Simulation], str]
+
+
+@dataclass(frozen=True)
+class BoundCondition:
+    """A condition variable (bool per household, True = met) with its reason."""
+
+    variable: str
+    condition: Condition
+
+    def reason(self, s: Simulation) -> Reason:
+        return Reason(self.condition.code, self.condition.text(s))
+
+
+def conditions(names: Sequence[str], reasons: Mapping[str, Condition]) -> tuple[BoundCondition, ...]:
+    """A scheme's conditions in the order the formula module lists them (``names``: the same tuple
+    the amount formula passes to ``all_conditions``), each with its reason. A name without a reason
+    or a reason without a name is an error at import, so the two cannot drift apart."""
+    missing, extra = set(names) - set(reasons), set(reasons) - set(names)
+    if missing or extra:
+        raise ValueError(
+            f"conditions without a reason: {sorted(missing)}; without a condition: {sorted(extra)}"
+        )
+    return tuple(BoundCondition(name, reasons[name]) for name in names)
+
+
+def first_failed(s: Simulation, bound: Sequence[BoundCondition]) -> Reason | None:
+    """The reason of the first condition the household does not meet, or None when all hold."""
+    for c in bound:
+        if not bool(s(c.variable)[0]):
+            return c.reason(s)
+    return None
+
+
+Naming = Callable[[Simulation], tuple[str, str]]
 
 
 @dataclass(frozen=True)
 class Scheme:
     """A regeling shown to residents: national (for everyone), or local (``parameters`` names the
-    folder a municipality needs to have it: a fourth municipality gets it by data alone)."""
+    folder a municipality needs to have it: a fourth municipality gets it by data alone).
+    ``conditions`` are the variables that decide the right (see :func:`conditions`); ``naming``
+    gives id and name where a municipality names the scheme itself (the city pass)."""
 
     describe: Callable[[Simulation], SchemeResult]
+    id: str
+    name: str
+    period: str
     parameters: str | None = None
+    conditions: tuple[BoundCondition, ...] = ()
+    naming: Naming | None = None
+
+    def identity(self, s: Simulation) -> tuple[str, str]:
+        """The scheme's id and name for this household's municipality."""
+        return self.naming(s) if self.naming else (self.id, self.name)
 
 
 SCHEMES: list[Scheme] = []
 Describer = Callable[[Simulation], SchemeResult]
 
 
-def scheme(id: str, name: str) -> Callable[[Describer], Describer]:
-    """Register a national scheme's describer (``id`` and ``name`` document it; the result
-    carries them)."""
+def scheme(
+    id: str, name: str, *, period: str = "month", conditions: Sequence[BoundCondition] = ()
+) -> Callable[[Describer], Describer]:
+    """Register a national scheme's describer: its id, name and the period of its amount."""
 
     def register(describe: Describer) -> Describer:
-        SCHEMES.append(Scheme(describe))
+        SCHEMES.append(Scheme(describe, id, name, period, None, tuple(conditions)))
         return describe
 
     return register
 
 
-def local_scheme(parameters: str) -> Callable[[Describer], Describer]:
-    """Register a municipal scheme, shown where ``gemeenten.<m>.<parameters>`` exists."""
+def local_scheme(
+    parameters: str,
+    name: str,
+    *,
+    period: str = "year",
+    conditions: Sequence[BoundCondition] = (),
+    naming: Naming | None = None,
+) -> Callable[[Describer], Describer]:
+    """Register a municipal scheme, shown where ``gemeenten.<m>.<parameters>`` exists (its id is
+    ``parameters`` unless ``naming`` says otherwise)."""
 
     def register(describe: Describer) -> Describer:
-        SCHEMES.append(Scheme(describe, parameters))
+        SCHEMES.append(Scheme(describe, parameters, name, period, parameters, tuple(conditions), naming))
         return describe
 
     return register
@@ -72,8 +135,9 @@ def one(s: Simulation, name: str) -> int:
     return int(s(name)[0])
 
 
-def source(s: Simulation, path: str) -> str:
-    return s.parameters[path].source()
+def source(s: Simulation, path: str) -> Reference:
+    """The legal basis of a scheme as its parameter cites it (the parameter's first reference)."""
+    return s.parameters[path].references[0]
 
 
 def schemes_for(municipality: str, parameters: ParameterSet) -> list[Scheme]:

@@ -8,7 +8,7 @@ from meedoen.rules.schemes import Reason, SchemeResult, local_scheme, one, sourc
 from meedoen.rules.schemes.income_test import income_reasons
 
 
-@local_scheme("bijzondere_bijstand")
+@local_scheme("bijzondere_bijstand", "Bijzondere bijstand", period="once")
 def describe(s: Simulation) -> SchemeResult:
     if one(s, "applicant_age") < 18:
         reasons = [Reason("under_18", "Bijzondere bijstand is er vanaf 18 jaar.")]

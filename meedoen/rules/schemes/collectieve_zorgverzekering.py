@@ -9,7 +9,7 @@ from meedoen.rules.schemes.income_test import income_reasons
 NAME = "Collectieve zorgverzekering"
 
 
-@local_scheme("collectieve_zorgverzekering")
+@local_scheme("collectieve_zorgverzekering", NAME)
 def describe(s: Simulation) -> SchemeResult:
     minimum = s.local("collectieve_zorgverzekering.minimum_leeftijd")
     if one(s, "applicant_age") < minimum:

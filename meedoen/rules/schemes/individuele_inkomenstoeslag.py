@@ -11,7 +11,7 @@ IIT = "individuele_inkomenstoeslag"
 NAME = "Individuele inkomenstoeslag"
 
 
-@local_scheme(IIT)
+@local_scheme(IIT, NAME)
 def describe(s: Simulation) -> SchemeResult:
     amount, eligible = one(s, IIT), bool(s("individuele_inkomenstoeslag_recht")[0])
     years, minimum = s.local(f"{IIT}.jaren_laag_inkomen"), s.local(f"{IIT}.minimum_leeftijd")

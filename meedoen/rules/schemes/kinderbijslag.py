@@ -6,7 +6,7 @@ from meedoen.rules.engine import Simulation
 from meedoen.rules.schemes import Reason, SchemeResult, one, scheme, source
 
 
-@scheme("kinderbijslag", "Kinderbijslag")
+@scheme("kinderbijslag", "Kinderbijslag", period="quarter")
 def describe(s: Simulation) -> SchemeResult:
     amount, children = one(s, "kinderbijslag"), one(s, "minor_children")
     if children:

@@ -7,7 +7,7 @@ from meedoen.rules.schemes import Reason, SchemeResult, local_scheme, one, sourc
 from meedoen.rules.schemes.income_test import income_reasons
 
 
-@local_scheme("kindregeling")
+@local_scheme("kindregeling", "Kinderfonds")
 def describe(s: Simulation) -> SchemeResult:
     children = one(s, "kindregeling")
     youngest = s.local("kindregeling.minimum_leeftijd_kind")

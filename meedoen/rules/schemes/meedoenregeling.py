@@ -8,7 +8,7 @@ from meedoen.rules.schemes import Reason, SchemeResult, local_scheme, one, sourc
 from meedoen.rules.schemes.income_test import income_reasons
 
 
-@local_scheme("meedoenregeling")
+@local_scheme("meedoenregeling", "Meedoen-regeling")
 def describe(s: Simulation) -> SchemeResult:
     amount, people = one(s, "meedoenregeling"), one(s, "meedoenregeling_personen")
     per_person = euro_text(s.local("meedoenregeling.bedrag_per_persoon"))

@@ -7,7 +7,7 @@ from meedoen.rules.schemes import SchemeResult, local_scheme, source
 from meedoen.rules.schemes.income_test import income_reasons
 
 
-@local_scheme("stadspas")
+@local_scheme("stadspas", "Stadspas", naming=lambda s: (s.local("stadspas.id"), s.local("stadspas.naam")))
 def describe(s: Simulation) -> SchemeResult:
     scheme_id, name = s.local("stadspas.id"), s.local("stadspas.naam")
     eligible = bool(s("stadspas")[0])

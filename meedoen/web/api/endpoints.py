@@ -11,7 +11,7 @@ from typing import Any
 from django.http import HttpRequest, JsonResponse
 from ninja import NinjaAPI, Status
 
-from meedoen.rules.entitlements import entitlements
+from meedoen.rules.entitlements import entitlements, require_final
 from meedoen.rules.errors import CoverageError, InputError, InputProblem, RulesError
 from meedoen.rules.household import Household, parse_household
 from meedoen.web.api.schemas import CheckResult, Detail, Problems
@@ -57,17 +57,21 @@ HOUSEHOLD_BODY = {
     openapi_extra=HOUSEHOLD_BODY,
     summary="Regelingen voor een huishouden",
 )
-def check(request: HttpRequest):
-    """Every scheme for the household on its peildatum, with reasons, sources and the trace."""
+def check(request: HttpRequest, final_only: bool = False):
+    """Every scheme for the household on its peildatum, with reasons, sources and the trace.
+    A date after a scheme's published figures gives a ``provisional`` result for it; with
+    ``final_only=true`` such a request is refused (400) naming the schemes and where their values end."""
     try:
         household = parse_household(request.body)
     except InputError as exc:
         return Status(400, _problems(exc.problems))
     try:
         result = entitlements(household)
+        if final_only:
+            require_final(result)
     except InputError as exc:
         return Status(400, _problems(exc.problems))
-    except RulesError as exc:  # e.g. a peildatum outside the parameters' coverage
+    except RulesError as exc:  # e.g. a peildatum before the rules start
         return Status(
             400, _problems([InputProblem("date" if isinstance(exc, CoverageError) else "", str(exc))])
         )
