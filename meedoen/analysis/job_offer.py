@@ -61,9 +61,16 @@ class JobComparison:
 
 
 def _with_wage(household: Household, person_id: str, gross: Decimal) -> Household:
+    """The household with the job: the earnings start in the peildatum's month (``earnings_since``), so a
+    household on bijstand keeps the earnings disregard of the first months (art. 31 lid 2 n, 34a)."""
     persons = [
         p.model_copy(
-            update={"wage_gross_month": gross, "net_income_month": None, "toetsingsinkomen_year": None}
+            update={
+                "wage_gross_month": gross,
+                "net_income_month": None,
+                "toetsingsinkomen_year": None,
+                "earnings_since": household.date.replace(day=1),
+            }
         )
         if p.id == person_id
         else p
@@ -101,7 +108,7 @@ def compare(
     results: dict[tuple, tuple[dict, dict]] = {}
     out, provisional = [], None
     for month in _months(household.date, months):
-        epoch = _epoch(parameters, month)
+        epoch = (*_epoch(parameters, month), _months_since(household.date, month))
         if epoch not in results:
             results[epoch] = (
                 entitlements(_on(household, month), parameters, trace=False),
@@ -132,6 +139,12 @@ def compare(
         ],
         provisional_from=provisional,
     )
+
+
+def _months_since(start: dt.date, month: dt.date) -> int:
+    """Whole months from the job's start: the earnings disregard depends on it, so months with the
+    same rules but another stage of the disregard are computed apart."""
+    return (month.year - start.year) * 12 + month.month - start.month
 
 
 def _epoch(parameters: ParameterSet, date: dt.date) -> tuple:

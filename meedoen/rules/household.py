@@ -47,6 +47,8 @@ class Person(_Strict):
     school: School | None = None
     student_finance: bool | None = None
     commercial_tenant: bool | None = None
+    earnings_since: dt.date | None = None
+    temporary_informal_carer: bool | None = None
 
 
 class Housing(_Strict):
@@ -130,6 +132,20 @@ def household_problems(data: dict[str, Any]) -> list[InputProblem]:
         if p.get("commercial_tenant") is not None and p.get("role") != "housemate":
             problems.append(
                 InputProblem(f"{at}.commercial_tenant", "only a housemate can be a commercial tenant")
+            )
+        started = _iso(p.get("earnings_since"))
+        if started and date and started > date:
+            problems.append(
+                InputProblem(f"{at}.earnings_since", f"expected a date on or before {date}, got {started}")
+            )
+        if started and birth and started < birth:
+            problems.append(InputProblem(f"{at}.earnings_since", "expected a date after the birth date"))
+        if p.get("temporary_informal_carer") is not None and p.get("role") != "applicant":
+            problems.append(
+                InputProblem(
+                    f"{at}.temporary_informal_carer",
+                    "only the applicant can be the one who lives here temporarily to give informal care",
+                )
             )
     since = _iso(data.get("low_income_since"))
     if since and date and since > date:

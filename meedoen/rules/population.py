@@ -53,6 +53,15 @@ class Population:
     student_finance: np.ndarray  # bool
     commercial_tenant: np.ndarray  # bool
     person_ids: Sequence[str] | None = None  # kept for explanations of one household
+    # optional person columns (absent from older callers: filled in by __post_init__)
+    earnings_since: np.ndarray | None = None  # int32 yyyymmdd, 0 when absent
+    temporary_informal_carer: np.ndarray | None = None  # bool
+
+    def __post_init__(self) -> None:
+        if self.earnings_since is None:
+            self.earnings_since = np.zeros(len(self.role), np.int32)
+        if self.temporary_informal_carer is None:
+            self.temporary_informal_carer = np.zeros(len(self.role), bool)
 
     @property
     def size(self) -> int:
@@ -106,6 +115,8 @@ PERSON_COLUMNS = (
     "school",
     "student_finance",
     "commercial_tenant",
+    "earnings_since",
+    "temporary_informal_carer",
 )
 HOUSEHOLD_COLUMNS = ("housing_kind", "rent_cents", "energy_cents", "assets_cents", "low_income_since")
 
@@ -167,5 +178,9 @@ def from_households(households: Sequence[Household]) -> Population:
         school=np.array([SCHOOLS.index(p.school) if p.school else -1 for _, p in persons], np.int8),
         student_finance=np.array([bool(p.student_finance) for _, p in persons], bool),
         commercial_tenant=np.array([bool(p.commercial_tenant) for _, p in persons], bool),
+        earnings_since=np.array(
+            [to_int(p.earnings_since) if p.earnings_since else 0 for _, p in persons], np.int32
+        ),
+        temporary_informal_carer=np.array([bool(p.temporary_informal_carer) for _, p in persons], bool),
         person_ids=[p.id for _, p in persons],
     )

@@ -195,3 +195,47 @@ def test_any_json_value_anywhere_is_an_input_error(path, value):
 def test_any_json_document_is_an_input_error(value):
     with pytest.raises(InputError):
         parse_household(value)
+
+
+@pytest.mark.parametrize(
+    "path, value, expected",
+    [
+        (
+            ("persons", 1, "earnings_since"),
+            "1-3-2025",
+            'persons[1].earnings_since: expected a date like 1990-01-31, got "1-3-2025"',
+        ),
+        (
+            ("persons", 1, "earnings_since"),
+            "2026-02-01",
+            "persons[1].earnings_since: expected a date on or before 2026-01-01, got 2026-02-01",
+        ),
+        (
+            ("persons", 1, "earnings_since"),
+            "1980-01-01",
+            "persons[1].earnings_since: expected a date after the birth date",
+        ),
+        (
+            ("persons", 3, "temporary_informal_carer"),
+            True,
+            "persons[3].temporary_informal_carer: only the applicant can be the one who lives here "
+            "temporarily to give informal care",
+        ),
+        (
+            ("persons", 0, "temporary_informal_carer"),
+            "ja",
+            'persons[0].temporary_informal_carer: expected true or false, got "ja"',
+        ),
+    ],
+)
+def test_earnings_since_and_informal_carer_problems(path, value, expected):
+    assert problems(with_change(path, value)) == [expected]
+
+
+def test_earnings_since_and_informal_carer_are_optional_and_accepted():
+    data = with_change(("persons", 1, "earnings_since"), "2025-09-01")
+    data["persons"][0]["temporary_informal_carer"] = True
+    household = parse_household(data)
+    assert str(household.persons[1].earnings_since) == "2025-09-01"
+    assert household.persons[0].temporary_informal_carer is True
+    assert parse_household(GOOD).persons[1].earnings_since is None

@@ -18,4 +18,5 @@ from meedoen.rules.formulas import (  # noqa: F401
     stadspas,
     studietoeslag,
     toeslagen,
+    vrijlating,
 )

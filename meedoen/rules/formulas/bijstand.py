@@ -1,16 +1,20 @@
 """Algemene bijstand: the monthly top-up of the unit's income to its norm, within the asset limit.
 
-Earnings disregards (art. 31 lid 2 onder n, temporary) are not applied: the engine describes the
-structural situation, as the Nibud minima-effect method does.
+The income counted is the unit's net income minus the earnings disregards (``vrijlating``: art. 31
+lid 2 n and r to 2026, art. 34a from 2027); the time-limited ones apply only where the household
+says since when a person's earnings started (``earnings_since``).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
+from meedoen.rules.engine import HOUSEHOLD, Simulation, all_conditions, variable
 
 LIMITS = "nl.participatiewet.vermogensgrens"
+# The conditions of the right to algemene bijstand (art. 19 lid 1, art. 34), in the order a
+# resident reads them: one variable each, used by the amount and by the reasons.
+BIJSTAND_CONDITIONS = ("bijstand_leeftijd", "vermogen_binnen_grens", "bijstand_inkomen_onder_norm")
 
 
 @variable(HOUSEHOLD, "Netto inkomen van de bijstandseenheid per maand", "EUR")
@@ -35,8 +39,31 @@ def vermogen_binnen_grens(s: Simulation) -> np.ndarray:
     return s.pop.assets_cents <= s("vermogensgrens")
 
 
+@variable(HOUSEHOLD, "Aanvrager is 18 jaar of ouder", "bool")
+def bijstand_leeftijd(s: Simulation) -> np.ndarray:
+    """Algemene bijstand is for those of 18 or older (the norms of art. 20-23 start at 18)."""
+    return s("applicant_age") >= 18
+
+
+@variable(HOUSEHOLD, "Inkomen voor de bijstand per maand", "EUR")
+def inkomen_bijstand(s: Simulation) -> np.ndarray:
+    """The unit's net income minus the earnings disregards (art. 31 lid 2, art. 34a), not below nil."""
+    return np.maximum(s("income_net_month") - s("vrijlating_inkomsten"), 0)
+
+
+@variable(HOUSEHOLD, "Inkomen lager dan de bijstandsnorm", "bool")
+def bijstand_inkomen_onder_norm(s: Simulation) -> np.ndarray:
+    """Art. 19 lid 1 onderdeel a: the income counted for the bijstand is below the norm."""
+    return s("inkomen_bijstand") < s("norm")
+
+
+@variable(HOUSEHOLD, "Voldoet aan alle voorwaarden voor algemene bijstand", "bool")
+def bijstand_recht(s: Simulation) -> np.ndarray:
+    """Every condition in BIJSTAND_CONDITIONS holds."""
+    return all_conditions(s, BIJSTAND_CONDITIONS)
+
+
 @variable(HOUSEHOLD, "Bijstand per maand", "EUR")
 def bijstand(s: Simulation) -> np.ndarray:
-    """Norm minus net income, when positive and the assets are within the limit."""
-    gap = np.maximum(s("norm") - s("income_net_month"), 0)
-    return np.where(s("vermogen_binnen_grens"), gap, 0)
+    """Art. 19 lid 2: the norm minus the income counted for the bijstand, where the right exists."""
+    return np.where(s("bijstand_recht"), s("norm") - s("inkomen_bijstand"), 0)

@@ -28,6 +28,21 @@ def kostendelersnorm_van_toepassing(s: Simulation) -> np.ndarray:
     )
 
 
+@variable(
+    HOUSEHOLD,
+    "Kostendelersnorm is van toepassing",
+    "bool",
+    name="kostendelersnorm_van_toepassing",
+    since="2026-01-01",
+)
+def kostendelersnorm_van_toepassing_2026(s: Simulation) -> np.ndarray:
+    """As before, and (art. 22a lid 4, Participatiewet in balans) not for an applicant who lives
+    here temporarily to give informal care for an intensive care need
+    (``temporary_informal_carer``)."""
+    carer = s.of_applicant(s.pop.temporary_informal_carer)
+    return kostendelersnorm_van_toepassing(s) & ~carer
+
+
 @variable(HOUSEHOLD, "Kostendelersnorm per maand, inclusief vakantietoeslag", "EUR")
 def kostendelersnorm(s: Simulation) -> np.ndarray:
     """Sum over applicant and partner of (40 + A x 30) / (A x 100) x B, where B is the couple norm

@@ -1,0 +1,153 @@
+"""Earnings disregards (vrijlatingen) in the algemene bijstand: part of the earnings from work that
+does not count as income, so that someone who starts working keeps more than the norm.
+
+Until 2026-12-31 art. 31 lid 2 onderdeel n (25 %, capped, the first six months; without a time
+limit at AOW age) and onderdeel r (single parent with a child under 12: 12,5 %, capped, for 30
+months after those six), not under 27 (art. 31 lid 5). From 2027-01-01 art. 34a (Participatiewet in
+balans): 15 % for twelve months below AOW age, 25 % capped at AOW age.
+
+The time-limited disregards need the contract's ``earnings_since``: without it nothing is assumed
+and no time-limited disregard applies. The discretionary parts (the college judges that it helps
+towards work; extensions of art. 34a lid 2 and 3; medisch urenbeperkt, loonkostensubsidie) are
+outside the contract: the first is taken as met, the others are not applied.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, variable
+from meedoen.rules.money import round_div
+from meedoen.rules.periods import add_months
+from meedoen.rules.population import CHILD, NOT_GIVEN
+
+P = "nl.participatiewet.vrijlating"
+# Which rule gave a person's disregard (the value of ``vrijlating_grond``).
+GEEN, N_WERK, N_AOW, R_ALLEENSTAANDE_OUDER, A34_WERK, A34_AOW = range(6)
+GRONDEN = ("geen", "31.2n", "31.2n_aow", "31.2r", "34a.1a", "34a.1c")
+
+
+def _bp(fraction: float) -> int:
+    return round(fraction * 10000)
+
+
+@variable(PERSON, "Inkomsten uit arbeid per maand (netto)", "EUR")
+def inkomsten_uit_arbeid(s: Simulation) -> np.ndarray:
+    """The net monthly earnings from work of applicant and partner: the net of a given gross wage,
+    or the net income of someone whose earnings from work started on a given date
+    (``earnings_since``); nil for everyone else (a benefit is not earnings)."""
+    pop = s.pop
+    work = (pop.wage_gross_cents != NOT_GIVEN) | (pop.earnings_since > 0)
+    work &= s("is_applicant_or_partner")
+    out = np.zeros(len(pop.role), np.int64)
+    idx = np.flatnonzero(work)
+    if len(idx):
+        out[idx] = np.maximum(s("net_income_person_month")[idx], 0)
+    return out
+
+
+def _youngest_child_age(s: Simulation) -> np.ndarray:
+    """Per household, the age of the youngest child of the unit (999 without one)."""
+    ages = np.where((s.pop.role == CHILD) & s("in_benefit_unit"), s("age"), 999)
+    return np.minimum.reduceat(ages, s.pop.offsets)
+
+
+@variable(PERSON, "Grond van de vrijlating van inkomsten uit arbeid", "text")
+def vrijlating_grond(s: Simulation) -> np.ndarray:
+    """Art. 31 lid 2: onderdeel n at AOW age (no time limit); onderdeel n in the first six months
+    after the start of the earnings (``earnings_since``); onderdeel r for a single parent with a
+    child under 12 in the 30 months after those six; nobody under 27 (lid 5). Codes: see GRONDEN."""
+    out = np.zeros(len(s.pop.role), np.int8)
+    idx = np.flatnonzero(s("inkomsten_uit_arbeid") > 0)  # only persons with earnings
+    if not len(idx):
+        return out
+    aow, since = s("has_aow_age")[idx], s.pop.earnings_since[idx]
+    old_enough = s("age")[idx] >= s.p(f"{P}.minimumleeftijd")
+    started = (since > 0) & (since <= s.d)
+    end_n = add_months(since, s.p(f"{P}.n_maanden"))
+    in_n = started & (s.d < end_n)
+    single_parent = s.per_person(~s("has_partner") & (_youngest_child_age(s) < s.p(f"{P}.r_kind_leeftijd")))[
+        idx
+    ]
+    in_r = started & (s.d >= end_n) & (s.d < add_months(end_n, s.p(f"{P}.r_maanden"))) & single_parent
+    out[idx] = np.where(
+        ~old_enough,
+        GEEN,
+        np.where(aow, N_AOW, np.where(in_n, N_WERK, np.where(in_r, R_ALLEENSTAANDE_OUDER, GEEN))),
+    )
+    return out
+
+
+@variable(
+    PERSON,
+    "Grond van de vrijlating van inkomsten uit arbeid",
+    "text",
+    name="vrijlating_grond",
+    since="2027-01-01",
+)
+def vrijlating_grond_2027(s: Simulation) -> np.ndarray:
+    """Art. 34a lid 1 (Participatiewet in balans): at AOW age onderdeel c (no time limit); below it
+    onderdeel a in the twelve months after the start of the earnings (``earnings_since``). The age
+    limit of art. 31 lid 5 does not name art. 34a. Codes: see GRONDEN."""
+    out = np.zeros(len(s.pop.role), np.int8)
+    idx = np.flatnonzero(s("inkomsten_uit_arbeid") > 0)
+    if not len(idx):
+        return out
+    aow, since = s("has_aow_age")[idx], s.pop.earnings_since[idx]
+    in_a = (since > 0) & (since <= s.d) & (s.d < add_months(since, s.p(f"{P}.art34a.maanden")))
+    out[idx] = np.where(aow, A34_AOW, np.where(in_a, A34_WERK, GEEN))
+    return out
+
+
+def _capped(earnings: np.ndarray, fraction: float, cap: int | None) -> np.ndarray:
+    part = round_div(earnings * _bp(fraction), 10000)
+    return part if cap is None else np.minimum(part, cap)
+
+
+@variable(PERSON, "Vrijlating van inkomsten uit arbeid per maand", "EUR")
+def vrijlating_arbeid(s: Simulation) -> np.ndarray:
+    """Onderdeel n: 25 % of the net earnings, at most the monthly maximum; onderdeel r: 12,5 %,
+    at most its maximum (art. 31 lid 2); rounded half up to the cent."""
+    grond = s("vrijlating_grond")
+    out = np.zeros(len(grond), np.int64)
+    idx = np.flatnonzero(grond)
+    if not len(idx):
+        return out
+    earnings, g = s("inkomsten_uit_arbeid")[idx], grond[idx]
+    n = _capped(earnings, s.p(f"{P}.n_percentage"), s.p(f"{P}.n_maximum"))
+    if (g == R_ALLEENSTAANDE_OUDER).any():
+        r = _capped(earnings, s.p(f"{P}.r_percentage"), s.p(f"{P}.r_maximum"))
+        n = np.where(g == R_ALLEENSTAANDE_OUDER, r, n)
+    out[idx] = n
+    return out
+
+
+@variable(
+    PERSON,
+    "Vrijlating van inkomsten uit arbeid per maand",
+    "EUR",
+    name="vrijlating_arbeid",
+    since="2027-01-01",
+)
+def vrijlating_arbeid_2027(s: Simulation) -> np.ndarray:
+    """Art. 34a lid 1: onderdeel a 15 % of the net earnings (no maximum); onderdeel c 25 %, at most
+    the monthly maximum; rounded half up to the cent."""
+    grond = s("vrijlating_grond")
+    out = np.zeros(len(grond), np.int64)
+    idx = np.flatnonzero(grond)
+    if not len(idx):
+        return out
+    earnings, g = s("inkomsten_uit_arbeid")[idx], grond[idx]
+    a = _capped(earnings, s.p(f"{P}.art34a.percentage"), None)
+    if (g == A34_AOW).any():
+        c = _capped(earnings, s.p(f"{P}.art34a.aow_percentage"), s.p(f"{P}.art34a.aow_maximum"))
+        a = np.where(g == A34_AOW, c, a)
+    out[idx] = a
+    return out
+
+
+@variable(HOUSEHOLD, "Vrijgelaten inkomsten uit arbeid van de bijstandseenheid per maand", "EUR")
+def vrijlating_inkomsten(s: Simulation) -> np.ndarray:
+    """The disregards of applicant and partner together."""
+    v = s("vrijlating_arbeid")
+    return s.of_applicant(v) + s.of_partner(v, 0)
