@@ -3,7 +3,8 @@
 Yearly amounts, in cents. The toeslagen test the gross yearly income (toetsingsinkomen); a
 resident often knows only a net amount (a benefit), so the engine also inverts the tax: the net
 result is piecewise linear and increasing in the gross amount, so interpolating between its
-breakpoints gives the exact gross.
+breakpoints gives the exact gross. From the AOW age the ouderenkorting (art. 8.17) and, for
+someone without a partner, the alleenstaande ouderenkorting (art. 8.18) are part of both.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def arbeidskorting(s: Simulation) -> np.ndarray:
 @variable(PERSON, "Inkomensafhankelijke combinatiekorting per jaar", "EUR")
 def iack(s: Simulation) -> np.ndarray:
     """Art. 8.14a: for a working parent of a child under 12 who is single or earns least of
-    the two partners (the younger on a tie): 11,45 % of work income above the threshold,
+    the two partners (on a tie only the older, lid 3): 11,45 % of work income above the threshold,
     up to the maximum."""
     pop = s.pop
     role, wage = pop.role, s("wage_year")
@@ -127,22 +128,59 @@ def iack(s: Simulation) -> np.ndarray:
     other = np.where(is_applicant, pop.partner_index[household], pop.offsets[household])
     has_other = ~is_applicant | pop.has_partner[household]
     other_wage, other_birth = np.where(has_other, wage[other], -1), pop.birth[other]
-    least = ~has_other | (own_wage < other_wage) | ((own_wage == other_wage) & (birth > other_birth))
+    least = ~has_other | (own_wage < other_wage) | ((own_wage == other_wage) & (birth < other_birth))
     built = s.p(f"{HK}.iack_opbouw") * np.maximum(own_wage - s.p(f"{HK}.iack_drempel"), 0)
     credit = np.minimum(built, s.p(f"{HK}.iack_maximum")) * s("tax_credit_factor")[who]
     out[who] = np.where(least, round_half_up(credit), 0)
     return out
 
 
+@variable(PERSON, "Geen partner in het huishouden (alleenstaand voor de AOW)", "bool")
+def without_partner(s: Simulation) -> np.ndarray:
+    """The applicant without a partner, and anyone else in the household but the couple: the AOW
+    pays them as ongehuwde (art. 9 lid 1 onder a AOW), which gives the alleenstaande ouderenkorting."""
+    role = s.pop.role
+    return ~((role == PARTNER) | ((role == APPLICANT) & s.per_person(s.pop.has_partner)))
+
+
+@variable(PERSON, "Ouderenkorting per jaar", "EUR")
+def ouderenkorting(s: Simulation) -> np.ndarray:
+    """Art. 8.17: from the AOW age, an amount reduced by 15 % of the verzamelinkomen (here the yearly
+    wage) above the threshold, never below nil. Counted whole: art. 8.7 sets its AOW part to nil and
+    divides the rest over tax, Anw and Wlz, all of which someone at AOW age still owes."""
+    aow_age = s("has_aow_age")
+    out = np.zeros(len(aow_age), np.int64)
+    old = np.flatnonzero(aow_age)  # few: computed for them only
+    if len(old):
+        scale = s.p(f"{HK}.ouderenkorting")
+        out[old] = round_half_up(np.maximum(scale.apply(s("wage_year")[old]), 0))
+    return out
+
+
+@variable(PERSON, "Alleenstaande ouderenkorting per jaar", "EUR")
+def alleenstaande_ouderenkorting(s: Simulation) -> np.ndarray:
+    """Art. 8.18: a fixed amount from the AOW age for whoever has no partner in the household;
+    counted whole (art. 8.7)."""
+    aow_age = s("has_aow_age")
+    out = np.zeros(len(aow_age), np.int64)
+    old = np.flatnonzero(aow_age)
+    if len(old):
+        out[old] = np.where(s("without_partner")[old], s.p(f"{HK}.alleenstaande_ouderenkorting"), 0)
+    return out
+
+
 @variable(PERSON, "Inkomstenbelasting en premies box 1 over het loon, per jaar", "EUR")
 def income_tax(s: Simulation) -> np.ndarray:
-    """Box 1 tax on the yearly wage minus the tax credits, never below nil (credits are not paid
-    out)."""
+    """Box 1 tax on the yearly wage minus the tax credits, never below nil (art. 8.8: credits are
+    not paid out). The elderly credits are asked for only when an earner has the AOW age."""
     wage = s("wage_year")
     credits = s("algemene_heffingskorting") + s("arbeidskorting") + s("iack")
     tax = np.zeros(len(wage), np.int64)  # no wage, no tax on it
     earns = _earners(s)
-    tax[earns] = np.maximum(round_half_up(_box1(s, wage, earns)) - credits[earns], 0)
+    credits = credits[earns]
+    if s("has_aow_age")[earns].any():
+        credits = credits + (s("ouderenkorting") + s("alleenstaande_ouderenkorting"))[earns]
+    tax[earns] = np.maximum(round_half_up(_box1(s, wage, earns)) - credits, 0)
     return tax
 
 
@@ -157,18 +195,30 @@ def net_income_person_month(s: Simulation) -> np.ndarray:
     return net
 
 
-@lru_cache(maxsize=32)
-def _net_curve(box1: Scale, ahk: Scale, factor: float) -> tuple[np.ndarray, np.ndarray]:
-    """Breakpoints (gross, net) of a benefit's yearly net as a function of its gross (no work
-    credits); between them the function is linear. The kinks (where the credit reaches nil, where
-    tax starts to be due) are exact, not rounded to a cent, so interpolation is exact."""
+Credits = tuple[tuple[Scale, float], ...]
+
+
+@lru_cache(maxsize=64)
+def _net_curve(box1: Scale, credits: Credits, fixed: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """Breakpoints (gross, net) of a benefit's yearly net as a function of its gross; between them
+    the function is linear. ``credits`` are (schedule, factor) pairs, each credit never below nil
+    and then times its factor; ``fixed`` is a credit that does not depend on income (cents). The
+    kinks (thresholds, where a credit reaches nil, where tax starts to be due) are exact, not
+    rounded to a cent, so interpolation is exact."""
 
     def owed(g: np.ndarray) -> np.ndarray:  # the tax before the floor at nil
-        return box1.apply(g) - np.maximum(ahk.apply(g), 0) * factor
+        total = box1.apply(g) - fixed
+        for scale, factor in credits:
+            total = total - np.maximum(scale.apply(g), 0) * factor
+        return total
 
-    points = {0.0, *map(float, box1.thresholds), *map(float, ahk.thresholds)}
-    if ahk.rates[-1] < 0:  # the credit reaches nil
-        points.add(ahk.thresholds[-1] + ahk.bases[-1] / -ahk.rates[-1])
+    points = {0.0, *map(float, box1.thresholds)}
+    for scale, _ in credits:
+        points.update(map(float, scale.thresholds))
+        bounds = (*scale.thresholds[1:], np.inf)
+        for start, base, rate, end in zip(scale.thresholds, scale.bases, scale.rates, bounds, strict=True):
+            if rate < 0 < base and start + base / -rate < end:  # the credit reaches nil in this row
+                points.add(start + base / -rate)
     gross = np.array(sorted(points | {1e11}))
     tax = owed(gross)  # linear between these points
     starts = np.flatnonzero((tax[:-1] <= 0) & (tax[1:] > 0))
@@ -179,19 +229,35 @@ def _net_curve(box1: Scale, ahk: Scale, factor: float) -> tuple[np.ndarray, np.n
     return gross, gross - np.maximum(owed(gross), 0)
 
 
-def gross_from_net_benefit(s: Simulation, net_year: np.ndarray, persons: np.ndarray) -> np.ndarray:
-    """The gross yearly benefit that leaves ``net_year`` after tax and the general credit, for the
-    persons at indices ``persons`` (each with their own tariff: below AOW age, at AOW age, or at
-    AOW age and born before 1946)."""
-    under, aow_scale, old = _tariff(s)
+def benefit_curves(s: Simulation, elderly: bool = True) -> tuple[tuple[Scale, Credits, float], ...]:
+    """The net curve's arguments for each kind of person, by the code of ``gross_from_net_benefit``:
+    0 below AOW age; 1 at AOW age; 2 at AOW age and born before 1946; 3 and 4 as 1 and 2 without a
+    partner (with the alleenstaande ouderenkorting). A benefit earns no work credits. Without
+    ``elderly`` only the first (the elderly credits' parameters are then not asked for)."""
+    under, aow, old = _tariff(s)
     ahk = s.p(f"{HK}.algemene_heffingskorting")
-    tariff = _tariff_of(s, persons)
+    young = (under, ((ahk, 1.0),), 0.0)
+    if not elderly:
+        return (young,)
+    credits: Credits = ((ahk, _aow_factor(under, aow)), (s.p(f"{HK}.ouderenkorting"), 1.0))
+    alone = float(s.p(f"{HK}.alleenstaande_ouderenkorting"))
+    return (young, (aow, credits, 0.0), (old, credits, 0.0), (aow, credits, alone), (old, credits, alone))
+
+
+def gross_from_net_benefit(s: Simulation, net_year: np.ndarray, persons: np.ndarray) -> np.ndarray:
+    """The gross yearly benefit that leaves ``net_year`` after tax and the credits that do not need
+    work (the general credit; from the AOW age the ouderenkorting, and without a partner the
+    alleenstaande ouderenkorting), for the persons at indices ``persons``, each with their own
+    tariff: below AOW age, at AOW age, or at AOW age and born before 1946."""
+    code = _tariff_of(s, persons).astype(np.int8)
+    at_aow = np.flatnonzero(code > 0)  # few: the partner question for them only
+    if len(at_aow):
+        code[at_aow] += 2 * s("without_partner")[persons[at_aow]]
     gross = np.empty(len(persons))
-    aow_factor = _aow_factor(under, aow_scale)
-    for code, (box1, factor) in enumerate(((under, 1.0), (aow_scale, aow_factor), (old, aow_factor))):
-        rows = np.flatnonzero(tariff == code)
+    for c, args in enumerate(benefit_curves(s, elderly=len(at_aow) > 0)):
+        rows = np.flatnonzero(code == c)
         if len(rows):
-            curve_gross, curve_net = _net_curve(box1, ahk, factor)
+            curve_gross, curve_net = _net_curve(*args)
             gross[rows] = np.interp(net_year[rows], curve_net, curve_gross)
     return round_half_up(gross)
 
