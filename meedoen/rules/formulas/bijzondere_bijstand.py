@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
-from meedoen.rules.formulas.local_income_limit import limit, within
+from meedoen.rules.engine import HOUSEHOLD, Simulation, all_conditions, variable
+from meedoen.rules.formulas.local_income_limit import ASSETS, income_test
 
-
-@variable(HOUSEHOLD, "Inkomensgrens bijzondere bijstand per maand", "EUR")
-def bijzondere_bijstand_inkomensgrens(s: Simulation) -> np.ndarray:
-    """Up to this income the check shows bijzondere bijstand as possible (draagkracht decides)."""
-    return limit(s, "bijzondere_bijstand")
+_, BB_INKOMEN = income_test("bijzondere_bijstand", "bijzondere bijstand")
+BIJZONDERE_BIJSTAND_CONDITIONS = ("bijstand_leeftijd", ASSETS, BB_INKOMEN)
 
 
 @variable(HOUSEHOLD, "Bijzondere bijstand is mogelijk", "bool")
 def bijzondere_bijstand(s: Simulation) -> np.ndarray:
-    """Applicant 18 or older, income at or below the limit, assets within the bijstand limit."""
-    return (s("applicant_age") >= 18) & within(s, "bijzondere_bijstand_inkomensgrens")
+    """Applicant of bijstand age, income at or below the limit (draagkracht decides the amount),
+    assets within the bijstand limit."""
+    return all_conditions(s, BIJZONDERE_BIJSTAND_CONDITIONS)

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import numpy as np
 
-from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
-from meedoen.rules.formulas.local_income_limit import limit, within
+from meedoen.rules.engine import HOUSEHOLD, Simulation, all_conditions, variable
+from meedoen.rules.formulas.local_income_limit import ASSETS, income_test
+
+CZ = "collectieve_zorgverzekering"
+_, CZ_INKOMEN = income_test(CZ, "collectieve zorgverzekering")
+CZ_CONDITIONS = ("collectieve_zorgverzekering_leeftijd", ASSETS, CZ_INKOMEN)
 
 
-@variable(HOUSEHOLD, "Inkomensgrens collectieve zorgverzekering per maand", "EUR")
-def collectieve_zorgverzekering_inkomensgrens(s: Simulation) -> np.ndarray:
-    """The municipality's share of the reference norm (Arnhem 120 %, Nijmegen 130 %)."""
-    return limit(s, "collectieve_zorgverzekering")
+@variable(HOUSEHOLD, "Aanvrager is oud genoeg voor de collectieve zorgverzekering", "bool")
+def collectieve_zorgverzekering_leeftijd(s: Simulation) -> np.ndarray:
+    """The municipality's contract with the insurer sets a minimum age for the applicant."""
+    return s("applicant_age") >= s.local(f"{CZ}.minimum_leeftijd")
 
 
 @variable(HOUSEHOLD, "Kan meedoen met de collectieve zorgverzekering", "bool")
 def collectieve_zorgverzekering(s: Simulation) -> np.ndarray:
     """Applicant old enough, income at or below the limit, assets within the bijstand limit."""
-    old_enough = s("applicant_age") >= s.local("collectieve_zorgverzekering.minimum_leeftijd")
-    return old_enough & within(s, "collectieve_zorgverzekering_inkomensgrens")
+    return all_conditions(s, CZ_CONDITIONS)

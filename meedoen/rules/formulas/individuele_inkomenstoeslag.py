@@ -4,44 +4,53 @@ from __future__ import annotations
 
 import numpy as np
 
-from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
+from meedoen.rules.engine import HOUSEHOLD, Simulation, all_conditions, variable
 from meedoen.rules.formulas.benefit_unit import COUPLE, SINGLE
-from meedoen.rules.formulas.local_income_limit import limit, within
+from meedoen.rules.formulas.local_income_limit import ASSETS, income_test
 from meedoen.rules.population import CHILD
 
 IIT = "individuele_inkomenstoeslag"
+_, IIT_INKOMEN = income_test(IIT, "individuele inkomenstoeslag")
+# Income before duration: a household above the limit is never asked how long its income was low.
+IIT_CONDITIONS = (
+    "individuele_inkomenstoeslag_leeftijd",
+    "individuele_inkomenstoeslag_geen_student",
+    ASSETS,
+    IIT_INKOMEN,
+    "langdurig_laag_inkomen",
+)
 
 
-@variable(HOUSEHOLD, "Inkomensgrens individuele inkomenstoeslag per maand", "EUR")
-def individuele_inkomenstoeslag_inkomensgrens(s: Simulation) -> np.ndarray:
-    """What counts as a low income: a share of the reference norm (Arnhem 105 %)."""
-    return limit(s, IIT)
+@variable(HOUSEHOLD, "Aanvrager heeft de leeftijd voor de individuele inkomenstoeslag", "bool")
+def individuele_inkomenstoeslag_leeftijd(s: Simulation) -> np.ndarray:
+    """Art. 36: from the municipality's minimum age up to the AOW age."""
+    return (s("applicant_age") >= s.local(f"{IIT}.minimum_leeftijd")) & ~s.of_applicant(s("has_aow_age"))
+
+
+@variable(HOUSEHOLD, "Aanvrager studeert niet met studiefinanciering", "bool")
+def individuele_inkomenstoeslag_geen_student(s: Simulation) -> np.ndarray:
+    """Art. 36 lid 1: not for students with student finance (WSF / WTOS)."""
+    return ~s.of_applicant(s.pop.student_finance)
 
 
 @variable(HOUSEHOLD, "Al lang genoeg een laag inkomen", "bool")
 def langdurig_laag_inkomen(s: Simulation) -> np.ndarray:
-    """The low income started at least the required number of years before the peildatum."""
+    """The low income started at least the required number of years before the peildatum
+    (unknown when the household did not say since when: then not met)."""
     since = s.pop.low_income_since
     return (since > 0) & (since <= s.d - 10000 * s.local(f"{IIT}.jaren_laag_inkomen"))
 
 
 @variable(HOUSEHOLD, "Voldoet aan de voorwaarden van de individuele inkomenstoeslag", "bool")
 def individuele_inkomenstoeslag_recht(s: Simulation) -> np.ndarray:
-    """Art. 36: applicant of the minimum age and below AOW age, not a student, long-term low
-    income, assets within the bijstand limit."""
-    return (
-        (s("applicant_age") >= s.local(f"{IIT}.minimum_leeftijd"))
-        & ~s.of_applicant(s("has_aow_age"))
-        & ~s.of_applicant(s.pop.student_finance)
-        & s("langdurig_laag_inkomen")
-        & within(s, "individuele_inkomenstoeslag_inkomensgrens")
-    )
+    """Art. 36: every condition of ``IIT_CONDITIONS``."""
+    return all_conditions(s, IIT_CONDITIONS)
 
 
 @variable(HOUSEHOLD, "Individuele inkomenstoeslag per jaar", "EUR")
 def individuele_inkomenstoeslag(s: Simulation) -> np.ndarray:
     """The amount by household when the conditions are met (Arnhem: more for two parents with a
-    child of 12-17, the age of secondary school). A municipality whose amounts are unknown has 0."""
+    child of secondary-school age). A municipality whose amounts are unknown has 0."""
     teen = s.count_per_household((s.pop.role == CHILD) & (s("age") >= 12) & (s("age") < 18)) > 0
     kind = s("household_type")
     amount = np.where(

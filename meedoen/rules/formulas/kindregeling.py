@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, variable
-from meedoen.rules.formulas.local_income_limit import limit, within
+from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, all_conditions, variable
+from meedoen.rules.formulas.local_income_limit import ASSETS, income_test
 from meedoen.rules.population import CHILD
 
-
-@variable(HOUSEHOLD, "Inkomensgrens kindregeling per maand", "EUR")
-def kindregeling_inkomensgrens(s: Simulation) -> np.ndarray:
-    """Share of the reference norm up to which children can use the fund."""
-    return limit(s, "kindregeling")
+_, KINDREGELING_INKOMEN = income_test("kindregeling", "kindregeling")
+KINDREGELING_CONDITIONS = ("kindregeling_heeft_kinderen", ASSETS, KINDREGELING_INKOMEN)
 
 
 @variable(PERSON, "Kind van de leeftijd voor de kindregeling", "bool")
@@ -22,8 +19,14 @@ def kindregeling_kind(s: Simulation) -> np.ndarray:
     return (s.pop.role == CHILD) & (age >= s.local("kindregeling.minimum_leeftijd_kind")) & (age < 18)
 
 
+@variable(HOUSEHOLD, "Er woont een kind van de leeftijd voor de kindregeling", "bool")
+def kindregeling_heeft_kinderen(s: Simulation) -> np.ndarray:
+    """The regeling is for the children: without a child of the age there is nothing to grant."""
+    return s.count_per_household(s("kindregeling_kind")) > 0
+
+
 @variable(HOUSEHOLD, "Aantal kinderen voor de kindregeling", "count")
 def kindregeling(s: Simulation) -> np.ndarray:
     """Children from the minimum age up to 18, when income and assets are within the limits."""
     children = s.count_per_household(s("kindregeling_kind"))
-    return np.where(within(s, "kindregeling_inkomensgrens"), children, 0)
+    return np.where(all_conditions(s, KINDREGELING_CONDITIONS), children, 0)

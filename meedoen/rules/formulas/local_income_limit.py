@@ -3,14 +3,18 @@
 Every municipality states its limits as a percentage of a bijstand norm (its ``referentienorm``);
 the limit in euro is that share of the household's reference norm, rounded half up to the cent.
 The income tested is the unit's own net income (``income_net_month``, as the contract defines).
+Each regeling gets two variables from :func:`income_test`: its limit and the condition "income
+within the limit", which the amount and the reason shown both use.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from meedoen.rules.engine import Simulation
+from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
 from meedoen.rules.money import round_half_up
+
+ASSETS = "vermogen_binnen_grens"  # the assets condition every local regeling shares
 
 
 def limit(s: Simulation, scheme: str, with_children: bool = False) -> np.ndarray:
@@ -22,6 +26,22 @@ def limit(s: Simulation, scheme: str, with_children: bool = False) -> np.ndarray
     return round_half_up(share * s("reference_norm_exact"))
 
 
-def within(s: Simulation, limit_name: str) -> np.ndarray:
-    """Net income at or below the limit, and assets within the bijstand limit."""
-    return (s("income_net_month") <= s(limit_name)) & s("vermogen_binnen_grens")
+def income_test(scheme: str, label: str, *, with_children: bool = False) -> tuple[str, str]:
+    """Register ``<scheme>_inkomensgrens`` (the limit per month) and ``<scheme>_inkomen_binnen_grens``
+    (the condition) for a regeling named ``label``; returns their names."""
+    limit_name, within_name = f"{scheme}_inkomensgrens", f"{scheme}_inkomen_binnen_grens"
+
+    def the_limit(s: Simulation) -> np.ndarray:
+        return limit(s, scheme, with_children)
+
+    the_limit.__doc__ = "The regeling's share of the reference norm" + (
+        ", a higher share for households with minor children." if with_children else "."
+    )
+
+    def within(s: Simulation) -> np.ndarray:
+        return s("income_net_month") <= s(limit_name)
+
+    within.__doc__ = "The unit's net income per month is at or below the regeling's limit."
+    variable(HOUSEHOLD, f"Inkomensgrens {label} per maand", "EUR", name=limit_name)(the_limit)
+    variable(HOUSEHOLD, f"Inkomen binnen de grens van de {label}", "bool", name=within_name)(within)
+    return limit_name, within_name

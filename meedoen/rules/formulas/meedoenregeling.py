@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, variable
-from meedoen.rules.formulas.local_income_limit import limit, within
+from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, all_conditions, variable
+from meedoen.rules.formulas.local_income_limit import ASSETS, income_test
 
-
-@variable(HOUSEHOLD, "Inkomensgrens Meedoen-regeling per maand", "EUR")
-def meedoenregeling_inkomensgrens(s: Simulation) -> np.ndarray:
-    """Share of the reference norm: 140 % since 2023 (110 % before)."""
-    return limit(s, "meedoenregeling")
+_, MEEDOEN_INKOMEN = income_test("meedoenregeling", "Meedoen-regeling")
+MEEDOENREGELING_CONDITIONS = ("meedoenregeling_heeft_deelnemers", ASSETS, MEEDOEN_INKOMEN)
 
 
 @variable(PERSON, "Krijgt het bedrag van de Meedoen-regeling (als het huishouden recht heeft)", "bool")
@@ -28,8 +25,14 @@ def meedoenregeling_personen(s: Simulation) -> np.ndarray:
     return s.count_per_household(s("meedoenregeling_persoon"))
 
 
+@variable(HOUSEHOLD, "Iemand in het huishouden kan de Meedoen-regeling krijgen", "bool")
+def meedoenregeling_heeft_deelnemers(s: Simulation) -> np.ndarray:
+    """Without an adult who may take part (students are excluded) there is nothing to grant."""
+    return s("meedoenregeling_personen") > 0
+
+
 @variable(HOUSEHOLD, "Meedoen-regeling per jaar", "EUR")
 def meedoenregeling(s: Simulation) -> np.ndarray:
     """The amount per person for each eligible adult, when income and assets are within limits."""
     amount = s("meedoenregeling_personen") * s.local("meedoenregeling.bedrag_per_persoon")
-    return np.where(within(s, "meedoenregeling_inkomensgrens"), amount, 0)
+    return np.where(all_conditions(s, MEEDOENREGELING_CONDITIONS), amount, 0)

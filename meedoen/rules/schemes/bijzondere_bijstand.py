@@ -3,31 +3,36 @@
 from __future__ import annotations
 
 from meedoen.rules.engine import Simulation
+from meedoen.rules.formulas.bijzondere_bijstand import BIJZONDERE_BIJSTAND_CONDITIONS
 from meedoen.rules.money import euro_text
-from meedoen.rules.schemes import Reason, SchemeResult, local_scheme, one, source
-from meedoen.rules.schemes.income_test import income_reasons
+from meedoen.rules.schemes import Condition, Reason, SchemeResult, first_failed, local_scheme, source
+from meedoen.rules.schemes.income_test import granted, income_tested
+
+BB = "bijzondere_bijstand"
+LIMIT = f"{BB}_inkomensgrens"
+DREMPEL = "nl.participatiewet.bijzondere_bijstand.drempel"
+CONDITIONS = income_tested(
+    BIJZONDERE_BIJSTAND_CONDITIONS,
+    LIMIT,
+    {"bijstand_leeftijd": Condition("under_18", lambda s: "Bijzondere bijstand is er vanaf 18 jaar.")},
+)
 
 
-@local_scheme("bijzondere_bijstand", "Bijzondere bijstand", period="once")
+@local_scheme(BB, "Bijzondere bijstand", period="once", conditions=CONDITIONS)
 def describe(s: Simulation) -> SchemeResult:
-    if one(s, "applicant_age") < 18:
-        reasons = [Reason("under_18", "Bijzondere bijstand is er vanaf 18 jaar.")]
-    else:
-        reasons = income_reasons(
+    refused = first_failed(s, CONDITIONS)
+    reasons = [
+        refused
+        or granted(
             s,
-            "bijzondere_bijstand_inkomensgrens",
+            LIMIT,
             "Heeft u kosten die u niet zelf kunt betalen, zoals een laptop voor school of werk? "
             "Vraag bijzondere bijstand aan. De gemeente kijkt naar uw kosten en wat u zelf kunt betalen.",
         )
-    eligible = bool(s("bijzondere_bijstand")[0])
-    srcs = [source(s, "nl.participatiewet.bijzondere_bijstand.drempel")]
-    srcs.append(source(s, f"gemeenten.{s.pop.municipality}.bijzondere_bijstand.inkomensgrens"))
-    if eligible:
+    ]
+    if refused is None:
         reasons.append(
-            Reason(
-                "threshold",
-                f"Kosten tot {euro_text(s.p('nl.participatiewet.bijzondere_bijstand.drempel'))} per jaar "
-                "betaalt u in de regel zelf.",
-            )
+            Reason("threshold", f"Kosten tot {euro_text(s.p(DREMPEL))} per jaar betaalt u in de regel zelf.")
         )
-    return SchemeResult("bijzondere_bijstand", "Bijzondere bijstand", eligible, 0, "once", reasons, srcs)
+    srcs = [source(s, DREMPEL), source(s, f"gemeenten.{s.pop.municipality}.{BB}.inkomensgrens")]
+    return SchemeResult(BB, "Bijzondere bijstand", refused is None, 0, "once", reasons, srcs)

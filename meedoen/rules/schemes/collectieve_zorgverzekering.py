@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 from meedoen.rules.engine import Simulation
-from meedoen.rules.schemes import Reason, SchemeResult, local_scheme, one, source
-from meedoen.rules.schemes.income_test import income_reasons
+from meedoen.rules.formulas.collectieve_zorgverzekering import CZ, CZ_CONDITIONS
+from meedoen.rules.schemes import Condition, SchemeResult, first_failed, local_scheme, source
+from meedoen.rules.schemes.income_test import granted, income_tested
 
 NAME = "Collectieve zorgverzekering"
+LIMIT = f"{CZ}_inkomensgrens"
+CONDITIONS = income_tested(
+    CZ_CONDITIONS,
+    LIMIT,
+    {
+        f"{CZ}_leeftijd": Condition(
+            "too_young", lambda s: f"Deze verzekering is er vanaf {s.local(f'{CZ}.minimum_leeftijd')} jaar."
+        )
+    },
+)
 
 
-@local_scheme("collectieve_zorgverzekering", NAME)
+@local_scheme(CZ, NAME, conditions=CONDITIONS)
 def describe(s: Simulation) -> SchemeResult:
-    minimum = s.local("collectieve_zorgverzekering.minimum_leeftijd")
-    if one(s, "applicant_age") < minimum:
-        reasons = [Reason("too_young", f"Deze verzekering is er vanaf {minimum} jaar.")]
-    else:
-        reasons = income_reasons(
+    refused = first_failed(s, CONDITIONS)
+    reasons = [
+        refused
+        or granted(
             s,
-            "collectieve_zorgverzekering_inkomensgrens",
+            LIMIT,
             "U kunt meedoen met de zorgverzekering van de gemeente: een goede aanvullende verzekering "
             "waarvoor de gemeente een deel van de premie betaalt.",
         )
-    eligible = bool(s("collectieve_zorgverzekering")[0])
-    src = source(s, f"gemeenten.{s.pop.municipality}.collectieve_zorgverzekering.inkomensgrens")
-    return SchemeResult("collectieve_zorgverzekering", NAME, eligible, 0, "year", reasons, [src])
+    ]
+    src = source(s, f"gemeenten.{s.pop.municipality}.{CZ}.inkomensgrens")
+    return SchemeResult(CZ, NAME, refused is None, 0, "year", reasons, [src])

@@ -7,33 +7,45 @@ aanmerking."
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from meedoen.rules.engine import Simulation
+from meedoen.rules.formulas.local_income_limit import ASSETS
 from meedoen.rules.money import euro_text
-from meedoen.rules.schemes import Reason, one
+from meedoen.rules.schemes import BoundCondition, Condition, Reason, conditions, one
 
 
-def income_reasons(s: Simulation, limit_variable: str, granted: str) -> list[Reason]:
-    """Why a household is in or out on income and assets; ``granted`` says what it gives."""
-    income, limit = one(s, "income_net_month"), one(s, limit_variable)
-    if not bool(s("vermogen_binnen_grens")[0]):
-        cap = euro_text(one(s, "vermogensgrens"))
-        return [
-            Reason(
-                "assets_above_limit",
-                f"Uw vermogen is hoger dan {cap}. Met een vermogen tot {cap} komt u in aanmerking.",
-            )
-        ]
-    if income > limit:
-        return [
-            Reason(
-                "income_above_limit",
-                f"Uw inkomen ({euro_text(income)} per maand) is hoger dan {euro_text(limit)}. "
-                f"Met een inkomen tot {euro_text(limit)} per maand komt u in aanmerking.",
-            )
-        ]
-    return [
-        Reason(
-            "income_below_limit",
-            f"Uw inkomen ({euro_text(income)} per maand) is niet hoger dan {euro_text(limit)}. {granted}",
+def _assets_too_high(s: Simulation) -> str:
+    cap = euro_text(one(s, "vermogensgrens"))
+    return f"Uw vermogen is hoger dan {cap}. Met een vermogen tot {cap} komt u in aanmerking."
+
+
+def _income_too_high(limit_variable: str) -> Condition:
+    def text(s: Simulation) -> str:
+        income, limit = euro_text(one(s, "income_net_month")), euro_text(one(s, limit_variable))
+        return (
+            f"Uw inkomen ({income} per maand) is hoger dan {limit}. "
+            f"Met een inkomen tot {limit} per maand komt u in aanmerking."
         )
-    ]
+
+    return Condition("income_above_limit", text)
+
+
+def income_tested(
+    names: Sequence[str], limit_variable: str, others: Mapping[str, Condition] | None = None
+) -> tuple[BoundCondition, ...]:
+    """The conditions of a regeling with the shared assets condition and its income condition
+    (``<scheme>_inkomen_binnen_grens`` for the limit ``<scheme>_inkomensgrens``), plus ``others``."""
+    within = limit_variable.replace("_inkomensgrens", "_inkomen_binnen_grens")
+    reasons = {
+        ASSETS: Condition("assets_above_limit", _assets_too_high),
+        within: _income_too_high(limit_variable),
+        **(others or {}),
+    }
+    return conditions(names, reasons)
+
+
+def granted(s: Simulation, limit_variable: str, what: str) -> Reason:
+    """Why a household is in on income, and ``what`` it gets."""
+    income, limit = euro_text(one(s, "income_net_month")), euro_text(one(s, limit_variable))
+    return Reason("income_below_limit", f"Uw inkomen ({income} per maand) is niet hoger dan {limit}. {what}")

@@ -3,45 +3,51 @@
 from __future__ import annotations
 
 from meedoen.rules.engine import Simulation
+from meedoen.rules.formulas.individuele_inkomenstoeslag import IIT, IIT_CONDITIONS
 from meedoen.rules.money import euro_text
-from meedoen.rules.schemes import Reason, SchemeResult, local_scheme, one, source
-from meedoen.rules.schemes.income_test import income_reasons
+from meedoen.rules.schemes import Condition, Reason, SchemeResult, first_failed, local_scheme, one, source
+from meedoen.rules.schemes.income_test import granted, income_tested
 
-IIT = "individuele_inkomenstoeslag"
 NAME = "Individuele inkomenstoeslag"
+LIMIT = f"{IIT}_inkomensgrens"
 
 
-@local_scheme(IIT, NAME)
+def _age(s: Simulation) -> str:
+    return f"De toeslag is voor mensen van {s.local(f'{IIT}.minimum_leeftijd')} jaar tot de AOW-leeftijd."
+
+
+def _low_income_too_short(s: Simulation) -> str:
+    years = s.local(f"{IIT}.jaren_laag_inkomen")
+    if int(s.pop.low_income_since[0]) == 0:
+        return f"Heeft u al {years} jaar of langer een laag inkomen? Vul in sinds wanneer."
+    return f"U heeft nog geen {years} jaar een laag inkomen. Na {years} jaar komt u in aanmerking."
+
+
+CONDITIONS = income_tested(
+    IIT_CONDITIONS,
+    LIMIT,
+    {
+        f"{IIT}_leeftijd": Condition("age", _age),
+        f"{IIT}_geen_student": Condition(
+            "student", lambda s: "De toeslag is niet voor studenten met studiefinanciering."
+        ),
+        "langdurig_laag_inkomen": Condition("low_income_too_short", _low_income_too_short),
+    },
+)
+
+
+@local_scheme(IIT, NAME, conditions=CONDITIONS)
 def describe(s: Simulation) -> SchemeResult:
-    amount, eligible = one(s, IIT), bool(s("individuele_inkomenstoeslag_recht")[0])
-    years, minimum = s.local(f"{IIT}.jaren_laag_inkomen"), s.local(f"{IIT}.minimum_leeftijd")
-    age = one(s, "applicant_age")
-    if age < minimum or bool(s.of_applicant(s("has_aow_age"))[0]):
-        reasons = [Reason("age", f"De toeslag is voor mensen van {minimum} jaar tot de AOW-leeftijd.")]
-    elif bool(s.of_applicant(s.pop.student_finance)[0]):
-        reasons = [Reason("student", "De toeslag is niet voor studenten met studiefinanciering.")]
-    elif int(s.pop.low_income_since[0]) == 0:
-        reasons = [
-            Reason(
-                "low_income_since_unknown",
-                f"Heeft u al {years} jaar of langer een laag inkomen? Vul in sinds wanneer.",
-            )
-        ]
-    elif not bool(s("langdurig_laag_inkomen")[0]):
-        reasons = [
-            Reason(
-                "low_income_too_short",
-                f"U heeft nog geen {years} jaar een laag inkomen. Na {years} jaar komt u in aanmerking.",
-            )
-        ]
+    amount = one(s, IIT)
+    refused = first_failed(s, CONDITIONS)
+    if refused is not None:
+        reasons = [refused]
     else:
-        granted = (
-            f"U krijgt {euro_text(amount)} per jaar." if amount else "De gemeente stelt het bedrag vast."
-        )
-        reasons = income_reasons(s, "individuele_inkomenstoeslag_inkomensgrens", granted)
-    if eligible and not amount:
-        reasons.append(
-            Reason("amount_unknown", "Het bedrag van deze gemeente is bij Meedoen nog niet bekend.")
-        )
+        what = f"U krijgt {euro_text(amount)} per jaar." if amount else "De gemeente stelt het bedrag vast."
+        reasons = [granted(s, LIMIT, what)]
+        if not amount:
+            reasons.append(
+                Reason("amount_unknown", "Het bedrag van deze gemeente is bij Meedoen nog niet bekend.")
+            )
     src = source(s, f"gemeenten.{s.pop.municipality}.{IIT}.bedrag_alleenstaande")
-    return SchemeResult(IIT, NAME, eligible, amount, "year", reasons, [src])
+    return SchemeResult(IIT, NAME, refused is None, amount, "year", reasons, [src])

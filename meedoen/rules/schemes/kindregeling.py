@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 from meedoen.rules.engine import Simulation
-from meedoen.rules.schemes import Reason, SchemeResult, local_scheme, one, source
-from meedoen.rules.schemes.income_test import income_reasons
+from meedoen.rules.formulas.kindregeling import KINDREGELING_CONDITIONS
+from meedoen.rules.schemes import Condition, SchemeResult, first_failed, local_scheme, one, source
+from meedoen.rules.schemes.income_test import granted, income_tested
 
-
-@local_scheme("kindregeling", "Kinderfonds")
-def describe(s: Simulation) -> SchemeResult:
-    children = one(s, "kindregeling")
-    youngest = s.local("kindregeling.minimum_leeftijd_kind")
-    if one(s, "minor_children") == 0:
-        reasons = [Reason("no_children", f"Deze regeling is voor kinderen van {youngest} tot 18 jaar.")]
-    else:
-        reasons = income_reasons(
-            s,
-            "kindregeling_inkomensgrens",
-            "Uw kinderen kunnen hulp krijgen bij schoolspullen, sport en cultuur.",
+NAME = "Kinderfonds"
+LIMIT = "kindregeling_inkomensgrens"
+CONDITIONS = income_tested(
+    KINDREGELING_CONDITIONS,
+    LIMIT,
+    {
+        "kindregeling_heeft_kinderen": Condition(
+            "no_children",
+            lambda s: (
+                "Deze regeling is voor kinderen van "
+                f"{s.local('kindregeling.minimum_leeftijd_kind')} tot 18 jaar."
+            ),
         )
+    },
+)
+
+
+@local_scheme("kindregeling", NAME, conditions=CONDITIONS)
+def describe(s: Simulation) -> SchemeResult:
+    refused = first_failed(s, CONDITIONS)
+    reasons = [
+        refused or granted(s, LIMIT, "Uw kinderen kunnen hulp krijgen bij schoolspullen, sport en cultuur.")
+    ]
     src = source(s, f"gemeenten.{s.pop.municipality}.kindregeling.inkomensgrens")
-    return SchemeResult("kindregeling", "Kinderfonds", children > 0, 0, "year", reasons, [src])
+    return SchemeResult("kindregeling", NAME, one(s, "kindregeling") > 0, 0, "year", reasons, [src])
