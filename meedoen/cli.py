@@ -15,6 +15,7 @@ from meedoen.analysis.cli import report_problems
 from meedoen.monitor.cli import add_commands as add_monitor_commands
 from meedoen.rules.entitlements import entitlements, require_final
 from meedoen.rules.errors import InputError, InputProblem, RulesError
+from meedoen.rules.expiry import add_commands as add_parameters_commands
 from meedoen.rules.household import parse_household
 from meedoen.rules.money import euro_text
 from meedoen.web.vroegsignalering.cli import add_commands as add_signals_commands
@@ -129,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     analysis_cli.add_commands(sub, _date)
     add_monitor_commands(sub)
     add_signals_commands(sub)
+    add_parameters_commands(sub, _date)
     return parser
 
 
