@@ -3,7 +3,9 @@
 For each household type the earner's income runs from nothing to twice the social minimum in
 small steps; the engine evaluates every point in one vectorised run. From the curves follow the
 marginal effective burden (the share of an extra euro gross that is lost) and the armoedeval:
-ranges where more gross income leaves less to live on.
+ranges where more gross income leaves less to live on. A wage earner is taken to have just started
+working (``earnings_since`` = the peildatum's month), so the bijstand counts the earnings disregard
+of the first months (Participatiewet art. 31 lid 2 n to 2026, art. 34a from 2027).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from meedoen.rules import formulas  # noqa: F401
 from meedoen.rules.engine import Simulation
 from meedoen.rules.entitlements import check_municipality
 from meedoen.rules.parameters import ParameterSet, default_parameters
+from meedoen.rules.periods import to_int
 from meedoen.rules.population import Population, concat, from_households, tile
 
 # Monthly income components, in the order they stack: (variable, Dutch label).
@@ -75,6 +78,8 @@ def _with_income(template: Population, kind: str, amounts: np.ndarray) -> Popula
     earner = pop.offsets  # the applicant comes first in every household
     column = pop.wage_gross_cents if kind == "wage" else pop.net_income_cents
     column[earner] = amounts
+    if kind == "wage":  # the curve of someone who has just started working: earnings disregard applies
+        pop.earnings_since[earner] = to_int(pop.date.replace(day=1))
     return pop
 
 

@@ -35,13 +35,20 @@ def test_at_the_social_minimum_bijstand_tops_up_to_the_norm(result):
     assert single.disposable[0] == 140150 + 12900 + 36185
 
 
-def test_working_within_the_norm_does_not_pay(result):
+def test_working_within_the_norm_hardly_pays(result):
     single = result.curves[0]
     topped_up = single.components["bijstand"] > 0
-    # while bijstand tops up, each euro of net wage replaces a euro of bijstand: burden about 100 %
+    # while bijstand tops up, the earner (who has just started working) keeps 25 % of the net wage
+    # (art. 31 lid 2 n, at most 285,00 a month in 2026): each euro of net wage replaces 75 cents of
+    # bijstand; above the maximum a whole euro (burden about 100 %)
     inside = np.nonzero(topped_up[:-1] & topped_up[1:])[0]
     assert len(inside) > 50
-    assert np.all(single.marginal_burden[inside] > 0.99)
+    burden = single.marginal_burden[inside]
+    assert np.all(burden > 0.7)
+    assert np.any(burden < 0.8) and np.any(burden > 0.99)
+    net = single.components["income_net_month"]
+    capped = net[inside] >= 4 * 28500 + 100  # 25 % of the net is above the maximum of 285,00
+    assert np.all(burden[capped] > 0.99)
 
 
 def test_table_levels_are_exact(result):
