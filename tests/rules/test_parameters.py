@@ -25,6 +25,7 @@ EXPECTED_KEY = {
     ),
     "unknown_unit": ("unknown_unit.metadata.unit", "Input should be"),
     "not_yaml": ("not_yaml", "not valid YAML"),
+    "law_without_id": ("law_without_id.metadata.reference.0", "needs its bwb_id or cvdr_id"),
 }
 EXPECTED_KEY["wrong_date"] = ("wrong_date.values.2026-13-01", "valid date")
 
