@@ -43,3 +43,9 @@ def add_months(d: int | np.ndarray, months: int) -> int | np.ndarray:
     year, month = d // 10000, d // 100 % 100
     total = year * 12 + (month - 1) + months
     return (total // 12) * 10000 + (total % 12 + 1) * 100 + d % 100
+
+
+def first_of_month(d: int | np.ndarray) -> int | np.ndarray:
+    """The first day of the month of ``yyyymmdd`` dates: Awir art. 5 counts a change (a birthday)
+    after that day only from the next month, so toeslagen look at the situation on this day."""
+    return d // 100 * 100 + 1

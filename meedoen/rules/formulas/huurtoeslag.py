@@ -1,22 +1,97 @@
-"""Huurtoeslag (Wet op de huurtoeslag), per household: the subsidy on the rent minus the income
-reduction, as the law of the peildatum computes it."""
+"""Huurtoeslag (Wet op de huurtoeslag), per household, as the law of the peildatum computes it.
+
+Two systems, as two dated formulas: up to 2025 the basishuur follows a normhuur a·Y²+b·Y and a
+rent above the maximale huurgrens excludes; from 2026 the basishuur is fixed, the toeslag falls
+linearly with income and the maximale huurgrens only caps the rent that counts (art. 21.1.d).
+Every eligibility condition is one boolean variable, used by the amount and by the reason text.
+Ages are taken on the first day of the month (Awir art. 5).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
-from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
+from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, all_conditions, variable
 from meedoen.rules.formulas.toeslagen import EURO, T, _awir_minimum
 from meedoen.rules.money import round_half_up
-from meedoen.rules.population import HOUSEMATE, RENT
+from meedoen.rules.periods import age_on, first_of_month
+from meedoen.rules.population import CHILD, HOUSEMATE, RENT
 
 HT = f"{T}.huurtoeslag"
+
+HUURTOESLAG_CONDITIONS = (
+    "huurtoeslag_huurwoning",
+    "huurtoeslag_leeftijd",
+    "huurtoeslag_vermogen",
+    "huurtoeslag_huurgrens",
+    "huurtoeslag_inkomen",
+)
 
 
 @variable(HOUSEHOLD, "Aantal personen in de woning", "count")
 def household_size(s: Simulation) -> np.ndarray:
     """Everyone living in the dwelling: the huurtoeslag counts the whole household."""
     return np.diff(s.pop.offsets, append=len(s.pop.role))
+
+
+@variable(PERSON, "Leeftijd op de eerste dag van de maand", "years")
+def age_first_of_month(s: Simulation) -> np.ndarray:
+    """Awir art. 5: a birthday after the first day of the month counts from the next month."""
+    return age_on(first_of_month(s.d), s.pop.birth)
+
+
+@variable(HOUSEHOLD, "Huurt een woning", "bool")
+def huurtoeslag_huurwoning(s: Simulation) -> np.ndarray:
+    """Wet op de huurtoeslag art. 1 (huurder) and art. 7: a rented home with a rent."""
+    return (s.pop.housing_kind == RENT) & (s.pop.rent_cents > 0)
+
+
+@variable(HOUSEHOLD, "Aanvrager is meerderjarig (op de eerste van de maand)", "bool")
+def huurtoeslag_leeftijd(s: Simulation) -> np.ndarray:
+    """Wet op de huurtoeslag art. 8: only an adult tenant; 18 on the first day of the month
+    (Awir art. 5: the right starts the month after the 18th birthday, or that month on the 1st)."""
+    return s.of_applicant(s("age_first_of_month")) >= 18
+
+
+@variable(HOUSEHOLD, "Vermogen onder de grens voor huurtoeslag", "bool")
+def huurtoeslag_vermogen(s: Simulation) -> np.ndarray:
+    """Awir art. 7 lid 3: assets up to the limit per person, twice that with a toeslagpartner."""
+    return s.pop.assets_cents <= s("huurtoeslag_vermogensgrens")
+
+
+@variable(HOUSEHOLD, "Vermogensgrens voor huurtoeslag", "EUR")
+def huurtoeslag_vermogensgrens(s: Simulation) -> np.ndarray:
+    """The asset limit per person, doubled with a toeslagpartner (Awir art. 7 lid 3)."""
+    return s.p(f"{HT}.vermogensgrens_per_persoon") * (1 + s("has_partner").astype(np.int64))
+
+
+@variable(HOUSEHOLD, "Maximale huurgrens voor dit huishouden", "EUR")
+def huurtoeslag_maximale_huur(s: Simulation) -> np.ndarray:
+    """Art. 13: the high limit when someone in the home has the age limit (23 up to 2025, 21
+    from 2026) or a child lives there; the youth limit otherwise."""
+    grown_up = s.count_per_household(s("age_first_of_month") >= s.p(f"{HT}.leeftijd_maximale_huur"))
+    children = s.count_per_household(s.pop.role == CHILD)
+    return np.where(grown_up + children > 0, s.p(f"{HT}.maximale_huur"), s.p(f"{HT}.maximale_huur_jongeren"))
+
+
+@variable(HOUSEHOLD, "Huur niet boven de maximale huurgrens (tot en met 2025)", "bool")
+def huurtoeslag_huurgrens(s: Simulation) -> np.ndarray:
+    """Art. 13 (up to 2025): no huurtoeslag above the maximale huurgrens, unless the household
+    has at least eight persons (art. 13.2.b); then the rent above it does not count (13.3)."""
+    large = s("household_size") >= s.p(f"{HT}.huishouden_uitzondering_maximale_huur")
+    return (s.pop.rent_cents <= s("huurtoeslag_maximale_huur")) | large
+
+
+@variable(
+    HOUSEHOLD,
+    "Huur niet boven de maximale huurgrens (tot en met 2025)",
+    "bool",
+    name="huurtoeslag_huurgrens",
+    since="2026-01-01",
+)
+def huurtoeslag_huurgrens_2026(s: Simulation) -> np.ndarray:
+    """From 2026 the maximale huurgrens no longer excludes: it caps the rent (art. 21.1.d)."""
+    return np.ones(s.pop.size, bool)
 
 
 @variable(HOUSEHOLD, "Rekeninkomen voor de huurtoeslag per jaar", "EUR")
@@ -29,23 +104,110 @@ def huurtoeslag_rekeninkomen(s: Simulation) -> np.ndarray:
     return income
 
 
-@variable(HOUSEHOLD, "Huurtoeslag voor de inkomensafbouw, per maand", "EUR", since="2026-01-01")
-def huurtoeslag_basis(s: Simulation) -> np.ndarray:
-    """Stelsel 2026 (art. 20-21): 100 % of the rent between basishuur and kwaliteitskortingsgrens,
-    65 % up to the aftoppingsgrens, 40 % above it. (Computed where a rent is given.)"""
-    out = np.zeros(s.pop.size)
-    renting = np.flatnonzero(s.pop.rent_cents > 0)
-    rent, size = s.pop.rent_cents[renting], s("household_size")[renting]
+@variable(HOUSEHOLD, "Rekenhuur voor de huurtoeslag", "EUR")
+def huurtoeslag_rekenhuur(s: Simulation) -> np.ndarray:
+    """The rent up to the maximale huurgrens: from 2026 the part above it is not subsidised
+    (art. 21.1.d); up to 2025 only a household excepted from the limit can be above it, and then
+    the part above does not count either (art. 13.3). Service costs are not in the data."""
+    return np.minimum(s.pop.rent_cents, s("huurtoeslag_maximale_huur"))
+
+
+def _renters(s: Simulation) -> np.ndarray:
+    """Index of the households the amount can apply to: renters (the rest gets nil)."""
+    return np.flatnonzero(s("huurtoeslag_huurwoning"))
+
+
+def _bands(
+    s: Simulation, rent: np.ndarray, basis: np.ndarray, size: np.ndarray, above: np.ndarray | bool
+) -> np.ndarray:
+    """Art. 21 lid 1: 100 % of the rent between basishuur and kwaliteitskortingsgrens, the AMvB
+    percentage up to the aftoppingsgrens and the other one above it (where ``above``); a
+    basishuur above a limit starts the next band at the basishuur (art. 21 lid 2-3, to 2025)."""
     kwal = s.p(f"{HT}.kwaliteitskortingsgrens")
     aftop = np.where(
         size >= 3, s.p(f"{HT}.aftoppingsgrens_drie_of_meer"), s.p(f"{HT}.aftoppingsgrens_een_twee_personen")
     )
-    basis = np.where(size > 1, s.p(f"{HT}.basishuur_meerpersoons"), s.p(f"{HT}.basishuur_eenpersoons"))
-    out[renting] = (
-        np.maximum(np.minimum(rent, kwal) - basis, 0)
-        + s.p(f"{HT}.percentage_tot_aftoppingsgrens") * np.maximum(np.minimum(rent, aftop) - kwal, 0)
-        + s.p(f"{HT}.percentage_boven_aftoppingsgrens") * np.maximum(rent - aftop, 0)
+    low = np.maximum(np.minimum(rent, kwal) - basis, 0)
+    mid = np.maximum(np.minimum(rent, aftop) - np.maximum(kwal, basis), 0)
+    high = np.maximum(rent - np.maximum(aftop, basis), 0)
+    top = np.where(above, s.p(f"{HT}.percentage_boven_aftoppingsgrens"), 0.0)
+    return low + s.p(f"{HT}.percentage_tot_aftoppingsgrens") * mid + top * high
+
+
+@variable(HOUSEHOLD, "Normhuur per maand (stelsel tot en met 2025)", "EUR")
+def huurtoeslag_normhuur(s: Simulation) -> np.ndarray:
+    """Art. 17-19 (to 2025): at or below the minimum-inkomensijkpunt the normhuur of art. 17.2-3;
+    above it a·Y² + b·Y, rounded up to whole cents, with a and b derived as art. 19.2 says from the
+    straight line between the normhuurquotes (normhuur / income) at the minimum and the reference
+    point. (Only for renters.) The ijkpunten of 2024-2025 are not in the parameters: "unknown"."""
+    idx = _renters(s)
+    multi = s("household_size")[idx] > 1
+    y_min = (
+        np.where(multi, s.p(f"{HT}.inkomensijkpunt_meerpersoons"), s.p(f"{HT}.inkomensijkpunt_eenpersoons"))
+        / EURO
     )
+    n_min = (
+        s.p(f"{HT}.normhuur_minimum")
+        - np.where(
+            multi,
+            s.p(f"{HT}.verlaging_normhuur_minimum_meerpersoons"),
+            s.p(f"{HT}.verlaging_normhuur_minimum_eenpersoons"),
+        )
+    ) / EURO
+    y_ref = (
+        np.where(
+            multi,
+            s.p(f"{HT}.referentie_inkomensijkpunt_meerpersoons"),
+            s.p(f"{HT}.referentie_inkomensijkpunt_eenpersoons"),
+        )
+        / EURO
+    )
+    n_ref = (
+        s.p(f"{HT}.normhuur_referentie")
+        - np.where(
+            multi,
+            s.p(f"{HT}.verlaging_normhuur_referentie_meerpersoons"),
+            s.p(f"{HT}.verlaging_normhuur_referentie_eenpersoons"),
+        )
+    ) / EURO
+    a = (n_ref / y_ref - n_min / y_min) / (y_ref - y_min)
+    b = n_min / y_min - a * y_min
+    y = s("huurtoeslag_rekeninkomen")[idx] / EURO
+    curve = np.ceil(np.round((a * y * y + b * y) * 100, 6))
+    out = np.zeros(s.pop.size, np.int64)
+    out[idx] = np.where(y <= y_min, np.round(n_min * 100), curve).astype(np.int64)
+    return out
+
+
+@variable(HOUSEHOLD, "Huurtoeslag per maand voor de voorwaarden", "EUR")
+def huurtoeslag_berekend(s: Simulation) -> np.ndarray:
+    """Stelsel tot en met 2025: basishuur = normhuur minus the verlaging eigen bijdrage (the
+    "+ € 12" of art. 16 is not added, as for 2026); then the bands of art. 21. The part above the
+    aftoppingsgrens counts in 2024 only for one-person households and households with someone of
+    AOW age (the adapted-home case has no data), from 2025 for everyone. (Only for renters.)"""
+    idx = _renters(s)
+    size = s("household_size")[idx]
+    basis = s("huurtoeslag_normhuur")[idx] - s.p(f"{HT}.verlaging_eigen_bijdrage")
+    above = (
+        s.p(f"{HT}.boven_aftopping_voor_iedereen")
+        | (size == 1)
+        | (s.count_per_household(s("has_aow_age"))[idx] > 0)
+    )
+    out = np.zeros(s.pop.size, np.int64)
+    out[idx] = round_half_up(_bands(s, s("huurtoeslag_rekenhuur")[idx], basis, size, above))
+    return out
+
+
+@variable(HOUSEHOLD, "Huurtoeslag voor de inkomensafbouw, per maand", "EUR", since="2026-01-01")
+def huurtoeslag_basis(s: Simulation) -> np.ndarray:
+    """Stelsel 2026 (art. 20-21): 100 % of the rekenhuur between basishuur and
+    kwaliteitskortingsgrens, 65 % up to the aftoppingsgrens, 40 % above it, nothing above the
+    maximale huurgrens. (Computed for renters only.)"""
+    out = np.zeros(s.pop.size)
+    idx = _renters(s)
+    size = s("household_size")[idx]
+    basis = np.where(size > 1, s.p(f"{HT}.basishuur_meerpersoons"), s.p(f"{HT}.basishuur_eenpersoons"))
+    out[idx] = _bands(s, s("huurtoeslag_rekenhuur")[idx], basis, size, True)
     return out
 
 
@@ -59,30 +221,42 @@ def _huurtoeslag_afbouw(s: Simulation, size: np.ndarray) -> tuple[np.ndarray, np
     return ijkpunt, afbouw
 
 
-@variable(HOUSEHOLD, "Huurtoeslag per maand", "EUR", since="2026-01-01")
-def huurtoeslag(s: Simulation) -> np.ndarray:
-    """Stelsel 2026: the subsidy minus the income reduction (afbouw over the income above the
-    inkomensijkpunt, art. 21.2); only for a rented home with a rent up to the maximum (art. 13)
-    and assets up to the limit."""
-    rent = s.pop.rent_cents
-    grown_up = (
-        s.count_per_household(s("age") >= s.p(f"{HT}.leeftijd_maximale_huur")) + s("minor_children") > 0
-    )
-    maximum = np.where(grown_up, s.p(f"{HT}.maximale_huur"), s.p(f"{HT}.maximale_huur_jongeren"))
-    limit = s.p(f"{HT}.vermogensgrens_per_persoon") * (1 + s("has_partner"))
-    eligible = np.flatnonzero(
-        (s.pop.housing_kind == RENT)
-        & (rent > 0)
-        & (rent <= maximum)
-        & (s("applicant_age") >= 18)
-        & (s.pop.assets_cents <= limit)
-    )  # the rest is computed for these households only
-    ijkpunt, afbouw = _huurtoeslag_afbouw(s, s("household_size")[eligible])
-    reduction = np.maximum(s("huurtoeslag_rekeninkomen")[eligible] - ijkpunt, 0) * afbouw / 12
-    month = round_half_up(np.maximum(s("huurtoeslag_basis")[eligible] - reduction, 0))
+@variable(
+    HOUSEHOLD,
+    "Huurtoeslag per maand voor de voorwaarden",
+    "EUR",
+    name="huurtoeslag_berekend",
+    since="2026-01-01",
+)
+def huurtoeslag_berekend_2026(s: Simulation) -> np.ndarray:
+    """Stelsel 2026: the subsidy minus the income reduction Y x afbouw / 12, Y the rekeninkomen
+    above the minimum-inkomensijkpunt (art. 21.2), rounded half up to cents. (Renters only.)"""
+    idx = _renters(s)
+    ijkpunt, afbouw = _huurtoeslag_afbouw(s, s("household_size")[idx])
+    reduction = np.maximum(s("huurtoeslag_rekeninkomen")[idx] - ijkpunt, 0) * afbouw / 12
     out = np.zeros(s.pop.size, np.int64)
-    out[eligible] = _awir_minimum(s, 12 * month) // 12
+    out[idx] = round_half_up(np.maximum(s("huurtoeslag_basis")[idx] - reduction, 0))
     return out
+
+
+@variable(HOUSEHOLD, "Inkomen laat huurtoeslag toe", "bool")
+def huurtoeslag_inkomen(s: Simulation) -> np.ndarray:
+    """What is left after the income (and the basishuur) is at least the Awir minimum of € 24 a
+    year (Awir art. 14 lid 5); only then is there a toeslag."""
+    return _awir_minimum(s, 12 * s("huurtoeslag_berekend")) > 0
+
+
+@variable(HOUSEHOLD, "Voldoet aan alle voorwaarden voor huurtoeslag", "bool")
+def huurtoeslag_recht(s: Simulation) -> np.ndarray:
+    """Renting, 18 or older on the first of the month, assets within the limit, (to 2025) the rent
+    within the maximale huurgrens, and an income that leaves a toeslag."""
+    return all_conditions(s, HUURTOESLAG_CONDITIONS)
+
+
+@variable(HOUSEHOLD, "Huurtoeslag per maand", "EUR")
+def huurtoeslag(s: Simulation) -> np.ndarray:
+    """The toeslag where every condition holds; whole months of the yearly amount (Awir)."""
+    return np.where(s("huurtoeslag_recht"), s("huurtoeslag_berekend"), 0)
 
 
 @variable(HOUSEHOLD, "Hoogste rekeninkomen met huurtoeslag", "EUR", since="2026-01-01")
