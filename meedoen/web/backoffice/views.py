@@ -6,6 +6,8 @@ Every case page view is written to the audit log with its purpose.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from uuid import UUID
 
 from django.contrib import messages
@@ -15,9 +17,11 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from meedoen.rules.errors import RulesError
+from meedoen.rules.expiry import DEFAULT_WITHIN_DAYS, Expiring, expiring
 from meedoen.web.accounts.access import case_worker_required, figures_required
 from meedoen.web.accounts.models import Role
 from meedoen.web.applications.models import OPEN_STATUSES, Application, Document, Status
@@ -214,4 +218,29 @@ def figures(request: HttpRequest) -> HttpResponse:
         .order_by("application__scheme_name", "outcome", "automated")
     )
     context = {"table": table, "statuses": Status.choices, "by_decision": by_decision}
+    if request.user.role == Role.ADMIN:
+        context["expiring"] = expiring_files(timezone.localdate())
+        context["expiring_days"] = DEFAULT_WITHIN_DAYS
     return render(request, "backoffice/figures.html", context)
+
+
+@dataclass(frozen=True)
+class ExpiringFile:
+    """The parameters of one file whose published values end on the same day: one row for the admin."""
+
+    file: str
+    covered_until: dt.date
+    ended: bool
+    parameters: list[Expiring]
+
+
+def expiring_files(today: dt.date) -> list[ExpiringFile]:
+    """What the admin must update within the next 60 days (or already should have), per file: the same
+    list as ``meedoen parameters expiring``."""
+    groups: dict[tuple[dt.date, str], list[Expiring]] = {}
+    for e in expiring(today):
+        groups.setdefault((e.covered_until, e.file), []).append(e)
+    return [
+        ExpiringFile(file.removeprefix("parameters/"), until, until < today, found)
+        for (until, file), found in groups.items()
+    ]

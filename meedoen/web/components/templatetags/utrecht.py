@@ -64,6 +64,20 @@ def source_label(url: str) -> str:
     return url.split("//", 1)[-1].split("/", 1)[0]
 
 
+CONFIDENCE = {
+    "verified": "gecontroleerd in de officiële tekst",
+    "derived": "afgeleid uit gecontroleerde bedragen",
+    "secondary": "uit een secundaire bron",
+    "not_found": "officiële bron niet gevonden",
+}
+
+
+@register.filter
+def confidence(code: str) -> str:
+    """A parameter's confidence mark in Dutch, for the admin."""
+    return CONFIDENCE.get(code, code)
+
+
 @register.filter
 def trace_value(value: object) -> str:
     """A trace value for people: per-person values as ``a: 37, b: 39``, lists joined."""
