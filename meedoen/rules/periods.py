@@ -45,6 +45,27 @@ def add_months(d: int | np.ndarray, months: int) -> int | np.ndarray:
     return (total // 12) * 10000 + (total % 12 + 1) * 100 + d % 100
 
 
+def quarter_start(d: int) -> int:
+    """The first day of the calendar quarter of ``d``: ``20260515`` -> ``20260401``."""
+    month = d // 100 % 100
+    return d // 10000 * 10000 + ((month - 1) // 3 * 3 + 1) * 100 + 1
+
+
+def age_before_month(d: int, birth: int | np.ndarray) -> int | np.ndarray:
+    """Age in completed years on the last day of the month before the month of ``d``.
+
+    The rules that start "met ingang van de kalendermaand na de maand waarin ... de leeftijd van N
+    jaar bereikt" (kindgebonden budget, zorgtoeslag) hold in a month exactly when this age is at
+    least N: a birthday on the 1st still counts from the next month. ``yyyymm00`` sorts after every
+    day of the previous month and before the 1st, so no calendar is needed.
+
+    Examples:
+        >>> age_before_month(20260315, 20140228), age_before_month(20260315, 20140301)
+        (12, 11)
+    """
+    return (d // 100 * 100 - birth) // 10000
+
+
 def first_of_month(d: int | np.ndarray) -> int | np.ndarray:
     """The first day of the month of ``yyyymmdd`` dates: Awir art. 5 counts a change (a birthday)
     after that day only from the next month, so toeslagen look at the situation on this day."""

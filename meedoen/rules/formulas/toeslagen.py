@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
+from meedoen.rules.engine import HOUSEHOLD, Simulation, all_conditions, variable
 from meedoen.rules.formulas.income_tax import gross_from_net_benefit
 from meedoen.rules.money import round_div, round_half_up
+from meedoen.rules.periods import age_before_month, age_on, quarter_start
 from meedoen.rules.population import CHILD
 
 T = "nl.toeslagen"
@@ -36,8 +37,39 @@ def toetsingsinkomen_household(s: Simulation) -> np.ndarray:
 
 
 def _awir_minimum(s: Simulation, year_cents: np.ndarray) -> np.ndarray:
-    """No toeslag of less than the Awir minimum per year."""
+    """Awir art. 14 lid 5: no toeslag of less than the minimum per year."""
     return np.where(year_cents < s.p(f"{T}.awir.minimum_jaarbedrag"), 0, year_cents)
+
+
+def _whole_euros(year_cents: np.ndarray) -> np.ndarray:
+    """Awir art. 14 lid 4: the yearly tegemoetkoming is rounded to whole euros (half up)."""
+    return round_div(round_half_up(year_cents), EURO) * EURO
+
+
+# --- Zorgtoeslag ---------------------------------------------------------------------------------
+
+ZORGTOESLAG_CONDITIONS = ("zorgtoeslag_verzekerde", "zorgtoeslag_vermogen", "zorgtoeslag_inkomen")
+
+
+@variable(HOUSEHOLD, "Aanvrager is verzekerde voor de zorgtoeslag (18 jaar, vanaf de maand erna)", "bool")
+def zorgtoeslag_verzekerde(s: Simulation) -> np.ndarray:
+    """Wet op de zorgtoeslag art. 1 lid 1 onder c: one is a verzekerde from the first day of the
+    month after the month in which one turns 18 (a birthday on the 1st counts from the next month)."""
+    return age_before_month(s.d, s.of_applicant(s.pop.birth)) >= 18
+
+
+@variable(HOUSEHOLD, "Vermogensgrens zorgtoeslag", "EUR")
+def zorgtoeslag_vermogensgrens(s: Simulation) -> np.ndarray:
+    """Art. 3 lid 1 (art. 2a until 6 November 2024): the limit without or with a toeslagpartner."""
+    return np.where(
+        s("has_partner"), s.p(f"{ZT}.vermogensgrens_partners"), s.p(f"{ZT}.vermogensgrens_alleenstaande")
+    )
+
+
+@variable(HOUSEHOLD, "Vermogen niet boven de grens van de zorgtoeslag", "bool")
+def zorgtoeslag_vermogen(s: Simulation) -> np.ndarray:
+    """Art. 3 lid 1: no zorgtoeslag when the assets exceed the limit."""
+    return s.pop.assets_cents <= s("zorgtoeslag_vermogensgrens")
 
 
 def _zorgtoeslag_room(s: Simulation) -> np.ndarray:
@@ -48,18 +80,33 @@ def _zorgtoeslag_room(s: Simulation) -> np.ndarray:
     return s.p(f"{ZT}.standaardpremie") * (1 + partner) - share * s.p(f"{T}.drempelinkomen")
 
 
-@variable(HOUSEHOLD, "Zorgtoeslag per maand", "EUR")
-def zorgtoeslag(s: Simulation) -> np.ndarray:
+@variable(HOUSEHOLD, "Zorgtoeslag per jaar volgens het inkomen", "EUR")
+def zorgtoeslag_jaar(s: Simulation) -> np.ndarray:
     """Art. 2: standaardpremie (twice with a partner) minus the normpremie, a share of the
-    drempelinkomen plus 13,73 % of the income above it; whole euros per year, paid per month
-    (rounded down); nil above the asset limit (art. 3), under 18, or under the Awir minimum."""
+    drempelinkomen plus a percentage of the income above it; rounded to whole euros and nil under
+    the Awir minimum (Awir art. 14 lid 4 and 5)."""
     above = np.maximum(s("toetsingsinkomen_household") - s.p(f"{T}.drempelinkomen"), 0)
     year = np.maximum(_zorgtoeslag_room(s) - s.p(f"{ZT}.afbouw") * above, 0)
-    year = _awir_minimum(s, round_div(round_half_up(year), EURO) * EURO)
-    partner = s("has_partner")
-    limit = np.where(partner, s.p(f"{ZT}.vermogensgrens_partners"), s.p(f"{ZT}.vermogensgrens_alleenstaande"))
-    eligible = (s("applicant_age") >= 18) & (s.pop.assets_cents <= limit)
-    return np.where(eligible, year // 12 // EURO * EURO, 0)
+    return _awir_minimum(s, _whole_euros(year))
+
+
+@variable(HOUSEHOLD, "Inkomen laag genoeg voor zorgtoeslag", "bool")
+def zorgtoeslag_inkomen(s: Simulation) -> np.ndarray:
+    """The income leaves a zorgtoeslag of at least the Awir minimum per year."""
+    return s("zorgtoeslag_jaar") > 0
+
+
+@variable(HOUSEHOLD, "Voldoet aan alle voorwaarden voor zorgtoeslag", "bool")
+def zorgtoeslag_recht(s: Simulation) -> np.ndarray:
+    """All conditions of the zorgtoeslag hold."""
+    return all_conditions(s, ZORGTOESLAG_CONDITIONS)
+
+
+@variable(HOUSEHOLD, "Zorgtoeslag per maand", "EUR")
+def zorgtoeslag(s: Simulation) -> np.ndarray:
+    """The yearly zorgtoeslag paid per month in whole euros (rounded down, the Dienst Toeslagen's
+    practice), where every condition holds."""
+    return np.where(s("zorgtoeslag_recht"), s("zorgtoeslag_jaar") // 12 // EURO * EURO, 0)
 
 
 @variable(HOUSEHOLD, "Hoogste toetsingsinkomen met zorgtoeslag", "EUR")
@@ -71,20 +118,49 @@ def zorgtoeslag_inkomensgrens(s: Simulation) -> np.ndarray:
     return grens // EURO * EURO
 
 
+# --- Kinderbijslag -------------------------------------------------------------------------------
+
+KINDERBIJSLAG_CONDITIONS = ("kinderbijslag_kinderen",)
+
+
+def _kinderbijslag_children(s: Simulation) -> tuple[np.ndarray, np.ndarray]:
+    """AKW art. 11 lid 2 and 12 lid 3: the children who, on the first day of the quarter, are
+    born and under 18, with their age on that day (looked at over the children only)."""
+    children = np.flatnonzero(s.pop.role == CHILD)
+    age = age_on(quarter_start(s.d), s.pop.birth[children])
+    keep = (age >= 0) & (age < 18)
+    return children[keep], age[keep]
+
+
+@variable(HOUSEHOLD, "Aantal kinderen met kinderbijslag dit kwartaal", "count")
+def kinderbijslag_kinderen_aantal(s: Simulation) -> np.ndarray:
+    """Children under 18 on the first day of the quarter (born on or before that day)."""
+    children, _ = _kinderbijslag_children(s)
+    return np.bincount(s.pop.household[children], minlength=s.pop.size)
+
+
+@variable(HOUSEHOLD, "Heeft een kind jonger dan 18 op de eerste dag van het kwartaal", "bool")
+def kinderbijslag_kinderen(s: Simulation) -> np.ndarray:
+    """AKW art. 11 lid 2: the right over a quarter exists for a child that meets the conditions on
+    the quarter's first day."""
+    return s("kinderbijslag_kinderen_aantal") > 0
+
+
+@variable(HOUSEHOLD, "Voldoet aan alle voorwaarden voor kinderbijslag", "bool")
+def kinderbijslag_recht(s: Simulation) -> np.ndarray:
+    """All conditions of the kinderbijslag hold."""
+    return all_conditions(s, KINDERBIJSLAG_CONDITIONS)
+
+
 @variable(HOUSEHOLD, "Kinderbijslag per kwartaal", "EUR")
 def kinderbijslag(s: Simulation) -> np.ndarray:
-    """AKW art. 12: per child under 18 an amount per quarter by age (0-5, 6-11, 12-17)."""
-    children, age = _minor_children(s)
+    """AKW art. 12 lid 3: per child an amount per quarter by the age on the first day of the
+    quarter (0-5, 6-11, 12-17)."""
+    children, age = _kinderbijslag_children(s)
     amount = np.where(
         age < 6, s.p(f"{KB}.tot_6"), np.where(age < 12, s.p(f"{KB}.tot_12"), s.p(f"{KB}.tot_18"))
     )
-    return _sum_over_children(s, children, amount)
-
-
-def _minor_children(s: Simulation) -> tuple[np.ndarray, np.ndarray]:
-    """The indices and ages of the children under 18: the child benefits look at them only."""
-    children = np.flatnonzero((s.pop.role == CHILD) & (s("age") < 18))
-    return children, s("age")[children]
+    return np.where(s("kinderbijslag_recht"), _sum_over_children(s, children, amount), 0)
 
 
 def _sum_over_children(s: Simulation, children: np.ndarray, amounts: np.ndarray) -> np.ndarray:
@@ -98,12 +174,55 @@ def kinderbijslag_maand(s: Simulation) -> np.ndarray:
     return round_div(s("kinderbijslag"), 3)
 
 
-@variable(HOUSEHOLD, "Kindgebonden budget per maand", "EUR")
-def kindgebonden_budget(s: Simulation) -> np.ndarray:
-    """Art. 2: per child a yearly amount, more for children of 12-15 and 16-17, plus the
-    alleenstaande-ouderkop; minus 7,6 % of the income above the drempel (for partners the drempel
-    plus a fixed amount); nil above the asset limit. Paid per month."""
-    children, age = _minor_children(s)
+# --- Kindgebonden budget -------------------------------------------------------------------------
+
+KGB_CONDITIONS = ("kgb_kinderen", "kgb_vermogen", "kgb_inkomen")
+
+
+def _kgb_children(s: Simulation) -> tuple[np.ndarray, np.ndarray]:
+    """Art. 2 lid 1: the right for a child runs from the month after its birth through the month
+    of its 18th birthday; the children with their age at the end of the previous month (lid 3-5:
+    the supplements start the month after the 12th and 16th birthday)."""
+    children = np.flatnonzero(s.pop.role == CHILD)
+    age = age_before_month(s.d, s.pop.birth[children])
+    keep = (age >= 0) & (age < 18)
+    return children[keep], age[keep]
+
+
+@variable(HOUSEHOLD, "Aantal kinderen met kindgebonden budget deze maand", "count")
+def kgb_kinderen_aantal(s: Simulation) -> np.ndarray:
+    """Children born before this month whose 18th birthday is not in an earlier month."""
+    children, _ = _kgb_children(s)
+    return np.bincount(s.pop.household[children], minlength=s.pop.size)
+
+
+@variable(HOUSEHOLD, "Heeft een kind voor het kindgebonden budget", "bool")
+def kgb_kinderen(s: Simulation) -> np.ndarray:
+    """Art. 2 lid 1: at least one child for whom the right runs this month."""
+    return s("kgb_kinderen_aantal") > 0
+
+
+@variable(HOUSEHOLD, "Vermogensgrens kindgebonden budget", "EUR")
+def kgb_vermogensgrens(s: Simulation) -> np.ndarray:
+    """Art. 1 lid 4: the limit without or with a partner."""
+    return np.where(
+        s("has_partner"), s.p(f"{KGB}.vermogensgrens_partners"), s.p(f"{KGB}.vermogensgrens_alleenstaande")
+    )
+
+
+@variable(HOUSEHOLD, "Vermogen niet boven de grens van het kindgebonden budget", "bool")
+def kgb_vermogen(s: Simulation) -> np.ndarray:
+    """Art. 1 lid 4: no kindgebonden budget when the assets exceed the limit."""
+    return s.pop.assets_cents <= s("kgb_vermogensgrens")
+
+
+@variable(HOUSEHOLD, "Kindgebonden budget per jaar volgens het inkomen", "EUR")
+def kgb_jaar(s: Simulation) -> np.ndarray:
+    """Art. 2: per child a yearly amount, more from the month after the 12th and the 16th
+    birthday, plus the alleenstaande-ouderkop; minus a percentage of the income above the drempel
+    (for partners the drempel plus a fixed amount). Rounded to whole euros, nil under the Awir
+    minimum (Awir art. 14 lid 4 and 5). Computed over households with children only."""
+    children, age = _kgb_children(s)
     per_child = (
         s.p(f"{KGB}.per_kind")
         + np.where((age >= 12) & (age < 16), s.p(f"{KGB}.toeslag_12_tot_16"), 0)
@@ -111,17 +230,32 @@ def kindgebonden_budget(s: Simulation) -> np.ndarray:
     )
     full = _sum_over_children(s, children, per_child)
     out = np.zeros(s.pop.size, np.int64)
-    parents = np.flatnonzero(full)  # the rest is computed for households with children only
+    parents = np.flatnonzero(full)
     partner = s("has_partner")[parents]
     full = full[parents] + np.where(partner, 0, s.p(f"{KGB}.alleenstaande_ouderkop"))
     drempel = s.p(f"{T}.drempelinkomen") + np.where(partner, s.p(f"{KGB}.extra_drempel_partners"), 0)
     reduction = s.p(f"{KGB}.afbouw") * np.maximum(s("toetsingsinkomen_household")[parents] - drempel, 0)
-    year = round_half_up(np.maximum(full - reduction, 0))
-    limit = np.where(
-        partner, s.p(f"{KGB}.vermogensgrens_partners"), s.p(f"{KGB}.vermogensgrens_alleenstaande")
-    )
-    out[parents] = np.where(s.pop.assets_cents[parents] <= limit, round_div(_awir_minimum(s, year), 12), 0)
+    out[parents] = _awir_minimum(s, _whole_euros(np.maximum(full - reduction, 0)))
     return out
+
+
+@variable(HOUSEHOLD, "Inkomen laag genoeg voor kindgebonden budget", "bool")
+def kgb_inkomen(s: Simulation) -> np.ndarray:
+    """The income leaves a kindgebonden budget of at least the Awir minimum per year."""
+    return s("kgb_jaar") > 0
+
+
+@variable(HOUSEHOLD, "Voldoet aan alle voorwaarden voor kindgebonden budget", "bool")
+def kgb_recht(s: Simulation) -> np.ndarray:
+    """All conditions of the kindgebonden budget hold."""
+    return all_conditions(s, KGB_CONDITIONS)
+
+
+@variable(HOUSEHOLD, "Kindgebonden budget per maand", "EUR")
+def kindgebonden_budget(s: Simulation) -> np.ndarray:
+    """The yearly kindgebonden budget paid per month (a twelfth, in cents), where every condition
+    holds."""
+    return np.where(s("kgb_recht"), round_div(s("kgb_jaar"), 12), 0)
 
 
 @variable(HOUSEHOLD, "Besteedbaar inkomen per maand", "EUR")
