@@ -9,6 +9,7 @@ someone without a partner, the alleenstaande ouderenkorting (art. 8.18) are part
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -74,16 +75,32 @@ def tax_credit_factor(s: Simulation) -> np.ndarray:
     return np.where(s("has_aow_age"), _aow_factor(under, aow), 1.0)
 
 
-def _credit(s: Simulation, scale: Scale) -> np.ndarray:
+def _credit(
+    s: Simulation, scale: Scale, schedule: Callable[[Scale, np.ndarray], np.ndarray] = Scale.apply
+) -> np.ndarray:
     """A tax credit on the yearly wage, never below nil, times the AOW-age factor. The schedule is
     applied to the earners only: everyone else has the credit at a wage of nil."""
-    at_nil = max(float(scale.apply(np.zeros(1))[0]), 0.0)
+    at_nil = max(float(schedule(scale, np.zeros(1))[0]), 0.0)
     under, aow = round_half_up(np.array([at_nil, at_nil * _aow_factor(*_tariff(s)[:2])]))
     credit = np.where(s("has_aow_age"), aow, under)
     earns = _earners(s)
     wage = s("wage_year")[earns]
-    credit[earns] = round_half_up(np.maximum(scale.apply(wage), 0) * s("tax_credit_factor")[earns])
+    credit[earns] = round_half_up(np.maximum(schedule(scale, wage), 0) * s("tax_credit_factor")[earns])
     return credit
+
+
+def capped_build_up(scale: Scale, income: np.ndarray) -> np.ndarray:
+    """Art. 8.11 lid 2 as the law writes it, from the schedule's rows [threshold, base, rate]: each
+    row but the last adds its rate on the income above its threshold, the sum so far capped at the
+    next row's base ("met een maximum van", "waarbij de som ... niet meer bedraagt dan"); the last
+    row's (negative) rate then reduces it, never below nil. Reading the rows as a plain schedule
+    would start each row at its base even where the part below had not yet reached it (or had passed
+    it), a few cents off in bands of under two euro."""
+    t, b, r = scale.thresholds, scale.bases, scale.rates
+    total = np.zeros(np.shape(income))
+    for i in range(len(t) - 1):
+        total = np.minimum(total + r[i] * np.maximum(income - t[i], 0), b[i + 1])
+    return np.maximum(total + r[-1] * np.maximum(income - t[-1], 0), 0)
 
 
 def _earners(s: Simulation) -> np.ndarray:
@@ -101,7 +118,7 @@ def algemene_heffingskorting(s: Simulation) -> np.ndarray:
 @variable(PERSON, "Arbeidskorting per jaar", "EUR")
 def arbeidskorting(s: Simulation) -> np.ndarray:
     """Art. 8.11: builds up with the income from work, then phases out; never below nil."""
-    return _credit(s, s.p(f"{HK}.arbeidskorting"))
+    return _credit(s, s.p(f"{HK}.arbeidskorting"), capped_build_up)
 
 
 @variable(PERSON, "Inkomensafhankelijke combinatiekorting per jaar", "EUR")
