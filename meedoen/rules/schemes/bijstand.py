@@ -61,8 +61,9 @@ def _disregard_text(s: Simulation) -> str:
     """Plain Dutch: which earnings do not count, how much, and for how long (the rule applied)."""
     grond, amount = s("vrijlating_grond"), s("vrijlating_arbeid")
     parts = []
-    for i in (int(s.pop.offsets[0]), int(s.pop.partner_index[0])):
-        if not amount[i] or (i != s.pop.offsets[0] and not s.pop.has_partner[0]):
+    unit = [int(s.pop.offsets[0])] + ([int(s.pop.partner_index[0])] if s.pop.has_partner[0] else [])
+    for i in unit:
+        if not amount[i]:
             continue
         who = "uw" if i == s.pop.offsets[0] else "het"
         loon = "loon" if who == "uw" else "loon van uw partner"
