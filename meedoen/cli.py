@@ -13,6 +13,7 @@ from typing import Any
 from meedoen.analysis import cli as analysis_cli
 from meedoen.analysis.cli import report_problems
 from meedoen.monitor.cli import add_commands as add_monitor_commands
+from meedoen.rules.coverage import provisional_text, status_from
 from meedoen.rules.entitlements import entitlements, require_final
 from meedoen.rules.errors import InputError, InputProblem, RulesError
 from meedoen.rules.expiry import add_commands as add_parameters_commands
@@ -40,16 +41,6 @@ def _cents(amount: float) -> int:
     return round(amount * 100)
 
 
-def provisional_text(result: dict[str, Any]) -> str:
-    """Why a result is provisional, in Dutch: the figures it rests on and until when they hold."""
-    basis = dt.date.fromisoformat(result["provisional_basis"])
-    until = dt.date.fromisoformat(result["values_until"])
-    return (
-        f"Voorlopig: de bedragen na {until:%-d-%-m-%Y} zijn nog niet gepubliceerd; "
-        f"berekend met de bedragen van {basis:%-d-%-m-%Y}."
-    )
-
-
 def render_text(out: dict[str, Any]) -> str:
     """A readable Dutch summary of a check result."""
     norm = out["norm"]
@@ -64,14 +55,14 @@ def render_text(out: dict[str, Any]) -> str:
         "Regelingen:",
     ]
     if norm["status"] == "provisional":
-        lines.insert(3, f"        {provisional_text(norm)}")
+        lines.insert(3, f"        {provisional_text(status_from(norm))}")
     for s in out["schemes"]:
         mark = {True: "JA ", False: "NEE", None: " ? "}[s["eligible"]]
         amount = f"{euro_text(_cents(s['amount']))} {PERIOD_WORDS[s['period']]}" if s["amount"] else ""
         lines.append(f"  [{mark}] {s['name']}  {amount}".rstrip())
         lines += [f"        {r['text']}" for r in s["reasons"]]
         if s["status"] == "provisional":
-            lines.append(f"        {provisional_text(s)}")
+            lines.append(f"        {provisional_text(status_from(s))}")
         lines += [
             f"        {'Wettelijke basis' if r['kind'] in LEGAL_BASIS else 'Bron'}: {r['title']} ({r['url']})"
             for r in s["references"]

@@ -8,22 +8,18 @@ before the Participatiewet norms' first date.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
+from meedoen.rules.coverage import FINAL, PROVISIONAL, UNKNOWN, Status, status_of
 from meedoen.rules.engine import Simulation
 from meedoen.rules.errors import CoverageError, InputError, InputProblem
 from meedoen.rules.formulas.benefit_unit import HOUSEHOLD_TYPES
 from meedoen.rules.household import Household
 from meedoen.rules.money import euro
 from meedoen.rules.parameters import ParameterSet, default_parameters
-from meedoen.rules.periods import to_int
 from meedoen.rules.population import from_households
 from meedoen.rules.schemes import Reason, Scheme, SchemeResult, schemes_for
-
-FINAL, PROVISIONAL, UNKNOWN = "final", "provisional", "unknown"
 
 
 def check_municipality(municipality: str, parameters: ParameterSet) -> None:
@@ -31,38 +27,6 @@ def check_municipality(municipality: str, parameters: ParameterSet) -> None:
     if municipality not in parameters.municipalities:
         known = ", ".join(sorted(parameters.municipalities))
         raise InputError([InputProblem("municipality", f'expected one of {known}, got "{municipality}"')])
-
-
-@dataclass(frozen=True)
-class Status:
-    """How final a result is on its peildatum, and on which published values it rests."""
-
-    status: str
-    basis: dt.date | None = None  # provisional: the date of the most recent values used
-    values_until: dt.date | None = None  # provisional: the last day the published values hold
-    first_date: dt.date | None = None  # unknown: the first day the missing figures have a value
-
-    def fields(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"status": self.status}
-        if self.status == PROVISIONAL:
-            out["provisional_basis"] = self.basis.isoformat()
-            out["values_until"] = self.values_until.isoformat()
-        if self.status == UNKNOWN:
-            out["known_from"] = self.first_date.isoformat()
-        return out
-
-
-def status_of(parameters: ParameterSet, paths: Iterable[str], date: dt.date) -> Status:
-    """``final`` or ``provisional`` from the parameters a result used on ``date``."""
-    d = to_int(date)
-    late = [parameters[path] for path in paths if parameters[path].is_provisional(d)]
-    if not late:
-        return Status(FINAL)
-    return Status(
-        PROVISIONAL,
-        basis=max(p.basis(d) for p in late),
-        values_until=min(p.coverage[1] for p in late),
-    )
 
 
 def _describe(s: Simulation, scheme: Scheme) -> tuple[SchemeResult | None, Status, CoverageError | None]:

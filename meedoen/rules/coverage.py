@@ -1,0 +1,77 @@
+"""How final a result is on its peildatum: ``final``, ``provisional`` or ``unknown``.
+
+A result is provisional when it used a figure after the last date its published values are known
+to hold (the latest values are used, and the result says which); unknown when a figure it needs
+has no value yet on the date. One wording for residents, advisers and letters lives here too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from meedoen.rules.parameters import ParameterSet
+from meedoen.rules.periods import to_int
+
+FINAL, PROVISIONAL, UNKNOWN = "final", "provisional", "unknown"
+
+
+@dataclass(frozen=True)
+class Status:
+    """How final a result is on its peildatum, and on which published values it rests."""
+
+    status: str
+    basis: dt.date | None = None  # provisional: the date of the most recent values used
+    values_until: dt.date | None = None  # provisional: the last day the published values hold
+    first_date: dt.date | None = None  # unknown: the first day the missing figures have a value
+
+    def fields(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"status": self.status}
+        if self.status == PROVISIONAL:
+            out["provisional_basis"] = self.basis.isoformat()
+            out["values_until"] = self.values_until.isoformat()
+        if self.status == UNKNOWN:
+            out["known_from"] = self.first_date.isoformat()
+        return out
+
+
+def status_of(parameters: ParameterSet, paths: Iterable[str], date: dt.date) -> Status:
+    """``final`` or ``provisional`` from the parameters a result used on ``date``."""
+    d = to_int(date)
+    late = [parameters[path] for path in paths if parameters[path].is_provisional(d)]
+    if not late:
+        return Status(FINAL)
+    return Status(
+        PROVISIONAL,
+        basis=max(p.basis(d) for p in late),
+        values_until=min(p.coverage[1] for p in late),
+    )
+
+
+def provisional_on(parameters: ParameterSet, date: dt.date, municipality: str) -> Status:
+    """The status of a whole analysis (MER, simulation) of a municipality on ``date``: provisional
+    when any national or local figure is past its published values (a population run does not
+    trace which ones each household used, so this errs on the side of saying so)."""
+    prefixes = ("nl.", f"gemeenten.{municipality}.")
+    return status_of(parameters, [p for p in parameters.paths() if p.startswith(prefixes)], date)
+
+
+def provisional_text(status: Status) -> str:
+    """Why a result is provisional, in plain Dutch."""
+    return (
+        f"Voorlopig: de bedragen na {status.values_until:%-d-%-m-%Y} zijn nog niet gepubliceerd; "
+        f"berekend met de bedragen van {status.basis:%-d-%-m-%Y}."
+    )
+
+
+def status_from(fields: dict[str, Any]) -> Status:
+    """A :class:`Status` back from the contract output's fields (``status``, ``provisional_basis``...)."""
+    day = dt.date.fromisoformat
+    return Status(
+        fields["status"],
+        basis=day(fields["provisional_basis"]) if "provisional_basis" in fields else None,
+        values_until=day(fields["values_until"]) if "values_until" in fields else None,
+        first_date=day(fields["known_from"]) if "known_from" in fields else None,
+    )
