@@ -254,8 +254,11 @@ def kgb_recht(s: Simulation) -> np.ndarray:
 @variable(HOUSEHOLD, "Kindgebonden budget per maand", "EUR")
 def kindgebonden_budget(s: Simulation) -> np.ndarray:
     """The yearly kindgebonden budget paid per month (a twelfth, in cents), where every condition
-    holds."""
-    return np.where(s("kgb_recht"), round_div(s("kgb_jaar"), 12), 0)
+    holds (computed for those households only)."""
+    out = np.zeros(s.pop.size, np.int64)
+    paid = np.flatnonzero(s("kgb_recht"))
+    out[paid] = round_div(s("kgb_jaar")[paid], 12)
+    return out
 
 
 @variable(HOUSEHOLD, "Besteedbaar inkomen per maand", "EUR")

@@ -35,7 +35,7 @@ CONDITIONS = conditions(
             "no_children_under_18",
             lambda s: (
                 "Kinderbijslag is er voor ouders van kinderen jonger dan 18. Het telt hoe oud uw kind is "
-                f"op de eerste dag van het kwartaal (nu {_quarter_day(s)})."
+                f"op de eerste dag van het kwartaal (voor dit kwartaal: {_quarter_day(s)})."
             ),
         ),
     },
