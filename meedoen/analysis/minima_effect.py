@@ -19,6 +19,7 @@ import numpy as np
 from meedoen.analysis.household_types import HouseholdType, validate_types
 from meedoen.analysis.poverty_trap import PovertyTrap, find_poverty_traps
 from meedoen.rules import formulas  # noqa: F401
+from meedoen.rules.coverage import Status, provisional_on
 from meedoen.rules.engine import Simulation
 from meedoen.rules.entitlements import check_municipality
 from meedoen.rules.parameters import ParameterSet, default_parameters
@@ -70,6 +71,7 @@ class MinimaEffect:
     date: dt.date
     curves: list[Curve]
     table: list[TableRow]
+    status: Status  # provisional when a figure is past its published values on ``date``
 
 
 def _with_income(template: Population, kind: str, amounts: np.ndarray) -> Population:
@@ -170,7 +172,7 @@ def compute(
         for t, v, a in zip(types, exact, targets, strict=True)
         for i, level in enumerate(LEVELS)
     ]
-    return MinimaEffect(municipality, date, curves, table)
+    return MinimaEffect(municipality, date, curves, table, provisional_on(parameters, date, municipality))
 
 
 def _curve(t: HouseholdType, v: dict[str, np.ndarray], amounts: np.ndarray) -> Curve:

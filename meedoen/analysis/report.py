@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from meedoen.analysis.minima_effect import COMPONENTS, LEVELS, Curve, MinimaEffect
 from meedoen.reporting.charts import COLOURS, Chart, chart, plt, write_all
+from meedoen.rules.coverage import PROVISIONAL, provisional_text
 from meedoen.rules.money import euro_text
 
 CHART_POINTS = 400  # points per chart line; the CSV has them all
@@ -97,6 +98,7 @@ def render_html(
         components=COMPONENTS,
         labels=LABELS,
         levels=LEVELS,
+        provisional=provisional_text(result.status) if result.status.status == PROVISIONAL else "",
         for_print=for_print,
     )
 

@@ -16,6 +16,7 @@ import numpy as np
 
 from meedoen.analysis.synthetic_population import MunicipalPopulation
 from meedoen.rules import formulas  # noqa: F401
+from meedoen.rules.coverage import Status, provisional_on
 from meedoen.rules.engine import calculate
 from meedoen.rules.errors import InputError, InputProblem
 from meedoen.rules.formulas.benefit_unit import HOUSEHOLD_TYPES
@@ -109,6 +110,7 @@ class PolicyResult:
     by_type: list[GroupOutcome]
     by_area: list[GroupOutcome]
     reform_description: str
+    status: Status  # provisional when a figure is past its published values on the peildatum
 
 
 def _measures(parameters: ParameterSet, municipality: str) -> list[SchemeMeasure]:
@@ -178,6 +180,7 @@ def simulate(
         by_type=_groups(base["household_type"], types, base, new, measures),
         by_area=_groups(data.areas, list(data.area_names), base, new, measures),
         reform_description=reform_description,
+        status=provisional_on(baseline, pop.date, pop.municipality),
     )
 
 

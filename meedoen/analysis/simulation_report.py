@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from meedoen.analysis.simulation import GroupOutcome, PolicyResult
 from meedoen.reporting.charts import COLOURS, Chart, chart, plt, write_all
+from meedoen.rules.coverage import PROVISIONAL, provisional_text
 from meedoen.rules.money import euro_text
 
 
@@ -77,6 +78,7 @@ def write_simulation_report(result: PolicyResult, out: Path) -> list[Path]:
         areas=groups_chart(result.by_area, "Naar gebied"),
         extra_cost=sum(s.cost_reform - s.cost_baseline for s in result.schemes),
         has_recipients=any(s.recipients is not None for s in result.schemes),
+        provisional=provisional_text(result.status) if result.status.status == PROVISIONAL else "",
     )
     files = {
         "simulatie.html": html.encode("utf-8"),

@@ -79,3 +79,13 @@ def test_impossible_household_is_refused(tmp_path):
 def test_date_before_the_rules():
     with pytest.raises(CoverageError):
         compute("nijmegen", dt.date(2023, 12, 1), load_types(), points=10)
+
+
+def test_a_date_after_the_published_figures_is_computed_and_marked_provisional(result):
+    from meedoen.analysis.report import render_html
+
+    assert result.status.status == "final"
+    assert "Voorlopig" not in render_html(result, sections=[])
+    later = compute("arnhem", dt.date(2035, 1, 1), load_types(), points=10)
+    assert later.status.status == "provisional" and later.status.values_until < dt.date(2035, 1, 1)
+    assert "Voorlopig: de bedragen na" in render_html(later, sections=[])

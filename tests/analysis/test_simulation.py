@@ -116,3 +116,15 @@ def test_a_population_survives_the_table_format(tmp_path, suffix):
     for column in columns:
         assert (getattr(back.population, column) == getattr(data.population, column)).all(), column
     assert list(np.array(back.area_names)[back.areas]) == list(np.array(data.area_names)[data.areas])
+
+
+def test_a_simulation_after_the_published_figures_says_it_is_provisional(tmp_path):
+    from meedoen.analysis.simulation_report import write_simulation_report
+
+    params = default_parameters()
+    final = simulate(synthetic("nijmegen", DATE, households=200), params, params)
+    assert final.status.status == "final"
+    later = simulate(synthetic("nijmegen", dt.date(2035, 1, 1), households=200), params, params)
+    assert later.status.status == "provisional"
+    write_simulation_report(later, tmp_path)
+    assert "Voorlopig: de bedragen na" in (tmp_path / "simulatie.html").read_text(encoding="utf-8")
