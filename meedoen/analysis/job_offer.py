@@ -9,6 +9,7 @@ rules in force that month (norms and kinderbijslag change on 1 January and 1 Jul
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,8 +17,10 @@ from meedoen.rules.entitlements import entitlements
 from meedoen.rules.errors import InputError, InputProblem
 from meedoen.rules.household import Household
 from meedoen.rules.parameters import ParameterSet, default_parameters
+from meedoen.rules.periods import to_int
 
 WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
+DISREGARDS = "nl.participatiewet.vrijlating"  # their durations (unit months) split the months
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def compare(
     results: dict[tuple, tuple[dict, dict]] = {}
     out, provisional = [], None
     for month in _months(household.date, months):
-        epoch = (*_epoch(parameters, month), _months_since(household.date, month))
+        epoch = (*_epoch(parameters, month), _disregard_stage(parameters, household.date, month))
         if epoch not in results:
             results[epoch] = (
                 entitlements(_on(household, month), parameters, trace=False),
@@ -141,10 +144,19 @@ def compare(
     )
 
 
-def _months_since(start: dt.date, month: dt.date) -> int:
-    """Whole months from the job's start: the earnings disregard depends on it, so months with the
-    same rules but another stage of the disregard are computed apart."""
-    return (month.year - start.year) * 12 + month.month - start.month
+def _disregard_stage(parameters: ParameterSet, start: dt.date, month: dt.date) -> tuple[bool, ...]:
+    """Which durations of the earnings disregards have passed since the job's start: months in the
+    same stage (and under the same rules) give the same result, so only a change of stage is
+    computed apart. A duration may follow another (art. 31 lid 2 r after n), so every sum of
+    durations is a boundary."""
+    since = (month.year - start.year) * 12 + month.month - start.month
+    durations = [
+        parameters[path].at(month)
+        for path in parameters.under(DISREGARDS)
+        if parameters[path].unit == "months" and parameters[path].starts[0] <= to_int(month)
+    ]
+    bounds = {sum(c) for n in range(1, len(durations) + 1) for c in itertools.combinations(durations, n)}
+    return tuple(since >= b for b in sorted(bounds))
 
 
 def _epoch(parameters: ParameterSet, date: dt.date) -> tuple:
