@@ -9,12 +9,16 @@ Ages are taken on the first day of the month (Awir art. 5).
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, all_conditions, variable
+from meedoen.rules.errors import CoverageError
+from meedoen.rules.formulas.persons import aow_birth_cutoff
 from meedoen.rules.formulas.toeslagen import EURO, T, _awir_minimum
 from meedoen.rules.money import round_half_up
-from meedoen.rules.periods import age_on, first_of_month
+from meedoen.rules.periods import age_on, first_of_month, from_int
 from meedoen.rules.population import CHILD, HOUSEMATE, RENT
 
 HT = f"{T}.huurtoeslag"
@@ -134,18 +138,56 @@ def _bands(
     return low + s.p(f"{HT}.percentage_tot_aftoppingsgrens") * mid + top * high
 
 
+def _normhuur(
+    s: Simulation, idx: np.ndarray, y_min: np.ndarray, n_min: np.ndarray, y_ref: np.ndarray, n_ref: np.ndarray
+) -> np.ndarray:
+    """Art. 19: at or below the minimum-inkomensijkpunt the normhuur of art. 17.2-3; above it
+    a·Y² + b·Y rounded up to whole cents (19.3), with a and b derived as art. 19.2 says: the straight
+    line between the normhuurquotes (normhuur / income) at the minimum and the reference point. (This
+    reproduces the factors of the Regeling huurtoeslaggrenzen 2023, art. 4, for all four household
+    types to the 12 decimals published, see the parameter file.) Amounts in euro, result in cents."""
+    a = (n_ref / y_ref - n_min / y_min) / (y_ref - y_min)
+    b = n_min / y_min - a * y_min
+    y = s("huurtoeslag_rekeninkomen")[idx] / EURO
+    curve = np.ceil(np.round((a * y * y + b * y) * 100, 6))
+    out = np.zeros(s.pop.size, np.int64)
+    out[idx] = np.where(y <= y_min, np.round(n_min * 100), curve).astype(np.int64)
+    return out
+
+
+@variable(HOUSEHOLD, "Huishouden met iemand op de AOW-leeftijd op 1 januari (2024)", "bool")
+def huurtoeslag_ouderenhuishouden(s: Simulation) -> np.ndarray:
+    """Wet op de huurtoeslag art. 2 onder c-d (tot en met 2024): an eenpersoons- or
+    meerpersoonsouderenhuishouden when the tenant, the partner or a medebewoner has reached the AOW
+    age (AOW art. 7a) on 1 January of the berekeningsjaar, not on the peildatum."""
+    january = s.d // 10000 * 10000 + 101
+    senior = s.pop.birth <= aow_birth_cutoff(s.history("nl.aow.leeftijd"), january)
+    return s.count_per_household(senior) > 0
+
+
 @variable(HOUSEHOLD, "Normhuur per maand (stelsel tot en met 2025)", "EUR")
 def huurtoeslag_normhuur(s: Simulation) -> np.ndarray:
-    """Art. 17-19 (to 2025): at or below the minimum-inkomensijkpunt the normhuur of art. 17.2-3;
-    above it a·Y² + b·Y, rounded up to whole cents, with a and b derived as art. 19.2 says from the
-    straight line between the normhuurquotes (normhuur / income) at the minimum and the reference
-    point. (Only for renters.) The ijkpunten of 2024-2025 are not in the parameters: "unknown"."""
+    """Art. 17-19 as in force in 2024: four household types. Only the eenpersoons- and
+    meerpersoonshuishouden have a known minimum-inkomensijkpunt (derived from the minimumloon, see
+    the parameters); the ijkpunten of the ouderenhuishoudens (AOW-based, "naar redelijke
+    verwachting") were not found in an official text, so a household with someone of AOW age on
+    1 January 2024 is "unknown". (Only for renters.)"""
     idx = _renters(s)
+    if s("huurtoeslag_ouderenhuishouden")[idx].any():
+        raise CoverageError(f"{HT}.stelsel_2024.inkomensijkpunt_ouderen", from_int(s.d), date(2026, 1, 1))
     multi = s("household_size")[idx] > 1
-    y_min = (
-        np.where(multi, s.p(f"{HT}.inkomensijkpunt_meerpersoons"), s.p(f"{HT}.inkomensijkpunt_eenpersoons"))
-        / EURO
+    y_min = np.where(
+        multi,
+        s.p(f"{HT}.stelsel_2024.inkomensijkpunt_meerpersoons"),
+        s.p(f"{HT}.stelsel_2024.inkomensijkpunt_eenpersoons"),
     )
+    return _normhuur(s, idx, *_points(s, multi, y_min / EURO))
+
+
+def _points(
+    s: Simulation, multi: np.ndarray, y_min: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The minimum and reference points (income in euro, normhuur after its verlaging, art. 17-18)."""
     n_min = (
         s.p(f"{HT}.normhuur_minimum")
         - np.where(
@@ -170,13 +212,26 @@ def huurtoeslag_normhuur(s: Simulation) -> np.ndarray:
             s.p(f"{HT}.verlaging_normhuur_referentie_eenpersoons"),
         )
     ) / EURO
-    a = (n_ref / y_ref - n_min / y_min) / (y_ref - y_min)
-    b = n_min / y_min - a * y_min
-    y = s("huurtoeslag_rekeninkomen")[idx] / EURO
-    curve = np.ceil(np.round((a * y * y + b * y) * 100, 6))
-    out = np.zeros(s.pop.size, np.int64)
-    out[idx] = np.where(y <= y_min, np.round(n_min * 100), curve).astype(np.int64)
-    return out
+    return y_min, n_min, y_ref, n_ref
+
+
+@variable(
+    HOUSEHOLD,
+    "Normhuur per maand (stelsel tot en met 2025)",
+    "EUR",
+    name="huurtoeslag_normhuur",
+    since="2025-01-01",
+)
+def huurtoeslag_normhuur_2025(s: Simulation) -> np.ndarray:
+    """Art. 17-19 as in force in 2025: two household types (eenpersoons, meerpersoons). The
+    minimum-inkomensijkpunten of 2025 (Regeling huurtoeslaggrenzen 2025, art. 3) were not found in
+    an official text and cannot be derived from official figures here: "unknown". (Only for renters.)"""
+    idx = _renters(s)
+    multi = s("household_size")[idx] > 1
+    y_min = np.where(
+        multi, s.p(f"{HT}.inkomensijkpunt_meerpersoons"), s.p(f"{HT}.inkomensijkpunt_eenpersoons")
+    )
+    return _normhuur(s, idx, *_points(s, multi, y_min / EURO))
 
 
 @variable(HOUSEHOLD, "Huurtoeslag per maand voor de voorwaarden", "EUR")
