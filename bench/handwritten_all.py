@@ -30,11 +30,12 @@ from meedoen.rules.formulas.bijstandsnorm import _CATEGORY_TABLE, CATEGORIES
 from meedoen.rules.formulas.persons import aow_birth_cutoff
 from meedoen.rules.money import round_div, round_half_up
 from meedoen.rules.parameters import ParameterSet, Scale
-from meedoen.rules.periods import to_int
+from meedoen.rules.periods import add_months, to_int
 from meedoen.rules.population import CHILD, HOUSEMATE, INSTITUTION, RENT, Population
 
 N = "nl.participatiewet.normen."
 K = "nl.participatiewet.kostendelersnorm."
+VR = "nl.participatiewet.vrijlating."
 IB = "nl.inkomstenbelasting."
 HK = IB + "heffingskortingen."
 T = "nl.toeslagen."
@@ -51,17 +52,39 @@ def _piecewise(x: np.ndarray, scale: Scale) -> np.ndarray:
     return np.asarray(scale.bases)[row] + np.asarray(scale.rates)[row] * (x - t[row])
 
 
-def _net_curve(box1: Scale, ahk: Scale, factor: float) -> tuple[np.ndarray, np.ndarray]:
+def _capped(x: np.ndarray, scale: Scale) -> np.ndarray:
+    """The arbeidskorting as art. 8.11 lid 2 builds it up: each row's rate on the part above its
+    threshold added to the sum so far, the sum capped at the next row's base; the last row's
+    negative rate then takes it down, never below nil."""
+    t, b, r = scale.thresholds, scale.bases, scale.rates
+    total = np.zeros(len(x))
+    for i in range(len(t) - 1):
+        total = np.minimum(total + r[i] * np.maximum(x - t[i], 0), b[i + 1])
+    return np.maximum(total + r[-1] * np.maximum(x - t[-1], 0), 0)
+
+
+def _net_curve(
+    box1: Scale, credits: list[tuple[Scale, float]], fixed: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Breakpoints (gross, net) of a benefit's yearly net as a function of its gross (no work
-    credits); between them the function is linear. The kinks (where the credit reaches nil, where
-    tax starts to be due) are exact, not rounded to a cent, so interpolation is exact."""
+    credits: each of ``credits`` never below nil, times its factor, and a ``fixed`` credit in
+    cents); between them the function is linear. The kinks (thresholds, where a credit reaches nil,
+    where tax starts to be due) are exact, not rounded to a cent, so interpolation is exact."""
 
     def owed(g: np.ndarray) -> np.ndarray:  # the tax before the floor at nil
-        return _piecewise(g, box1) - np.maximum(_piecewise(g, ahk), 0) * factor
+        total = _piecewise(g, box1) - fixed
+        for scale, factor in credits:
+            total = total - np.maximum(_piecewise(g, scale), 0) * factor
+        return total
 
-    points = {0.0, *map(float, box1.thresholds), *map(float, ahk.thresholds)}
-    if ahk.rates[-1] < 0:  # the credit reaches nil
-        points.add(ahk.thresholds[-1] + ahk.bases[-1] / -ahk.rates[-1])
+    points = {0.0, *map(float, box1.thresholds)}
+    for scale, _ in credits:
+        t, b, r = scale.thresholds, scale.bases, scale.rates
+        points.update(map(float, t))
+        for i in range(len(t)):  # where the credit reaches nil
+            end = t[i + 1] if i + 1 < len(t) else np.inf
+            if r[i] < 0 < b[i] and t[i] + b[i] / -r[i] < end:
+                points.add(t[i] + b[i] / -r[i])
     gross = np.array(sorted(points | {1e11}))
     tax = owed(gross)  # linear between these points
     starts = np.flatnonzero((tax[:-1] <= 0) & (tax[1:] > 0))
@@ -94,7 +117,8 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
 
     # --- Children, counted once per household by age band for every rule that looks at them.
     kr_min, iack_age = v[loc + "kindregeling.minimum_leeftijd_kind"], v[HK + "iack_kind_jonger_dan"]
-    edges = sorted({kr_min, iack_age, 6, 12, 16, 18})
+    r_age = v[VR + "r_kind_leeftijd"]
+    edges = sorted({kr_min, iack_age, r_age, 12, 18})
     assert edges[-1] == 18, "a child age limit of 18 or more is not written here"
     child = np.flatnonzero(role == CHILD)
     band = np.searchsorted(edges, age[child], side="right")
@@ -123,7 +147,10 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
     std_by_key = np.array([0] + [v[N + c] for c in CATEGORIES[1:]], np.int64)[_CATEGORY_TABLE]
     standard = std_by_key[key]
     norm = standard.copy()
-    k = np.flatnonzero((mede > 0) & (n_young < adults) & (age_app >= 18) & ~institution)
+    applies = (mede > 0) & (n_young < adults) & (age_app >= 18) & ~institution
+    if d >= 20260101:  # art. 22a lid 4: not for a temporary informal carer
+        applies &= ~pop.temporary_informal_carer[app]
+    k = np.flatnonzero(applies)
     if k.size:
         a = 1 + (partner[k] & (age_par[k] >= 21)) + mede[k]
         num = v[K + "vast_deel"] + a * v[K + "per_persoon"]
@@ -155,6 +182,7 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
         v[IB + "box1." + t] for t in ("onder_aow_leeftijd", "aow_leeftijd", "geboren_voor_1946")
     )
     ahk_scale, ak_scale = v[HK + "algemene_heffingskorting"], v[HK + "arbeidskorting"]
+    ok_scale, ok_alone = v[HK + "ouderenkorting"], v[HK + "alleenstaande_ouderenkorting"]
     aow_factor = aow_tariff.rates[0] / under.rates[0]
     holiday = 10000 + round(v[IB + "vakantiebijslag"] * 10000)
     unit = np.concatenate([app, par_p])
@@ -164,14 +192,14 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
     net_unit = np.maximum(net, 0)
     derive = np.flatnonzero((net < 0) & (wage >= 0))
     if derive.size:
-        # IACK (art. 8.14a): a child under 12, and single or the lower earner (the younger on a tie).
+        # IACK (art. 8.14a): a child under 12, and single or the lower earner (the older on a tie).
         wy_app, wy_par = wage_year[:n], np.full(n, -1, np.int64)
         wy_par[pidx] = wage_year[n:]
         birth_par = np.zeros(n, birth.dtype)
         birth_par[pidx] = birth[par_p]
         young_child = children(None, iack_age) > 0
-        least_app = (wy_par < 0) | (wy_app < wy_par) | ((wy_app == wy_par) & (birth_app > birth_par))
-        least_par = (wy_par < wy_app) | ((wy_par == wy_app) & (birth_par > birth_app))
+        least_app = (wy_par < 0) | (wy_app < wy_par) | ((wy_app == wy_par) & (birth_app < birth_par))
+        least_par = (wy_par < wy_app) | ((wy_par == wy_app) & (birth_par < birth_app))
         iack_ok = np.concatenate([young_child & least_app, (young_child & least_par)[pidx]])[derive]
         x, aow = wage_year[derive], aow_unit[derive]
         factor = np.where(aow, aow_factor, 1.0)
@@ -184,52 +212,111 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
         iack = np.where(iack_ok, round_half_up(np.minimum(built, v[HK + "iack_maximum"]) * factor), 0)
         credits = (
             round_half_up(np.maximum(_piecewise(x, ahk_scale), 0) * factor)
-            + round_half_up(np.maximum(_piecewise(x, ak_scale), 0) * factor)
+            + round_half_up(_capped(x, ak_scale) * factor)
             + iack
         )
+        if aow.any():  # art. 8.17, 8.18: the elderly credits, whole; alone = the applicant without partner
+            o = np.flatnonzero(aow)
+            alone = (derive[o] < n) & ~partner[derive[o] % n]
+            credits[o] += round_half_up(np.maximum(_piecewise(x[o], ok_scale), 0)) + np.where(
+                alone, ok_alone, 0
+            )
         tax = np.maximum(round_half_up(box) - credits, 0)
         net_unit[derive] = round_div(np.maximum(x - tax, 0), 12)
     income = net_unit[:n].copy()
     income[pidx] += net_unit[n:]
 
-    bijstand = np.where(assets_ok, np.maximum(norm - income, 0), 0)
+    # Earnings disregard (art. 31 lid 2 n and r, to 2026): for applicant and partner with earnings
+    # from work (a gross wage, or earnings since a date), 27 or older: at AOW age, or in the six
+    # months after the start (n, 25 %); a single parent of a child under 12 the 30 months after (r).
+    if d >= 20270101:
+        raise NotImplementedError("hand-written for the earnings disregards up to 2026 only")
+    counted = income
+    since_unit = pop.earnings_since[unit]
+    w = np.flatnonzero(
+        ((wage >= 0) | (since_unit > 0)) & (net_unit > 0) & (age[unit] >= v[VR + "minimumleeftijd"])
+    )
+    if w.size:
+        since = since_unit[w]
+        started = (since > 0) & (since <= d)
+        end_n = add_months(since, v[VR + "n_maanden"])
+        in_n = aow_unit[w] | (started & (d < end_n))
+        hw = w.copy()  # the household of each
+        hw[w >= n] = pidx[w[w >= n] - n]
+        in_r = (
+            ~in_n
+            & started
+            & (d >= end_n)
+            & (d < add_months(end_n, v[VR + "r_maanden"]))
+            & ~partner[hw]
+            & (children(None, r_age)[hw] > 0)
+        )
+        earnings = net_unit[w]
+        n_part = np.minimum(
+            round_div(earnings * round(v[VR + "n_percentage"] * 10000), 10000), v[VR + "n_maximum"]
+        )
+        r_part = np.minimum(
+            round_div(earnings * round(v[VR + "r_percentage"] * 10000), 10000), v[VR + "r_maximum"]
+        )
+        disregard = np.zeros(n, np.int64)
+        np.add.at(disregard, hw, np.where(in_n, n_part, np.where(in_r, r_part, 0)))
+        counted = np.maximum(income - disregard, 0)
+    bijstand = np.where(assets_ok & (age_app >= 18) & (counted < norm), norm - counted, 0)
 
     # --- Toetsingsinkomen (toeslagen): as given, else the wage, else the gross of a net benefit.
-    curves = [
-        _net_curve(tariff, ahk_scale, factor)
-        for tariff, factor in ((under, 1.0), (aow_tariff, aow_factor), (old_tariff, aow_factor))
+    elderly = [(ahk_scale, aow_factor), (ok_scale, 1.0)]
+    curve_args = [  # by code: tariff (0 under AOW age, 1 AOW age, 2 born before 1946) + 2 x alone
+        (under, [(ahk_scale, 1.0)], 0.0),
+        (aow_tariff, elderly, 0.0),
+        (old_tariff, elderly, 0.0),
+        (aow_tariff, elderly, float(ok_alone)),
+        (old_tariff, elderly, float(ok_alone)),
     ]
+    curves: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
-    def gross_of(net_year: np.ndarray, persons: np.ndarray) -> np.ndarray:
-        """The gross of a net benefit, with the tariff of each person (AOW age, born before 1946)."""
+    def gross_of(net_year: np.ndarray, persons: np.ndarray, alone: np.ndarray | bool) -> np.ndarray:
+        """The gross of a net benefit, with the tariff of each person (AOW age, born before 1946)
+        and, at AOW age, the alleenstaande ouderenkorting for who has no partner (``alone``)."""
         born = birth[persons]
-        tariff = (born <= cutoff).astype(np.int8) + (born < BORN_1946)
+        aow = born <= cutoff
+        old = np.flatnonzero(aow)
+        rows_of = {0: np.flatnonzero(~aow) if old.size else slice(None)}
+        if old.size:  # few: the elderly curves for them only
+            code = 1 + (born[old] < BORN_1946) + 2 * np.broadcast_to(alone, aow.shape)[old]
+            rows_of |= {c: old[code == c] for c in range(1, 5)}
         out = np.empty(len(net_year))
-        for code, (gross_c, net_c) in enumerate(curves):
-            rows = np.flatnonzero(tariff == code)
-            if rows.size:
-                out[rows] = np.interp(net_year[rows], net_c, gross_c)
+        for c, rows in rows_of.items():
+            if c not in curves:
+                curves[c] = _net_curve(*curve_args[c])
+            gross_c, net_c = curves[c]
+            out[rows] = np.interp(net_year[rows], net_c, gross_c)
         return round_half_up(out)
 
     def toetsingsinkomen(
-        given: np.ndarray, wage: np.ndarray, wy: np.ndarray, net: np.ndarray, persons: np.ndarray
+        given: np.ndarray,
+        wage: np.ndarray,
+        wy: np.ndarray,
+        net: np.ndarray,
+        persons: np.ndarray,
+        alone: np.ndarray | bool,
     ):
         out = np.where(given >= 0, given, np.where(wage >= 0, wy, 0))
         b = np.flatnonzero((given < 0) & (wage < 0) & (net > 0))
         if b.size:
-            out[b] = gross_of(12 * net[b], persons[b])
+            out[b] = gross_of(12 * net[b], persons[b], alone if np.isscalar(alone) else alone[b])
         return out
 
-    toets_unit = toetsingsinkomen(pop.toetsingsinkomen_cents[unit], wage, wage_year, net, unit)
+    alone_unit = np.concatenate([~partner, np.zeros(len(pidx), bool)])  # a partner is never alone
+    toets_unit = toetsingsinkomen(pop.toetsingsinkomen_cents[unit], wage, wage_year, net, unit, alone_unit)
     tih = toets_unit[:n].copy()
     tih[pidx] += toets_unit[n:]
     # the gross of the yearly bijstand: partners half each (the applicant the odd cent)
     bijstand_year = 12 * bijstand
     b = np.flatnonzero(bijstand_year > 0)
     half = np.where(partner[b], bijstand_year[b] // 2, 0)
-    tih[b] += gross_of(bijstand_year[b] - half, app[b])
+    tih[b] += gross_of(bijstand_year[b] - half, app[b], ~partner[b])
     c = b[partner[b]]
-    tih[c] += gross_of(bijstand_year[c] // 2, par[c])
+    tih[c] += gross_of(bijstand_year[c] // 2, par[c], False)
 
     awir_min = v[T + "awir.minimum_jaarbedrag"]
     drempel = v[T + "drempelinkomen"]
@@ -244,23 +331,31 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
     year = round_div(round_half_up(year), EURO) * EURO
     year[year < awir_min] = 0
     zt_limit = np.where(partner, v[ZT + "vermogensgrens_partners"], v[ZT + "vermogensgrens_alleenstaande"])
-    zorgtoeslag = np.where((age_app >= 18) & (assets <= zt_limit), year // 12 // EURO * EURO, 0)
+    month_start = d // 100 * 100  # yyyymm00: ages "before the month" (the month after a birthday)
+    insured = (month_start - birth_app) // 10000 >= 18
+    zorgtoeslag = np.where(insured & (assets <= zt_limit), year // 12 // EURO * EURO, 0)
 
     # --- Huurtoeslag (stelsel 2026), for the households that can receive it.
     size = np.diff(np.append(app, len(role)))
     rent_all = pop.rent_cents
-    grown_up = (age_app >= v[HT + "leeftijd_maximale_huur"]) | has_minor
-    if not grown_up.all():  # the applicant is young and there are no minors: anyone old enough?
-        grown_up |= np.bincount(hh[age >= v[HT + "leeftijd_maximale_huur"]], minlength=n) > 0
-    max_rent = np.where(grown_up, v[HT + "maximale_huur"], v[HT + "maximale_huur_jongeren"])
+    first = d // 100 * 100 + 1  # Awir art. 5: ages on the first day of the month
+    age1 = age if first == d else (first - birth) // 10000
     e = np.flatnonzero(
         (pop.housing_kind == RENT)
         & (rent_all > 0)
-        & (rent_all <= max_rent)
-        & (age_app >= 18)
+        & (age1[app] >= 18)
         & (assets <= v[HT + "vermogensgrens_per_persoon"] * adults)
     )
-    rent, multi = rent_all[e], size[e] > 1
+    # the maximale huurgrens caps the rent (art. 21.1.d): the high one when someone is old enough
+    # or a child (any age) lives there
+    ht_age = v[HT + "leeftijd_maximale_huur"]
+    grown_up = (age1[app[e]] >= ht_age) | (cum[-1][e] > 0)
+    if not grown_up.all():  # a young applicant without children: anyone else old enough?
+        y = np.flatnonzero(~grown_up)
+        old_enough = np.bincount(hh[age1 >= ht_age], minlength=n) > 0
+        grown_up[y] = old_enough[e[y]]
+    max_rent = np.where(grown_up, v[HT + "maximale_huur"], v[HT + "maximale_huur_jongeren"])
+    rent, multi = np.minimum(rent_all[e], max_rent), size[e] > 1
     kwal = v[HT + "kwaliteitskortingsgrens"]
     aftop = np.where(
         size[e] >= 3, v[HT + "aftoppingsgrens_drie_of_meer"], v[HT + "aftoppingsgrens_een_twee_personen"]
@@ -268,8 +363,9 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
     basis = np.where(multi, v[HT + "basishuur_meerpersoons"], v[HT + "basishuur_eenpersoons"])
     subsidy = (
         np.maximum(np.minimum(rent, kwal) - basis, 0)
-        + v[HT + "percentage_tot_aftoppingsgrens"] * np.maximum(np.minimum(rent, aftop) - kwal, 0)
-        + v[HT + "percentage_boven_aftoppingsgrens"] * np.maximum(rent - aftop, 0)
+        + v[HT + "percentage_tot_aftoppingsgrens"]
+        * np.maximum(np.minimum(rent, aftop) - np.maximum(kwal, basis), 0)
+        + v[HT + "percentage_boven_aftoppingsgrens"] * np.maximum(rent - np.maximum(aftop, basis), 0)
     )
     rekeninkomen = tih[e]
     housemates = np.flatnonzero(role == HOUSEMATE)
@@ -280,6 +376,7 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
             round_div(12 * np.maximum(pop.wage_gross_cents[housemates], 0) * holiday, 10000),
             pop.net_income_cents[housemates],
             housemates,
+            True,  # without a partner in the household: alone for the AOW
         )
         if h_toets.any():
             extra = np.zeros(n, np.int64)
@@ -289,22 +386,35 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
     afbouw = np.where(multi, v[HT + "afbouw_meerpersoons"], v[HT + "afbouw_eenpersoons"])
     month = round_half_up(np.maximum(subsidy - np.maximum(rekeninkomen - ijkpunt, 0) * afbouw / 12, 0))
     huurtoeslag = np.zeros(n, np.int64)
-    huurtoeslag[e] = np.where(12 * month < awir_min, 0, 12 * month) // 12
+    huurtoeslag[e] = np.where(12 * month < awir_min, 0, month)
 
     # --- Kinderbijslag and kindgebonden budget.
-    teen = children(12, 18)
-    kinderbijslag = (
-        children(None, 6) * v[KB + "tot_6"] + children(6, 12) * v[KB + "tot_12"] + teen * v[KB + "tot_18"]
+    # Kinderbijslag (AKW art. 11-12): by the age on the first day of the quarter, born by then.
+    child_hh = hh[child]
+    q = d // 10000 * 10000 + ((d // 100 % 100 - 1) // 3 * 3 + 1) * 100 + 1
+    age_q = age[child] if q == d else (q - birth[child]) // 10000
+    per_quarter = np.where(
+        age_q < 6, v[KB + "tot_6"], np.where(age_q < 12, v[KB + "tot_12"], v[KB + "tot_18"])
     )
+    per_quarter = np.where((age_q >= 0) & (age_q < 18), per_quarter, 0)
+    kinderbijslag = np.bincount(child_hh, weights=per_quarter, minlength=n).astype(np.int64)
+    # Kindgebonden budget (art. 2): by the age at the end of the previous month.
+    age_m = (month_start - birth[child]) // 10000
+    per_child = np.where(
+        (age_m >= 0) & (age_m < 18),
+        v[KGB + "per_kind"]
+        + np.where((age_m >= 12) & (age_m < 16), v[KGB + "toeslag_12_tot_16"], 0)
+        + np.where(age_m >= 16, v[KGB + "toeslag_16_tot_18"], 0),
+        0,
+    )
+    full = np.bincount(child_hh, weights=per_child, minlength=n).astype(np.int64)
     kindgebonden_budget = np.zeros(n, np.int64)
-    c = np.flatnonzero(has_minor)
+    c = np.flatnonzero(full)
     alone = ~partner[c]
-    full = minor[c] * v[KGB + "per_kind"] + children(12, 16)[c] * v[KGB + "toeslag_12_tot_16"]
-    full += children(16, 18)[c] * v[KGB + "toeslag_16_tot_18"] + np.where(
-        alone, v[KGB + "alleenstaande_ouderkop"], 0
-    )
+    full = full[c] + np.where(alone, v[KGB + "alleenstaande_ouderkop"], 0)
     kgb_drempel = drempel + np.where(alone, 0, v[KGB + "extra_drempel_partners"])
     year = round_half_up(np.maximum(full - v[KGB + "afbouw"] * np.maximum(tih[c] - kgb_drempel, 0), 0))
+    year = round_div(year, EURO) * EURO  # Awir art. 14 lid 4: whole euros
     kgb_limit = np.where(alone, v[KGB + "vermogensgrens_alleenstaande"], v[KGB + "vermogensgrens_partners"])
     kindgebonden_budget[c] = np.where(
         assets[c] <= kgb_limit, round_div(np.where(year < awir_min, 0, year), 12), 0
@@ -358,6 +468,7 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
             "bedrag_alleenstaande_ouder_of_paar",
         )
     ]
+    teen = children(12, 18)
     if len(set(amounts)) == 1:  # one amount for everybody (Nijmegen: none known)
         iit_amount = np.where(iit_recht, amounts[0], 0)
     else:
