@@ -1,5 +1,6 @@
 """Applying: a draft from the check, saved per step, uploads checked, automated grants."""
 
+import datetime as dt
 from unittest import mock
 
 import pytest
@@ -14,6 +15,13 @@ from tests.web.conftest import ANSWERS, fill_check, logged_in
 
 pytestmark = pytest.mark.django_db
 RICH = {**ANSWERS, "inkomen": {"income": "4000"}}
+
+
+@pytest.fixture(autouse=True)
+def published_date(monkeypatch):
+    """A date whose amounts are published: automated grants never rest on provisional figures, so
+    these tests must not depend on the day they run."""
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: dt.date(2026, 6, 1))
 
 
 def start(client) -> Submission:

@@ -64,7 +64,8 @@ def submit(submission: Submission) -> list[Application]:
                 submission=submission,
                 scheme_id=scheme_id,
                 scheme_name=names.get(scheme_id, scheme_id),
-                expected_amount_cents=cents(outcome.get("amount", 0.0)),
+                # an unknown scheme (amount None) expects nothing: a consultant looks at it
+                expected_amount_cents=cents(outcome.get("amount") or 0.0),
                 period=outcome.get("period", "month"),
             )
             application.events.create(status=application.status, note="Aanvraag ontvangen.")

@@ -31,7 +31,7 @@ from meedoen.web.audit.models import Action, AuditEntry
 from meedoen.web.backoffice.forms import AskForm, DecideForm, NoteForm, QueueFilterForm
 from meedoen.web.calculation import evaluate
 from meedoen.web.decisions.models import Decision, Outcome
-from meedoen.web.decisions.recording import cents, record_decision, scheme_in
+from meedoen.web.decisions.recording import Undecidable, cents, record_decision, scheme_in
 
 PURPOSE = "behandeling aanvraag"
 
@@ -144,13 +144,21 @@ def decide(request: HttpRequest, public_id: UUID) -> HttpResponse:
     if not form.is_valid():
         return _render_case(request, application, {"decide_form": form}, status=400)
     amount = form.cleaned_data["amount"]
-    decision = record_decision(
-        application,
-        Outcome(form.cleaned_data["outcome"]),
-        by=request.user,
-        motivation=form.cleaned_data["motivation"],
-        amount_cents=cents(float(amount)) if amount is not None else None,
-    )
+    try:
+        decision = record_decision(
+            application,
+            Outcome(form.cleaned_data["outcome"]),
+            by=request.user,
+            motivation=form.cleaned_data["motivation"],
+            amount_cents=cents(float(amount)) if amount is not None else None,
+        )
+    except Undecidable:
+        form.add_error(
+            None,
+            "Meedoen kan deze regeling op de peildatum niet berekenen: de bedragen zijn niet bekend. "
+            "Toekennen of afwijzen kan pas als de berekening er is.",
+        )
+        return _render_case(request, application, {"decide_form": form}, status=400)
     record(
         request,
         Action.DECIDE,

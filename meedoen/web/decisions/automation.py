@@ -1,7 +1,9 @@
 """Automated handling of a new application: grant when the outcome is clear and the evidence is
 complete and the scheme's policy allows it; anything else goes to a consultant of the area team.
 
-A rejection is never automated: when the engine says no, a person looks at it and decides.
+A rejection is never automated: when the engine says no, a person looks at it and decides. Nor is a
+grant on provisional amounts (the figures for the peildatum are not published yet) or on a scheme
+the engine cannot compute on the date (``unknown``).
 Whatever fails here, the application is kept and lands in the consultants' queue.
 """
 
@@ -12,7 +14,7 @@ import logging
 from meedoen.web.applications.models import Application, Evidence, Status
 from meedoen.web.calculation import evaluate
 from meedoen.web.decisions.models import Outcome, SchemePolicy
-from meedoen.web.decisions.recording import record_decision, scheme_in
+from meedoen.web.decisions.recording import is_unknown, record_decision, scheme_in
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +38,20 @@ def handle_new(application: Application) -> None:
         scheme = scheme_in(result, application.scheme_id)
         if scheme is None:
             return _to_consultant(application, "De berekening kent deze regeling niet (meer).")
-        if not scheme["eligible"]:
+        if is_unknown(scheme):
+            return _to_consultant(
+                application,
+                "De berekening kan deze regeling op de peildatum niet maken: de bedragen zijn niet bekend.",
+            )
+        if scheme["eligible"] is not True:
             return _to_consultant(
                 application, "De berekening geeft geen recht. Over een afwijzing beslist een consulent."
+            )
+        if scheme.get("status", "final") != "final":
+            return _to_consultant(
+                application,
+                "De bedragen voor de peildatum zijn nog niet gepubliceerd; de berekening is voorlopig. "
+                "Een consulent beoordeelt.",
             )
         record_decision(application, Outcome.GRANTED, result=result)
     except Exception:  # the application must never be lost: a person takes over

@@ -80,7 +80,9 @@ class Decision(models.Model):
     period = models.CharField(max_length=10)
     peildatum = models.DateField()
     reasons = models.JSONField(default=list)  # [{code, text}] from the engine
-    legal_basis = models.JSONField(default=list)  # source URLs from the engine
+    legal_basis = models.JSONField(default=list)  # source URLs from the engine (the contract's sources)
+    references = models.JSONField(default=list)  # [{title, url, id, article, kind}] from the engine
+    scheme_status = models.JSONField(default=dict)  # {status, provisional_basis?, values_until?}
     motivation = models.TextField(blank=True)  # the consultant's own words
     trace = models.JSONField(default=list)
     parameter_version = models.CharField(max_length=40)
@@ -91,3 +93,13 @@ class Decision(models.Model):
     @property
     def granted(self) -> bool:
         return self.outcome == Outcome.GRANTED
+
+    @property
+    def provisional(self) -> bool:
+        """Decided on the latest published amounts because those for the peildatum were not out yet."""
+        return self.scheme_status.get("status") == "provisional"
+
+    @property
+    def cited(self) -> list:
+        """What the letter cites: the structured references, or the source URLs of an older decision."""
+        return self.references or self.legal_basis

@@ -13,8 +13,23 @@ from meedoen.web.citypass.issuing import issue_for_decision
 from meedoen.web.decisions.models import Decision, Outcome
 
 
+class Undecidable(Exception):
+    """The engine cannot compute the scheme on the peildatum (status ``unknown``: no answer, no
+    amount): nobody, neither the automation nor a consultant, may grant or reject on it."""
+
+
 def scheme_in(result: dict[str, Any], scheme_id: str) -> dict[str, Any] | None:
     return next((s for s in result["schemes"] if s["id"] == scheme_id), None)
+
+
+def is_unknown(scheme: dict[str, Any]) -> bool:
+    """Whether a scheme's result has no answer on its date (``eligible`` and ``amount`` null)."""
+    return scheme.get("status") == "unknown" or scheme.get("eligible", False) is None
+
+
+def status_of(scheme: dict[str, Any]) -> dict[str, Any]:
+    keys = ("status", "provisional_basis", "values_until")
+    return {k: scheme[k] for k in keys if k in scheme}
 
 
 def cents(amount: float) -> int:
@@ -31,12 +46,15 @@ def record_decision(
     amount_cents: int | None = None,
     result: dict[str, Any] | None = None,
 ) -> Decision:
-    """Store the decision with the engine's reasons, sources, trace and the parameter version."""
+    """Store the decision with the engine's reasons, references, status, trace and the parameter
+    version. Raises :class:`Undecidable` when the engine cannot compute the scheme on the date."""
     result = result or evaluate(application.submission.household, trace=True)
     scheme = scheme_in(result, application.scheme_id) or {}
+    if is_unknown(scheme):
+        raise Undecidable(application.scheme_id, result["date"])
     granted = outcome == Outcome.GRANTED
     if amount_cents is None:
-        amount_cents = cents(scheme.get("amount", 0.0)) if granted else 0
+        amount_cents = cents(scheme.get("amount") or 0.0) if granted else 0
     decision = Decision.objects.create(
         application=application,
         outcome=outcome,
@@ -45,6 +63,8 @@ def record_decision(
         peildatum=result["date"],
         reasons=scheme.get("reasons", []),
         legal_basis=scheme.get("sources", []),
+        references=scheme.get("references", []),
+        scheme_status=status_of(scheme),
         motivation=motivation,
         trace=result.get("trace", []),
         parameter_version=parameter_version(),

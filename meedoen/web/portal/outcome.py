@@ -40,7 +40,12 @@ class Outcome:
 
     @property
     def not_eligible(self) -> list[dict[str, Any]]:
-        return [s for s in self.result["schemes"] if not s["eligible"]]
+        return [s for s in self.result["schemes"] if s["eligible"] is False]
+
+    @property
+    def unknown(self) -> list[dict[str, Any]]:
+        """Schemes Meedoen cannot compute on the date: shown as "onbekend", never as "no"."""
+        return [s for s in self.result["schemes"] if s["eligible"] is None]
 
 
 def outcome_of(questionnaire: Questionnaire, *, with_changes: bool = True) -> Outcome:

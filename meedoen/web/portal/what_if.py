@@ -61,8 +61,8 @@ SCENARIOS = [
 @dataclass(frozen=True)
 class Change:
     scenario: str
-    eligible: bool
-    amount: float
+    eligible: bool | None  # None: the scheme cannot be computed on the date ("onbekend")
+    amount: float | None
     period: str
 
 
