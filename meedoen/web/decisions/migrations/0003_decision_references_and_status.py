@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('decisions', '0002_default_policies'),
+        ("decisions", "0002_default_policies"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='decision',
-            name='references',
+            model_name="decision",
+            name="references",
             field=models.JSONField(default=list),
         ),
         migrations.AddField(
-            model_name='decision',
-            name='scheme_status',
+            model_name="decision",
+            name="scheme_status",
             field=models.JSONField(default=dict),
         ),
     ]
