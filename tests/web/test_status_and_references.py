@@ -191,7 +191,7 @@ def test_a_provisional_decision_keeps_its_status_and_references_and_the_letter_s
     monkeypatch, resident, consultant
 ):
     today(monkeypatch, FAR)
-    submission = factories.draft_for(resident, ANSWERS, schemes=("meedoenpas",))
+    submission = factories.draft_for(resident, ANSWERS, schemes=("meedoenregeling",))
     [application] = drafts.submit(submission)
     client = logged_in(consultant)
     case = text_of(client.get(f"/medewerkers/aanvraag/{application.public_id}/").content.decode())
@@ -205,10 +205,12 @@ def test_a_provisional_decision_keeps_its_status_and_references_and_the_letter_s
     letter = text_of(
         render_to_string("decisions/letter.html", {"decision": decision, "submission": submission})
     )
-    assert "De bedragen voor 1 januari 2035 waren nog niet gepubliceerd" in letter
+    assert "Voorlopig bedrag. De bedragen voor 1 januari 2035 waren nog niet gepubliceerd" in letter
     assert "laatst gepubliceerde bedragen, die gelden tot en met" in letter
     assert "(voorlopig)" in letter
     assert client.get(f"/besluiten/{decision.public_id}/brief.pdf").status_code == 200
+    mine = text_of(logged_in(resident).get(f"/aanvragen/{application.public_id}/").content.decode())
+    assert decision.amount_cents > 0 and "Dit bedrag is voorlopig" in mine
 
 
 def test_the_letter_labels_a_web_page_bron_and_reads_older_decisions(resident, consultant):
