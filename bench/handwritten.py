@@ -71,7 +71,10 @@ def rules(pop: Population, params: ParameterSet) -> dict[str, np.ndarray]:
     )
     net = np.maximum(pop.net_income_cents, 0)
     income = net[app] + np.where(partner, net[par], 0)
-    bijstand = np.where(pop.assets_cents <= limits[household_type], np.maximum(norm - income, 0), 0)
+    # The earnings disregard (art. 31 lid 2) needs a gross wage or ``earnings_since``: this population
+    # gives net incomes only (bench/synthetic.py without wages), so the income counts whole.
+    right = (pop.assets_cents <= limits[household_type]) & (age_app >= 18)
+    bijstand = np.where(right, np.maximum(norm - income, 0), 0)
     return {
         "household_type": household_type,
         "kostendelers": a,

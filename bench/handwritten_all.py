@@ -233,9 +233,12 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
         raise NotImplementedError("hand-written for the earnings disregards up to 2026 only")
     counted = income
     since_unit = pop.earnings_since[unit]
-    w = np.flatnonzero(
-        ((wage >= 0) | (since_unit > 0)) & (net_unit > 0) & (age[unit] >= v[VR + "minimumleeftijd"])
-    )
+    w = np.flatnonzero(aow_unit | (since_unit > 0))  # only they can have a disregard: few
+    w = w[
+        ((wage[w] >= 0) | (since_unit[w] > 0))
+        & (net_unit[w] > 0)
+        & (age[unit[w]] >= v[VR + "minimumleeftijd"])
+    ]
     if w.size:
         since = since_unit[w]
         started = (since > 0) & (since <= d)
