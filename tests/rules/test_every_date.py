@@ -22,12 +22,28 @@ NATIONAL = {"bijstand", "zorgtoeslag", "huurtoeslag", "kinderbijslag", "kindgebo
 MONTHS = [dt.date(2024 + m // 12, m % 12 + 1, 1) for m in range(42)]  # 2024-01 .. 2027-06
 SINGLE_EARNER = {
     "persons": [
-        {"id": "a", "role": "applicant", "birth_date": "1958-05-02", "wage_gross_month": 1900.0},
+        {"id": "a", "role": "applicant", "birth_date": "1956-03-02", "wage_gross_month": 1900.0},
         {"id": "c", "role": "child", "birth_date": "2011-09-01", "school": "vo"},
     ],
-    "housing": {"kind": "rent", "rent_month": 1000.0, "energy_cost_month": 150.0},
+    "housing": {"kind": "rent", "rent_month": 850.0, "energy_cost_month": 150.0},
     "assets": 0.0,
 }
+
+
+def _huurtoeslag_figures_missing(date: dt.date, base: dict) -> bool:
+    """The one known gap: the minimum-inkomensijkpunten of the Regeling huurtoeslaggrenzen 2025 (all
+    households) and of 2024 for households with someone at AOW age were not found in an official
+    text, so those dates are ``unknown`` (never an invented figure). Remove when they are added."""
+    senior = base is SINGLE_EARNER  # born 1956: at AOW age on 1 January 2024
+    return date.year == 2025 or (date.year == 2024 and senior)
+
+
+def _huurtoeslag_figures_missing(date: dt.date, base: dict) -> bool:
+    """The one known gap: the minimum-inkomensijkpunten of the Regeling huurtoeslaggrenzen 2025 (all
+    households) and of 2024 for households with someone at AOW age were not found in an official
+    text, so those dates are ``unknown`` (never an invented figure). Remove when they are added."""
+    senior = base is SINGLE_EARNER  # born 1956: at AOW age on 1 January 2024
+    return date.year == 2025 or (date.year == 2024 and senior)
 
 
 def _on(base: dict, municipality: str, date: dt.date) -> dict:
@@ -42,9 +58,10 @@ def test_every_month_evaluates_for_every_municipality(municipality):
             national = {s["id"]: s for s in result["schemes"] if s["id"] in NATIONAL}
             assert set(national) == NATIONAL
             if date.year <= 2026:
-                assert {s["id"]: s["status"] for s in national.values()} == dict.fromkeys(
-                    NATIONAL, "final"
-                ), date
+                expected = dict.fromkeys(NATIONAL, "final")
+                if _huurtoeslag_figures_missing(date, base):
+                    expected["huurtoeslag"] = "unknown"
+                assert {s["id"]: s["status"] for s in national.values()} == expected, date
                 assert result["norm"]["status"] == "final"
             for s in result["schemes"]:
                 assert s["status"] in ("final", "provisional", "unknown")

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from meedoen.rules.engine import Simulation
+from meedoen.rules.errors import CoverageError
 from meedoen.rules.household import parse_household
 from meedoen.rules.parameters import default_parameters
 from meedoen.rules.population import from_households
@@ -41,8 +42,11 @@ def test_every_reason_names_the_condition_that_decided(data):
     for scheme in schemes_for(municipality, s.parameters):
         if not scheme.conditions:
             continue
-        result = scheme.describe(s)
-        met = [bool(s(c.variable)[0]) for c in scheme.conditions]
+        try:
+            result = scheme.describe(s)
+            met = [bool(s(c.variable)[0]) for c in scheme.conditions]
+        except CoverageError:  # no figures for the date: reported as unknown (tests/rules/test_every_date.py)
+            continue
         assert result.eligible == all(met), (scheme.id, result.reasons)
         if not all(met):
             decided = scheme.conditions[met.index(False)]
