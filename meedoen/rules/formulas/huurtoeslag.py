@@ -73,9 +73,13 @@ def huurtoeslag_vermogensgrens(s: Simulation) -> np.ndarray:
 def huurtoeslag_maximale_huur(s: Simulation) -> np.ndarray:
     """Art. 13: the high limit when someone in the home has the age limit (23 up to 2025, 21
     from 2026) or a child lives there; the youth limit otherwise."""
-    grown_up = s.count_per_household(s("age_first_of_month") >= s.p(f"{HT}.leeftijd_maximale_huur"))
-    children = s.count_per_household(s.pop.role == CHILD)
-    return np.where(grown_up + children > 0, s.p(f"{HT}.maximale_huur"), s.p(f"{HT}.maximale_huur_jongeren"))
+    old_enough = s("age_first_of_month") >= s.p(f"{HT}.leeftijd_maximale_huur")
+    high = s.of_applicant(old_enough)  # usually the applicant decides: the others are counted
+    rest = np.flatnonzero(~high)  # only where not (with index arrays: a few households)
+    if len(rest):
+        anyone = s.count_per_household(old_enough | (s.pop.role == CHILD))
+        high[rest] = anyone[rest] > 0
+    return np.where(high, s.p(f"{HT}.maximale_huur"), s.p(f"{HT}.maximale_huur_jongeren"))
 
 
 @variable(HOUSEHOLD, "Huur niet boven de maximale huurgrens (tot en met 2025)", "bool")

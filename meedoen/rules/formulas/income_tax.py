@@ -132,7 +132,8 @@ def iack(s: Simulation) -> np.ndarray:
     young_child = s.count_per_household((role == CHILD) & (s("age") < s.p(f"{HK}.iack_kind_jonger_dan"))) > 0
     # Only an applicant or partner with a young child, earning above the threshold, can get more
     # than nil: the rest is computed for them only.
-    who = np.flatnonzero((role <= PARTNER) & (wage > s.p(f"{HK}.iack_drempel")) & s.per_person(young_child))
+    who = np.flatnonzero((role <= PARTNER) & (wage > s.p(f"{HK}.iack_drempel")))
+    who = who[young_child[pop.household[who]]]
     if not len(who):
         return out
     household, is_applicant, own_wage, birth = (

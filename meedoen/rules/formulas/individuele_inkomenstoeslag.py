@@ -51,15 +51,17 @@ def individuele_inkomenstoeslag_recht(s: Simulation) -> np.ndarray:
 def individuele_inkomenstoeslag(s: Simulation) -> np.ndarray:
     """The amount by household when the conditions are met (Arnhem: more for two parents with a
     child of secondary-school age). A municipality whose amounts are unknown has 0."""
+    single, teen_family, other = (
+        s.local(f"{IIT}.{name}")
+        for name in (
+            "bedrag_alleenstaande",
+            "bedrag_gezin_met_kind_12_tot_18",
+            "bedrag_alleenstaande_ouder_of_paar",
+        )
+    )
+    if single == teen_family == other:  # one amount for everybody: no need to look at the household
+        return np.where(s("individuele_inkomenstoeslag_recht"), np.int64(single), 0)
     teen = s.count_per_household((s.pop.role == CHILD) & (s("age") >= 12) & (s("age") < 18)) > 0
     kind = s("household_type")
-    amount = np.where(
-        kind == SINGLE,
-        s.local(f"{IIT}.bedrag_alleenstaande"),
-        np.where(
-            (kind == COUPLE) & teen,
-            s.local(f"{IIT}.bedrag_gezin_met_kind_12_tot_18"),
-            s.local(f"{IIT}.bedrag_alleenstaande_ouder_of_paar"),
-        ),
-    )
+    amount = np.where(kind == SINGLE, single, np.where((kind == COUPLE) & teen, teen_family, other))
     return np.where(s("individuele_inkomenstoeslag_recht"), amount, 0)

@@ -22,7 +22,8 @@ def meedoenregeling_persoon(s: Simulation) -> np.ndarray:
 @variable(HOUSEHOLD, "Aantal personen dat de Meedoen-regeling krijgt", "count")
 def meedoenregeling_personen(s: Simulation) -> np.ndarray:
     """Applicant and partner of at least the minimum age who do not study with student finance."""
-    return s.count_per_household(s("meedoenregeling_persoon"))
+    person = s("meedoenregeling_persoon")  # applicant or partner only: read by position, not counted
+    return s.of_applicant(person).astype(np.int64) + s.of_partner(person, False)
 
 
 @variable(HOUSEHOLD, "Iemand in het huishouden kan de Meedoen-regeling krijgen", "bool")

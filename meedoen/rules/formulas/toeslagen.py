@@ -75,9 +75,11 @@ def zorgtoeslag_vermogen(s: Simulation) -> np.ndarray:
 def _zorgtoeslag_room(s: Simulation) -> np.ndarray:
     """Standaardpremie (twice with a partner) minus the normpremie at the drempelinkomen: the
     toeslag of a household with an income at or below the drempel."""
-    partner = s("has_partner")
-    share = np.where(partner, s.p(f"{ZT}.normpremie_partners"), s.p(f"{ZT}.normpremie_alleenstaande"))
-    return s.p(f"{ZT}.standaardpremie") * (1 + partner) - share * s.p(f"{T}.drempelinkomen")
+    premie, drempel = s.p(f"{ZT}.standaardpremie"), s.p(f"{T}.drempelinkomen")
+    # two numbers, then chosen per household
+    single = premie - s.p(f"{ZT}.normpremie_alleenstaande") * drempel
+    couple = premie * 2 - s.p(f"{ZT}.normpremie_partners") * drempel
+    return np.where(s("has_partner"), couple, single)
 
 
 @variable(HOUSEHOLD, "Zorgtoeslag per jaar volgens het inkomen", "EUR")

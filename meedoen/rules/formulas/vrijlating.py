@@ -58,7 +58,9 @@ def vrijlating_grond(s: Simulation) -> np.ndarray:
     after the start of the earnings (``earnings_since``); onderdeel r for a single parent with a
     child under 12 in the 30 months after those six; nobody under 27 (lid 5). Codes: see GRONDEN."""
     out = np.zeros(len(s.pop.role), np.int8)
-    idx = np.flatnonzero(s("inkomsten_uit_arbeid") > 0)  # only persons with earnings
+    # only persons with earnings at AOW age or since a known date can have a ground: few
+    earns = s("inkomsten_uit_arbeid") > 0
+    idx = np.flatnonzero(earns & (s("has_aow_age") | (s.pop.earnings_since > 0)))
     if not len(idx):
         return out
     aow, since = s("has_aow_age")[idx], s.pop.earnings_since[idx]
@@ -90,7 +92,9 @@ def vrijlating_grond_2027(s: Simulation) -> np.ndarray:
     onderdeel a in the twelve months after the start of the earnings (``earnings_since``). The age
     limit of art. 31 lid 5 does not name art. 34a. Codes: see GRONDEN."""
     out = np.zeros(len(s.pop.role), np.int8)
-    idx = np.flatnonzero(s("inkomsten_uit_arbeid") > 0)
+    # only persons with earnings at AOW age or since a known date can have a ground: few
+    earns = s("inkomsten_uit_arbeid") > 0
+    idx = np.flatnonzero(earns & (s("has_aow_age") | (s.pop.earnings_since > 0)))
     if not len(idx):
         return out
     aow, since = s("has_aow_age")[idx], s.pop.earnings_since[idx]
@@ -150,4 +154,6 @@ def vrijlating_arbeid_2027(s: Simulation) -> np.ndarray:
 def vrijlating_inkomsten(s: Simulation) -> np.ndarray:
     """The disregards of applicant and partner together."""
     v = s("vrijlating_arbeid")
+    if not v.any():  # nobody has a disregard (the common case): no need to gather
+        return np.zeros(s.pop.size, np.int64)
     return s.of_applicant(v) + s.of_partner(v, 0)
