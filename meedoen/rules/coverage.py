@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from meedoen.rules.parameters import ParameterSet
-from meedoen.rules.periods import to_int
+from meedoen.rules.periods import from_int, to_int
 
 FINAL, PROVISIONAL, UNKNOWN = "final", "provisional", "unknown"
 
@@ -38,16 +38,16 @@ class Status:
 
 
 def status_of(parameters: ParameterSet, paths: Iterable[str], date: dt.date) -> Status:
-    """``final`` or ``provisional`` from the parameters a result used on ``date``."""
+    """``final`` or ``provisional`` from the parameters a result used on ``date``. A provisional
+    result names the figures that ran out first: the day they end (``values_until``) and the start
+    of the latest of them in force (``basis``), e.g. the norms of 1 July after 31 December."""
     d = to_int(date)
     late = [parameters[path] for path in paths if parameters[path].is_provisional(d)]
     if not late:
         return Status(FINAL)
-    return Status(
-        PROVISIONAL,
-        basis=max(p.basis(d) for p in late),
-        values_until=min(p.coverage[1] for p in late),
-    )
+    until = min(p.covered_until for p in late)
+    first_out = [p for p in late if p.covered_until == until]
+    return Status(PROVISIONAL, basis=max(p.basis(d) for p in first_out), values_until=from_int(until))
 
 
 def provisional_on(parameters: ParameterSet, date: dt.date, municipality: str) -> Status:
@@ -62,7 +62,7 @@ def provisional_text(status: Status) -> str:
     """Why a result is provisional, in plain Dutch."""
     return (
         f"Voorlopig: de bedragen na {status.values_until:%-d-%-m-%Y} zijn nog niet gepubliceerd; "
-        f"berekend met de bedragen van {status.basis:%-d-%-m-%Y}."
+        f"berekend met de laatst gepubliceerde bedragen (van {status.basis:%-d-%-m-%Y})."
     )
 
 

@@ -262,9 +262,10 @@ class Simulation:
                 "value": _plain(param.at(self.d), param.unit),
                 "unit": param.unit,
                 "description": param.description,
-                "source": param.source(),
-                "reference": param.references[0].title if param.references else "",
-                "references": [r.contract() for r in param.references],
+                "source": param.references_at(self.d)[0].href,
+                "reference": param.references_at(self.d)[0].title,
+                "references": [r.contract() for r in param.references_at(self.d)],
+                "confidence": param.confidence_at(self.d),
                 "provisional": param.is_provisional(self.d),
             }
         return view

@@ -167,6 +167,9 @@ class Parameter:
     note: str | None = None
     decision: str | None = None
     value_notes: tuple[str | None, ...] = field(default=())
+    # A value may cite its own source and confidence (e.g. a later year read in another text).
+    value_references: tuple[tuple[Reference, ...] | None, ...] = field(default=())
+    value_confidence: tuple[str | None, ...] = field(default=())
 
     def at(self, date: dt.date | int) -> Any:
         """The value in force on ``date``. After ``covered_until`` that is the latest published
@@ -179,6 +182,21 @@ class Parameter:
             )
         return self.values[bisect.bisect_right(self.starts, d) - 1]
 
+    def _index(self, d: int) -> int:
+        return max(bisect.bisect_right(self.starts, d) - 1, 0)
+
+    def references_at(self, date: dt.date | int) -> tuple[Reference, ...]:
+        """The sources of the value in force on ``date``: its own first, then the parameter's."""
+        d = date if isinstance(date, int) else to_int(date)
+        own = self.value_references[self._index(d)] if self.value_references else None
+        return tuple(dict.fromkeys((own or ()) + self.references))
+
+    def confidence_at(self, date: dt.date | int) -> str | None:
+        """How sure the value in force on ``date`` is: its own mark, else the parameter's."""
+        d = date if isinstance(date, int) else to_int(date)
+        own = self.value_confidence[self._index(d)] if self.value_confidence else None
+        return own or self.confidence
+
     def is_provisional(self, d: int) -> bool:
         """Whether ``d`` (yyyymmdd) lies after the last date the published values are known to hold."""
         return d > self.covered_until
@@ -190,11 +208,6 @@ class Parameter:
     @property
     def coverage(self) -> tuple[dt.date, dt.date]:
         return from_int(self.starts[0]), from_int(self.covered_until)
-
-    def source(self) -> str:
-        """The first reference's URL: what the output's ``sources`` lists."""
-        return self.references[0].href if self.references else ""
-
 
 @dataclass(frozen=True)
 class Scale:
@@ -284,16 +297,18 @@ def _build(path: str, model: ParameterModel, inherited: dict[str, Any], file: st
             )
     if not model.values:
         raise ParameterFileError(file, f"{path}.values", "at least one dated value is needed")
-    starts, values, notes = [], [], []
+    starts, values, notes, own_refs, own_confidence = [], [], [], [], []
     for start in sorted(model.values):
         raw = model.values[start]
-        entry_note = None
-        if isinstance(raw, ValueEntryModel):
-            entry_note = raw.note
-            raw = raw.value
+        entry = raw if isinstance(raw, ValueEntryModel) else None
+        if entry is not None:
+            raw = entry.value
         values.append(parse_value(raw, meta["unit"], file, f"{path}.values.{start}"))
         starts.append(to_int(start))
-        notes.append(entry_note)
+        notes.append(entry.note if entry else None)
+        refs = entry.reference if entry and entry.reference else None
+        own_refs.append(tuple(_reference(r.model_dump()) for r in refs) if refs else None)
+        own_confidence.append(entry.confidence if entry else None)
     until = to_int(meta["covered_until"])
     if until < starts[-1]:
         raise ParameterFileError(
@@ -314,6 +329,8 @@ def _build(path: str, model: ParameterModel, inherited: dict[str, Any], file: st
         note=meta.get("note"),
         decision=meta.get("decision"),
         value_notes=tuple(notes),
+        value_references=tuple(own_refs),
+        value_confidence=tuple(own_confidence),
     )
 
 
@@ -428,6 +445,8 @@ class ParameterSet:
                 starts=starts,
                 values=tuple(merged[s] for s in starts),
                 value_notes=tuple(None for _ in starts),
+                value_references=tuple(None for _ in starts),
+                value_confidence=tuple(None for _ in starts),
                 covered_until=max(base.covered_until, starts[-1]),
             )
         return ParameterSet(params)

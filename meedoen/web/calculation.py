@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from meedoen.rules.entitlements import entitlements, persons_where
 from meedoen.rules.household import parse_household
-from meedoen.rules.parameters import PARAMETER_ROOT, ParameterSet, default_parameters
+from meedoen.rules.parameters import PARAMETER_ROOT, ParameterSet
 
 
 def peildatum(municipality: str, today: dt.date | None = None) -> dt.date:

@@ -136,8 +136,9 @@ def one(s: Simulation, name: str) -> int:
 
 
 def source(s: Simulation, path: str) -> Reference:
-    """The legal basis of a scheme as its parameter cites it (the parameter's first reference)."""
-    return s.parameters[path].references[0]
+    """The legal basis of a scheme as its parameter cites it for the value in force on the
+    peildatum (that value's own source where it has one)."""
+    return s.parameters[path].references_at(s.d)[0]
 
 
 def schemes_for(municipality: str, parameters: ParameterSet) -> list[Scheme]:
