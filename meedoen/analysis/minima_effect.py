@@ -19,8 +19,8 @@ import numpy as np
 from meedoen.analysis.household_types import HouseholdType, validate_types
 from meedoen.analysis.poverty_trap import PovertyTrap, find_poverty_traps
 from meedoen.rules import formulas  # noqa: F401
-from meedoen.rules.coverage import Status, provisional_on
-from meedoen.rules.engine import Simulation
+from meedoen.rules.coverage import Status, status_of
+from meedoen.rules.engine import calculate_tracked
 from meedoen.rules.entitlements import check_municipality
 from meedoen.rules.parameters import ParameterSet, default_parameters
 from meedoen.rules.periods import to_int
@@ -85,9 +85,13 @@ def _with_income(template: Population, kind: str, amounts: np.ndarray) -> Popula
     return pop
 
 
-def _run(populations: list[Population], parameters: ParameterSet, names: list[str]) -> dict[str, np.ndarray]:
-    s = Simulation(concat(populations), parameters)
-    return {name: s(name) for name in names}
+def _run(
+    populations: list[Population], parameters: ParameterSet, names: list[str], used: set[str]
+) -> dict[str, np.ndarray]:
+    """The variables for the populations together; adds the parameters they rest on to ``used``."""
+    values, rests_on = calculate_tracked(concat(populations), names, parameters)
+    used |= rests_on
+    return values
 
 
 def _gross_axis(kind: str, values: dict[str, np.ndarray], amounts: np.ndarray) -> np.ndarray:
@@ -118,6 +122,7 @@ def compute(
     parameters.check_covered(date)
     templates = [from_households([h]) for h in households]
     names = [c for c, _ in COMPONENTS] + ["norm", "disposable_income", "toetsingsinkomen_own"]
+    used: set[str] = set()
 
     # Coarse pass: where does each type's own net income reach twice the social minimum?
     coarse = [np.arange(0, COARSE_MAX[t.income] + 1, COARSE_STEP) for t in types]
@@ -126,6 +131,7 @@ def compute(
             [_with_income(tp, t.income, a) for tp, t, a in zip(templates, types, coarse, strict=True)],
             parameters,
             names,
+            used,
         ),
         [len(a) for a in coarse],
     )
@@ -141,6 +147,7 @@ def compute(
             [_with_income(tp, t.income, a) for tp, t, a in zip(templates, types, fine, strict=True)],
             parameters,
             names,
+            used,
         ),
         [points] * len(types),
     )
@@ -158,6 +165,7 @@ def compute(
             [_with_income(tp, t.income, a) for tp, t, a in zip(templates, types, targets, strict=True)],
             parameters,
             names,
+            used,
         ),
         [len(LEVELS)] * len(types),
     )
@@ -172,7 +180,7 @@ def compute(
         for t, v, a in zip(types, exact, targets, strict=True)
         for i, level in enumerate(LEVELS)
     ]
-    return MinimaEffect(municipality, date, curves, table, provisional_on(parameters, date, municipality))
+    return MinimaEffect(municipality, date, curves, table, status_of(parameters, used, date))
 
 
 def _curve(t: HouseholdType, v: dict[str, np.ndarray], amounts: np.ndarray) -> Curve:

@@ -16,8 +16,8 @@ import numpy as np
 
 from meedoen.analysis.synthetic_population import MunicipalPopulation
 from meedoen.rules import formulas  # noqa: F401
-from meedoen.rules.coverage import Status, provisional_on
-from meedoen.rules.engine import calculate
+from meedoen.rules.coverage import Status, status_of
+from meedoen.rules.engine import calculate_tracked
 from meedoen.rules.errors import InputError, InputProblem
 from meedoen.rules.formulas.benefit_unit import HOUSEHOLD_TYPES
 from meedoen.rules.parameters import ParameterSet
@@ -121,10 +121,13 @@ def _measures(parameters: ParameterSet, municipality: str) -> list[SchemeMeasure
     ]
 
 
-def _evaluate(population, parameters: ParameterSet, measures: list[SchemeMeasure]) -> dict[str, np.ndarray]:
+def _evaluate(
+    population, parameters: ParameterSet, measures: list[SchemeMeasure]
+) -> tuple[dict[str, np.ndarray], frozenset[str]]:
+    """The measures' variables, and the parameters they rest on (for the result's status)."""
     names = {m.eligible for m in measures} | {m.amount for m in measures if m.amount}
     names |= {"household_type", "disposable_income"}
-    return calculate(population, sorted(names), parameters, parts=os.cpu_count() or 1)
+    return calculate_tracked(population, sorted(names), parameters, parts=os.cpu_count() or 1)
 
 
 def _groups(labels: np.ndarray, names: list[str], base, reform, measures) -> list[GroupOutcome]:
@@ -157,8 +160,8 @@ def simulate(
     """Evaluate the population under both parameter sets; one vectorised run each."""
     pop = data.population
     measures = _measures(baseline, pop.municipality)
-    base = _evaluate(pop, baseline, measures)
-    new = _evaluate(pop, reform, measures)
+    base, used = _evaluate(pop, baseline, measures)
+    new, _ = _evaluate(pop, reform, measures)
     schemes = []
     for m in measures:
         factor = PER_YEAR[m.period]
@@ -180,7 +183,7 @@ def simulate(
         by_type=_groups(base["household_type"], types, base, new, measures),
         by_area=_groups(data.areas, list(data.area_names), base, new, measures),
         reform_description=reform_description,
-        status=provisional_on(baseline, pop.date, pop.municipality),
+        status=status_of(baseline, used, pop.date),
     )
 
 

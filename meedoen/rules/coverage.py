@@ -50,14 +50,6 @@ def status_of(parameters: ParameterSet, paths: Iterable[str], date: dt.date) -> 
     return Status(PROVISIONAL, basis=max(p.basis(d) for p in first_out), values_until=from_int(until))
 
 
-def provisional_on(parameters: ParameterSet, date: dt.date, municipality: str) -> Status:
-    """The status of a whole analysis (MER, simulation) of a municipality on ``date``: provisional
-    when any national or local figure is past its published values (a population run does not
-    trace which ones each household used, so this errs on the side of saying so)."""
-    prefixes = ("nl.", f"gemeenten.{municipality}.")
-    return status_of(parameters, [p for p in parameters.paths() if p.startswith(prefixes)], date)
-
-
 def provisional_text(status: Status) -> str:
     """Why a result is provisional, in plain Dutch."""
     return (
