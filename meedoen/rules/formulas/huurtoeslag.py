@@ -76,9 +76,11 @@ def huurtoeslag_maximale_huur(s: Simulation) -> np.ndarray:
     old_enough = s("age_first_of_month") >= s.p(f"{HT}.leeftijd_maximale_huur")
     high = s.of_applicant(old_enough)  # usually the applicant decides: the others are counted
     rest = np.flatnonzero(~high)  # only where not (with index arrays: a few households)
-    if len(rest):
-        anyone = s.count_per_household(old_enough | (s.pop.role == CHILD))
-        high[rest] = anyone[rest] > 0
+    if len(rest):  # their persons, household after household: is anyone old enough or a child?
+        size = s("household_size")[rest]
+        first = np.cumsum(size) - size
+        persons = np.repeat(s.pop.offsets[rest] - first, size) + np.arange(first[-1] + size[-1])
+        high[rest] = np.logical_or.reduceat(old_enough[persons] | (s.pop.role[persons] == CHILD), first)
     return np.where(high, s.p(f"{HT}.maximale_huur"), s.p(f"{HT}.maximale_huur_jongeren"))
 
 

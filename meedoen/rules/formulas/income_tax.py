@@ -291,7 +291,9 @@ def toetsingsinkomen(s: Simulation) -> np.ndarray:
     """The yearly income the toeslagen test: as given; else the wage (12 x gross + 8 %); else
     the gross of the net benefit."""
     given, wage, net = s.pop.toetsingsinkomen_cents, s.pop.wage_gross_cents, s.pop.net_income_cents
-    income = np.where(given >= 0, given, np.where(wage >= 0, s("wage_year"), 0))
+    income = s("wage_year").copy()  # nil without a wage
+    stated = np.flatnonzero(given >= 0)  # few: a given toetsingsinkomen overrides
+    income[stated] = given[stated]
     from_net = np.flatnonzero((given < 0) & (wage < 0) & (net > 0))  # grossed up for those only
     income[from_net] = gross_from_net_benefit(s, 12 * net[from_net], from_net)
     return income
