@@ -41,6 +41,8 @@ PERSON_INPUTS_ALL = (
     *PERSON_INPUTS,
     ("wage_gross", "wage_gross_cents"),
     ("toetsingsinkomen_opgegeven", "toetsingsinkomen_cents"),
+    ("earnings_since", "earnings_since"),
+    ("temporary_informal_carer", "temporary_informal_carer"),
 )
 HOUSEHOLD_INPUTS_ALL = (*HOUSEHOLD_INPUTS, ("rent", "rent_cents"), ("low_income_since", "low_income_since"))
 INPUTS = {
@@ -53,7 +55,7 @@ INPUTS = {
 PARAMETER_PREFIXES = (
     *(
         f"nl.participatiewet.{name}"
-        for name in ("normen.", "kostendelersnorm.", "vakantietoeslag", "vermogensgrens.")
+        for name in ("normen.", "kostendelersnorm.", "vakantietoeslag", "vermogensgrens.", "vrijlating.")
     ),
     "nl.inkomstenbelasting.",
     "nl.toeslagen.",
@@ -65,7 +67,8 @@ AOW_AGE = "nl.aow.leeftijd"
 COLUMNS = (
     "housing_kind", "rent_cents", "energy_cents", "assets_cents", "low_income_since",
     "household", "role", "birth", "net_income_cents", "wage_gross_cents",
-    "toetsingsinkomen_cents", "school", "student_finance", "commercial_tenant",
+    "toetsingsinkomen_cents", "school", "student_finance", "commercial_tenant", "earnings_since",
+    "temporary_informal_carer",
 )  # fmt: skip
 ROLES = ("applicant", "partner", "child", "housemate")
 HOUSING_KINDS = ("rent", "own", "institution", "homeless")

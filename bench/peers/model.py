@@ -395,12 +395,17 @@ def build_system(core: str, exported: dict[str, Any]) -> Any:
 
         def formula(household, period, parameters):
             adults = 1 + household("has_partner", period)
-            return (
+            applies = (
                 (household("kostendelende_medebewoners", period) > 0)
                 & (household("unit_adults_under_21", period) < adults)
                 & (household("applicant_age", period) >= 18)
                 & (household("housing_kind", period) != HousingKind.institution)
             )
+            if ymd(period.start) < 20260101:
+                return applies
+            # art. 22a lid 4 (from 2026): not for an applicant who lives in temporarily to give care
+            carer = household.members("temporary_informal_carer", period)
+            return applies & ~household.value_from_person(carer, Household.APPLICANT)
 
     class kostendelersnorm(Variable):
         value_type = int
@@ -495,8 +500,15 @@ def build_system(core: str, exported: dict[str, Any]) -> Any:
         label = "Bijstand per maand"
 
         def formula(household, period, parameters):
-            gap = np.maximum(household("norm", period) - household("income_net_month", period), 0)
-            return np.where(household("vermogen_binnen_grens", period), gap, 0)
+            # the income counted: the unit's net income minus the earnings disregard (art. 31 lid 2)
+            income = household("income_net_month", period) - household("vrijlating_inkomsten", period)
+            counted, norm = np.maximum(income, 0), household("norm", period)
+            right = (
+                household("vermogen_binnen_grens", period)
+                & (household("applicant_age", period) >= 18)
+                & (counted < norm)
+            )
+            return np.where(right, norm - counted, 0)
 
     system = systems.TaxBenefitSystem([Person, Household])
     for var in (

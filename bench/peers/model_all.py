@@ -2,7 +2,8 @@
 
 Income tax box 1 with the tax credits (net income from a gross wage), the toetsingsinkomen (with the
 gross of a net benefit), zorgtoeslag, huurtoeslag, kinderbijslag, kindgebonden budget, the municipal
-regelingen of the population's municipality and the disposable income. ``variables`` returns the
+regelingen of the population's municipality and the disposable income; also the earnings disregard
+of the bijstand (art. 31 lid 2 n and r), which ``model``'s bijstand deducts. ``variables`` returns the
 Variable classes; ``model.build_system`` adds them to the system next to the Participatiewet ones.
 
 The formulas follow ``meedoen/rules/formulas`` operation for operation, so that every float is
@@ -34,6 +35,12 @@ def round_div(numerator: Any, denominator: Any) -> Any:
     return (2 * np.asarray(numerator, np.int64) + denominator) // (2 * denominator)
 
 
+def add_months(d: Any, months: int) -> Any:
+    """``yyyymmdd`` dates plus whole months, keeping the day (as ``meedoen.rules.periods.add_months``)."""
+    total = (d // 10000) * 12 + (d // 100 % 100 - 1) + months
+    return (total // 12) * 10000 + (total % 12 + 1) * 100 + d % 100
+
+
 def as_scale(node: Any) -> tuple[tuple[int, ...], tuple[float, ...], tuple[float, ...]]:
     """A schedule parameter (``thresholds``, ``bases``, ``rates``) as hashable tuples."""
     return tuple(node.thresholds), tuple(node.bases), tuple(node.rates)
@@ -49,18 +56,36 @@ def schedule(amount: np.ndarray, scale: tuple) -> np.ndarray:
     return bases[row] + rates[row] * (amount - thresholds[row])
 
 
+def capped(amount: np.ndarray, scale: tuple) -> np.ndarray:
+    """The arbeidskorting as art. 8.11 lid 2 builds it up: each row's rate on the part above its
+    threshold added to the sum so far, the sum capped at the next row's base; the last row's
+    negative rate then takes it down, never below nil."""
+    t, b, r = scale
+    total = np.zeros(len(amount))
+    for i in range(len(t) - 1):
+        total = np.minimum(total + r[i] * np.maximum(amount - t[i], 0), b[i + 1])
+    return np.maximum(total + r[-1] * np.maximum(amount - t[-1], 0), 0)
+
+
 @lru_cache(maxsize=32)
-def net_curve(box1: tuple, ahk: tuple, factor: float) -> tuple[np.ndarray, np.ndarray]:
-    """Breakpoints (gross, net) of a benefit's yearly net as a function of its gross; linear in
+def net_curve(box1: tuple, credits: tuple, fixed: float) -> tuple[np.ndarray, np.ndarray]:
+    """Breakpoints (gross, net) of a benefit's yearly net as a function of its gross (``credits``:
+    (schedule, factor) pairs, each never below nil; ``fixed``: a credit in cents); linear in
     between, so interpolating inverts it exactly (as ``income_tax._net_curve``)."""
 
     def owed(g: np.ndarray) -> np.ndarray:
-        return schedule(g, box1) - np.maximum(schedule(g, ahk), 0) * factor
+        total = schedule(g, box1) - fixed
+        for scale, factor in credits:
+            total = total - np.maximum(schedule(g, scale), 0) * factor
+        return total
 
-    thresholds, bases, rates = ahk
-    points = {0.0, *map(float, box1[0]), *map(float, thresholds)}
-    if rates[-1] < 0:  # the credit reaches nil
-        points.add(thresholds[-1] + bases[-1] / -rates[-1])
+    points = {0.0, *map(float, box1[0])}
+    for (thresholds, bases, rates), _ in credits:
+        points.update(map(float, thresholds))
+        for i, (start, base, rate) in enumerate(zip(thresholds, bases, rates, strict=True)):
+            end = thresholds[i + 1] if i + 1 < len(thresholds) else np.inf
+            if rate < 0 < base and start + base / -rate < end:  # the credit reaches nil here
+                points.add(start + base / -rate)
     gross = np.array(sorted(points | {1e11}))
     tax = owed(gross)
     starts = np.flatnonzero((tax[:-1] <= 0) & (tax[1:] > 0))
@@ -89,15 +114,27 @@ def credit_factor(tariff: np.ndarray, ib: Any) -> np.ndarray:
     return np.where(tariff > 0, aow_factor(ib), 1.0)
 
 
-def gross_of_net_benefit(net_year: np.ndarray, tariff: np.ndarray, ib: Any) -> np.ndarray:
-    """The gross yearly benefit that leaves ``net_year`` after tax and the general credit, each
-    amount with its own tariff code."""
-    ahk, factor = as_scale(ib.heffingskortingen.algemene_heffingskorting), aow_factor(ib)
+def gross_of_net_benefit(net_year: np.ndarray, code: np.ndarray, ib: Any) -> np.ndarray:
+    """The gross yearly benefit that leaves ``net_year`` after tax and the credits that need no
+    work, each amount with its own code: the tariff code, plus 2 at AOW age without a partner (the
+    alleenstaande ouderenkorting)."""
+    hk = ib.heffingskortingen
+    ahk, factor = as_scale(hk.algemene_heffingskorting), aow_factor(ib)
+    under, aow, old = tariffs(ib)
+    elderly = ((ahk, factor), (as_scale(hk.ouderenkorting), 1.0))
+    alone = float(hk.alleenstaande_ouderenkorting)
+    curves = (
+        (under, ((ahk, 1.0),), 0.0),
+        (aow, elderly, 0.0),
+        (old, elderly, 0.0),
+        (aow, elderly, alone),
+        (old, elderly, alone),
+    )
     gross = np.zeros(len(net_year))
-    for code, (box1, f) in enumerate(zip(tariffs(ib), (1.0, factor, factor), strict=True)):
-        rows = tariff == code
+    for c, args in enumerate(curves):
+        rows = code == c
         if rows.any():
-            curve_gross, curve_net = net_curve(box1, ahk, f)
+            curve_gross, curve_net = net_curve(*args)
             gross[rows] = np.interp(net_year[rows], curve_net, curve_gross)
     return round_half_up(gross)
 
@@ -152,6 +189,27 @@ def variables(
         entity = Household
         definition_period = MONTH
         label = "Laag inkomen sinds (yyyymmdd, 0: niet)"
+
+    class earnings_since(Variable):
+        value_type = int
+        entity = Person
+        definition_period = MONTH
+        label = "Inkomsten uit arbeid sinds (yyyymmdd, 0: niet opgegeven)"
+
+    class temporary_informal_carer(Variable):
+        value_type = bool
+        entity = Person
+        definition_period = MONTH
+        label = "Woont tijdelijk in om mantelzorg te geven (art. 22a lid 4)"
+
+    def first_of_month(instant: Any) -> int:
+        return instant.year * 10000 + instant.month * 100 + 1
+
+    def before_month(instant: Any) -> int:  # yyyymm00: ages "before the month"
+        return instant.year * 10000 + instant.month * 100
+
+    def quarter_start(instant: Any) -> int:
+        return instant.year * 10000 + ((instant.month - 1) // 3 * 3 + 1) * 100 + 1
 
     # -- income tax and net income (Wet IB 2001) ---------------------------------------------
 
@@ -209,8 +267,50 @@ def variables(
 
         def formula(person, period, parameters):
             ib = parameters(period).nl.inkomstenbelasting
-            credit = schedule(person("wage_year", period), as_scale(ib.heffingskortingen.arbeidskorting))
-            return round_half_up(np.maximum(credit, 0) * credit_factor(person("tax_tariff", period), ib))
+            credit = capped(person("wage_year", period), as_scale(ib.heffingskortingen.arbeidskorting))
+            return round_half_up(credit * credit_factor(person("tax_tariff", period), ib))
+
+    class without_partner(Variable):
+        value_type = bool
+        entity = Person
+        definition_period = MONTH
+        label = "Geen partner in het huishouden (alleenstaand voor de AOW)"
+
+        def formula(person, period, parameters):
+            couple = person.has_role(Household.APPLICANT) & person.household("has_partner", period)
+            return ~(person.has_role(Household.PARTNER) | couple)
+
+    class ouderenkorting(Variable):
+        value_type = int
+        entity = Person
+        definition_period = MONTH
+        label = "Ouderenkorting per jaar (art. 8.17)"
+
+        def formula(person, period, parameters):
+            scale = as_scale(parameters(period).nl.inkomstenbelasting.heffingskortingen.ouderenkorting)
+            credit = round_half_up(np.maximum(schedule(person("wage_year", period), scale), 0))
+            return np.where(person("has_aow_age", period), credit, 0)
+
+    class alleenstaande_ouderenkorting(Variable):
+        value_type = int
+        entity = Person
+        definition_period = MONTH
+        label = "Alleenstaande ouderenkorting per jaar (art. 8.18)"
+
+        def formula(person, period, parameters):
+            amount = parameters(period).nl.inkomstenbelasting.heffingskortingen.alleenstaande_ouderenkorting
+            alone = person("has_aow_age", period) & person("without_partner", period)
+            return np.where(alone, amount, 0)
+
+    class benefit_code(Variable):
+        value_type = int
+        entity = Person
+        definition_period = MONTH
+        label = "Netto-brutocurve: tarief, plus 2 op AOW-leeftijd zonder partner"
+
+        def formula(person, period, parameters):
+            tariff = person("tax_tariff", period)
+            return tariff + 2 * ((tariff > 0) & person("without_partner", period))
 
     class has_child_under_iack_age(Variable):
         value_type = bool
@@ -286,7 +386,7 @@ def variables(
                 person.household("partner_birth", period),
                 person.household("applicant_birth", period),
             )
-            least = ~has_other | (own < other) | ((own == other) & (birth > other_birth))
+            least = ~has_other | (own < other) | ((own == other) & (birth < other_birth))
             eligible = in_unit & least & person.household("has_child_under_iack_age", period)
             built = hk.iack_opbouw * np.maximum(own - hk.iack_drempel, 0)
             credit = np.minimum(built, hk.iack_maximum) * credit_factor(person("tax_tariff", period), ib)
@@ -303,6 +403,8 @@ def variables(
                 person("algemene_heffingskorting", period).astype(np.int64)
                 + person("arbeidskorting", period)
                 + person("iack", period)
+                + person("ouderenkorting", period)
+                + person("alleenstaande_ouderenkorting", period)
             )
             tax = np.maximum(person("box1_tax", period) - credits, 0)
             return np.where(person("wage_year", period) > 0, tax, 0)
@@ -336,7 +438,7 @@ def variables(
             income = np.where(given >= 0, given, np.where(wage >= 0, person("wage_year", period), 0))
             from_net = (given < 0) & (wage < 0) & (net > 0)
             ib = parameters(period).nl.inkomstenbelasting
-            gross = gross_of_net_benefit(12 * net.astype(np.int64), person("tax_tariff", period), ib)
+            gross = gross_of_net_benefit(12 * net.astype(np.int64), person("benefit_code", period), ib)
             return np.where(from_net, gross, income)
 
     # -- toeslagen ----------------------------------------------------------------------------
@@ -374,7 +476,8 @@ def variables(
             year = 12 * household("bijstand", period).astype(np.int64)
             couple = household("has_partner", period)
             half = np.where(couple, year // 2, 0)
-            applicant = gross_of_net_benefit(year - half, household("applicant_tax_tariff", period), ib)
+            tariff = household("applicant_tax_tariff", period)  # alone: only without a partner
+            applicant = gross_of_net_benefit(year - half, tariff + 2 * ((tariff > 0) & ~couple), ib)
             partner = gross_of_net_benefit(half, household("partner_tax_tariff", period), ib)
             return income + np.where(year > 0, applicant, 0) + np.where((year > 0) & couple, partner, 0)
 
@@ -397,7 +500,9 @@ def variables(
             year = np.maximum(room - zt.afbouw * above, 0)
             year = awir_minimum(round_div(round_half_up(year), EURO) * EURO, t)
             limit = np.where(partner, zt.vermogensgrens_partners, zt.vermogensgrens_alleenstaande)
-            eligible = (household("applicant_age", period) >= 18) & (household("assets", period) <= limit)
+            birth = household.value_from_person(household.members("birth", period), Household.APPLICANT)
+            insured = (before_month(period.start) - birth) // 10000 >= 18  # from the month after 18
+            eligible = insured & (household("assets", period) <= limit)
             return np.where(eligible, year // 12 // EURO * EURO, 0)
 
     class huurtoeslag_rekeninkomen(Variable):
@@ -421,16 +526,18 @@ def variables(
         def formula(household, period, parameters):
             t = parameters(period).nl.toeslagen
             ht = t.huurtoeslag
-            rent, size = household("rent", period), household.nb_persons()
-            old_enough = household.sum(household.members("age", period) >= ht.leeftijd_maximale_huur)
-            grown_up = old_enough + household("minor_children", period) > 0
+            given, size = household("rent", period), household.nb_persons()
+            members = household.members
+            age = (first_of_month(period.start) - members("birth", period)) // 10000  # Awir art. 5
+            old_enough = household.sum(age >= ht.leeftijd_maximale_huur)
+            grown_up = old_enough + household.nb_persons(Household.CHILD) > 0
             maximum = np.where(grown_up, ht.maximale_huur, ht.maximale_huur_jongeren)
+            rent = np.minimum(given, maximum)  # the maximale huurgrens caps the rent (art. 21.1.d)
             limit = ht.vermogensgrens_per_persoon * (1 + household("has_partner", period))
             eligible = (
                 (household("housing_kind", period) == HousingKind.rent)
-                & (rent > 0)
-                & (rent <= maximum)
-                & (household("applicant_age", period) >= 18)
+                & (given > 0)
+                & (household.value_from_person(age, Household.APPLICANT) >= 18)
                 & (household("assets", period) <= limit)
             )
             kwal = ht.kwaliteitskortingsgrens
@@ -439,15 +546,16 @@ def variables(
             basis = np.where(multi, ht.basishuur_meerpersoons, ht.basishuur_eenpersoons)
             subsidy = (
                 np.maximum(np.minimum(rent, kwal) - basis, 0)
-                + ht.percentage_tot_aftoppingsgrens * np.maximum(np.minimum(rent, aftop) - kwal, 0)
-                + ht.percentage_boven_aftoppingsgrens * np.maximum(rent - aftop, 0)
+                + ht.percentage_tot_aftoppingsgrens
+                * np.maximum(np.minimum(rent, aftop) - np.maximum(kwal, basis), 0)
+                + ht.percentage_boven_aftoppingsgrens * np.maximum(rent - np.maximum(aftop, basis), 0)
             )
             ijkpunt = np.where(multi, ht.inkomensijkpunt_meerpersoons, ht.inkomensijkpunt_eenpersoons)
             afbouw = np.where(multi, ht.afbouw_meerpersoons, ht.afbouw_eenpersoons)
             income = household("huurtoeslag_rekeninkomen", period)
             reduction = np.maximum(income - ijkpunt, 0) * afbouw / 12
             month = round_half_up(np.maximum(subsidy - reduction, 0))
-            return np.where(eligible, awir_minimum(12 * month, t) // 12, 0)
+            return np.where(eligible & (12 * month >= t.awir.minimum_jaarbedrag), month, 0)
 
     class kinderbijslag(Variable):
         value_type = int
@@ -457,9 +565,11 @@ def variables(
 
         def formula(household, period, parameters):
             kb = parameters(period).nl.toeslagen.kinderbijslag
-            age = household.members("age", period)
+            members = household.members
+            age = (quarter_start(period.start) - members("birth", period)) // 10000  # on the quarter's 1st
             amount = np.where(age < 6, kb.tot_6, np.where(age < 12, kb.tot_12, kb.tot_18))
-            return household.sum(np.where(household.members("is_minor_child", period), amount, 0))
+            counts = members.has_role(Household.CHILD) & (age >= 0) & (age < 18)
+            return household.sum(np.where(counts, amount, 0))
 
     class kinderbijslag_maand(Variable):
         value_type = int
@@ -479,21 +589,76 @@ def variables(
         def formula(household, period, parameters):
             t = parameters(period).nl.toeslagen
             kgb = t.kindgebonden_budget
-            age = household.members("age", period)
+            members = household.members
+            age = (before_month(period.start) - members("birth", period)) // 10000  # end of last month
             per_child = (
                 kgb.per_kind
                 + np.where((age >= 12) & (age < 16), kgb.toeslag_12_tot_16, 0)
                 + np.where(age >= 16, kgb.toeslag_16_tot_18, 0)
             )
-            full = household.sum(np.where(household.members("is_minor_child", period), per_child, 0))
+            counts = members.has_role(Household.CHILD) & (age >= 0) & (age < 18)
+            full = household.sum(np.where(counts, per_child, 0))
+            has_children = full > 0
             partner = household("has_partner", period)
             full = full.astype(np.int64) + np.where(partner, 0, kgb.alleenstaande_ouderkop)
             drempel = t.drempelinkomen + np.where(partner, kgb.extra_drempel_partners, 0)
             income = household("toetsingsinkomen_household", period)
             year = round_half_up(np.maximum(full - kgb.afbouw * np.maximum(income - drempel, 0), 0))
+            year = round_div(year, EURO) * EURO  # Awir art. 14 lid 4: whole euros
             limit = np.where(partner, kgb.vermogensgrens_partners, kgb.vermogensgrens_alleenstaande)
-            within = (household("minor_children", period) > 0) & (household("assets", period) <= limit)
+            within = has_children & (household("assets", period) <= limit)
             return np.where(within, round_div(awir_minimum(year, t), 12), 0)
+
+    # -- earnings disregard in the bijstand (art. 31 lid 2 n and r, to 2026) -------------------
+
+    class vrijlating_alleenstaande_ouder(Variable):
+        value_type = bool
+        entity = Household
+        definition_period = MONTH
+        label = "Alleenstaande ouder met een kind jonger dan 12 in de eenheid (onderdeel r)"
+
+        def formula(household, period, parameters):
+            limit = parameters(period).nl.participatiewet.vrijlating.r_kind_leeftijd
+            young = household.members("is_minor_child", period) & (household.members("age", period) < limit)
+            return ~household("has_partner", period) & (household.sum(young) > 0)
+
+    class vrijlating_arbeid(Variable):
+        value_type = int
+        entity = Person
+        definition_period = MONTH
+        label = "Vrijlating van inkomsten uit arbeid per maand"
+
+        def formula(person, period, parameters):
+            vr, d = parameters(period).nl.participatiewet.vrijlating, ymd(period.start)
+            since = person("earnings_since", period).astype(np.int64)
+            unit = person.has_role(Household.APPLICANT) | person.has_role(Household.PARTNER)
+            work = unit & ((person("wage_gross", period) != -1) | (since > 0))
+            net = np.maximum(person("net_income_person_month", period), 0).astype(np.int64)
+            earnings = np.where(work, net, 0)
+            started = (since > 0) & (since <= d)
+            end_n = add_months(since, vr.n_maanden)
+            in_n = person("has_aow_age", period) | (started & (d < end_n))  # no time limit at AOW age
+            in_r = (
+                started
+                & (d >= end_n)
+                & (d < add_months(end_n, vr.r_maanden))
+                & person.household("vrijlating_alleenstaande_ouder", period)
+            )
+            n_part = np.minimum(round_div(earnings * round(vr.n_percentage * 10000), 10000), vr.n_maximum)
+            r_part = np.minimum(round_div(earnings * round(vr.r_percentage * 10000), 10000), vr.r_maximum)
+            old_enough = person("age", period) >= vr.minimumleeftijd
+            return np.where(old_enough, np.where(in_n, n_part, np.where(in_r, r_part, 0)), 0)
+
+    class vrijlating_inkomsten(Variable):
+        value_type = int
+        entity = Household
+        definition_period = MONTH
+        label = "Vrijgelaten inkomsten uit arbeid van de eenheid per maand"
+
+        def formula(household, period, parameters):
+            part = household.members("vrijlating_arbeid", period)
+            applicant = household.value_from_person(part, Household.APPLICANT)
+            return applicant + household.value_from_person(part, Household.PARTNER, 0)
 
     # -- municipal regelingen: net income against a share of the reference norm ----------------
 
@@ -708,12 +873,15 @@ def variables(
             )
 
     return [
-        wage_gross, toetsingsinkomen_opgegeven, rent, low_income_since, tax_tariff, wage_year, box1_tax,
-        algemene_heffingskorting, arbeidskorting, has_child_under_iack_age, applicant_wage_year,
+        wage_gross, toetsingsinkomen_opgegeven, rent, low_income_since, earnings_since,
+        temporary_informal_carer, tax_tariff, wage_year, box1_tax, algemene_heffingskorting, arbeidskorting,
+        without_partner, ouderenkorting, alleenstaande_ouderenkorting, benefit_code, has_child_under_iack_age,
+        applicant_wage_year,
         partner_wage_year, applicant_birth, partner_birth, iack, income_tax, net_income_person_month,
         toetsingsinkomen, applicant_tax_tariff, partner_tax_tariff, toetsingsinkomen_household,
         zorgtoeslag, huurtoeslag_rekeninkomen, huurtoeslag, kinderbijslag, kinderbijslag_maand,
-        kindgebonden_budget, vermogen_binnen_grens, stadspas_inkomensgrens, stadspas,
+        kindgebonden_budget, vrijlating_alleenstaande_ouder, vrijlating_arbeid, vrijlating_inkomsten,
+        vermogen_binnen_grens, stadspas_inkomensgrens, stadspas,
         collectieve_zorgverzekering_inkomensgrens, collectieve_zorgverzekering,
         bijzondere_bijstand_inkomensgrens, bijzondere_bijstand, kindregeling_inkomensgrens, kindregeling,
         meedoenregeling_inkomensgrens, meedoenregeling, individuele_inkomenstoeslag_inkomensgrens,
