@@ -209,6 +209,7 @@ class Parameter:
     def coverage(self) -> tuple[dt.date, dt.date]:
         return from_int(self.starts[0]), from_int(self.covered_until)
 
+
 @dataclass(frozen=True)
 class Scale:
     """A piecewise-linear schedule as the tax laws write it: above each threshold, a base amount

@@ -52,15 +52,19 @@ def _youngest_child_age(s: Simulation) -> np.ndarray:
     return np.minimum.reduceat(ages, s.pop.offsets)
 
 
+def _may_have_a_ground(s: Simulation) -> np.ndarray:
+    """The persons who earn at AOW age or since a known date: only they can have a ground (few)."""
+    earns = s("inkomsten_uit_arbeid") > 0
+    return np.flatnonzero(earns & (s("has_aow_age") | (s.pop.earnings_since > 0)))
+
+
 @variable(PERSON, "Grond van de vrijlating van inkomsten uit arbeid", "text")
 def vrijlating_grond(s: Simulation) -> np.ndarray:
     """Art. 31 lid 2: onderdeel n at AOW age (no time limit); onderdeel n in the first six months
     after the start of the earnings (``earnings_since``); onderdeel r for a single parent with a
     child under 12 in the 30 months after those six; nobody under 27 (lid 5). Codes: see GRONDEN."""
     out = np.zeros(len(s.pop.role), np.int8)
-    # only persons with earnings at AOW age or since a known date can have a ground: few
-    earns = s("inkomsten_uit_arbeid") > 0
-    idx = np.flatnonzero(earns & (s("has_aow_age") | (s.pop.earnings_since > 0)))
+    idx = _may_have_a_ground(s)
     if not len(idx):
         return out
     aow, since = s("has_aow_age")[idx], s.pop.earnings_since[idx]
@@ -92,9 +96,7 @@ def vrijlating_grond_2027(s: Simulation) -> np.ndarray:
     onderdeel a in the twelve months after the start of the earnings (``earnings_since``). The age
     limit of art. 31 lid 5 does not name art. 34a. Codes: see GRONDEN."""
     out = np.zeros(len(s.pop.role), np.int8)
-    # only persons with earnings at AOW age or since a known date can have a ground: few
-    earns = s("inkomsten_uit_arbeid") > 0
-    idx = np.flatnonzero(earns & (s("has_aow_age") | (s.pop.earnings_since > 0)))
+    idx = _may_have_a_ground(s)
     if not len(idx):
         return out
     aow, since = s("has_aow_age")[idx], s.pop.earnings_since[idx]
