@@ -55,6 +55,8 @@ def draft_for(
     """A draft as the portal makes it, applying for ``schemes`` only (bijstand by default)."""
     submission = drafts.start_draft(resident, answers, outcome_of(Questionnaire(answers), with_changes=False))
     submission.postcode = resident.postcode or "6521 AB"
+    submission.full_name = resident.get_full_name() or "Test Inwoner"
+    submission.street, submission.house_number, submission.city = "Kerkstraat", "12", "Nijmegen"
     submission.email = "inwoner@example.org"
     submission.iban = "NL91ABNA0417164300"
     submission.schemes = list(schemes)

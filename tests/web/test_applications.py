@@ -44,6 +44,9 @@ def test_applying_needs_a_log_in_and_keeps_the_check_answers(client, resident):
     )
 
 
+ADDRESS = {"full_name": "Fatima el Amrani", "street": "Kerkstraat", "house_number": "12a", "city": "Nijmegen"}
+
+
 def test_each_step_is_saved_and_a_draft_can_be_continued_later(resident):
     client = logged_in(resident)
     submission = start(client)
@@ -53,10 +56,16 @@ def test_each_step_is_saved_and_a_draft_can_be_continued_later(resident):
     assert bad.status_code == 400
     html = bad.content.decode()
     assert "Vul een postcode in zoals 6511 AB" in html and "Dit rekeningnummer klopt niet" in html
-    contact = {"postcode": "6521ab", "email": "a@example.org", "iban": "NL91 ABNA 0417 1643 00"}
+    contact = {**ADDRESS, "postcode": "6521ab", "email": "a@example.org", "iban": "NL91 ABNA 0417 1643 00"}
     assert client.post(f"{base}/gegevens/", contact).status_code == 302
     submission.refresh_from_db()
     assert submission.step == "documenten" and submission.postcode == "6521 AB" and submission.is_draft
+    assert (submission.full_name, submission.street, submission.house_number, submission.city) == (
+        "Fatima el Amrani",
+        "Kerkstraat",
+        "12A",
+        "Nijmegen",
+    )
     mine = client.get("/aanvragen/").content.decode()
     assert "Verder met deze aanvraag" in mine and f"{base}/documenten/" in mine
 
@@ -95,7 +104,8 @@ def submit_through_the_steps(client, submission):
     base = f"/aanvragen/concept/{submission.public_id}"
     client.post(f"{base}/regelingen/", {"schemes": ["bijstand"]})
     client.post(
-        f"{base}/gegevens/", {"postcode": "6521 AB", "email": "a@example.org", "iban": "NL91ABNA0417164300"}
+        f"{base}/gegevens/",
+        {**ADDRESS, "postcode": "6521 AB", "email": "a@example.org", "iban": "NL91ABNA0417164300"},
     )
     client.post(f"{base}/documenten/", {"action": "next"})
     refused = client.post(f"{base}/controleren/", {})
@@ -175,3 +185,77 @@ def test_schemes_applied_for_elsewhere_are_not_offered_here(resident):
     for scheme_id in elsewhere:
         assert f'value="{scheme_id}"' not in page
     assert all(s not in elsewhere for s in submission.schemes)
+
+
+CONTACT = {**ADDRESS, "postcode": "6521 AB", "email": "a@example.org", "iban": "NL91ABNA0417164300"}
+
+
+def contact_step(client, resident, **changes):
+    client.force_login(resident)
+    submission = start(client)
+    base = f"/aanvragen/concept/{submission.public_id}"
+    client.post(f"{base}/regelingen/", {"schemes": ["bijstand"]})
+    submission.refresh_from_db()
+    before = {f: getattr(submission, f) for f in CONTACT}
+    response = client.post(f"{base}/gegevens/", {**CONTACT, **changes})
+    submission.refresh_from_db()
+    return response, submission, before
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"full_name": ""}, "Vul uw naam in. Wij zetten die op de brief."),
+        ({"full_name": "R2D2"}, "Vul uw naam in met letters"),
+        ({"street": ""}, "Vul de straat in waar u woont."),
+        ({"street": "12"}, "Vul de naam van uw straat in"),
+        ({"house_number": ""}, "Vul uw huisnummer in."),
+        ({"house_number": "A12"}, "Vul een huisnummer in dat met een cijfer begint"),
+        ({"house_number": "0"}, "Vul een huisnummer in dat met een cijfer begint"),
+        ({"city": ""}, "Vul de plaats in waar u woont."),
+        ({"city": "6521"}, "Vul de naam van uw woonplaats in"),
+        ({"postcode": "0123 AB"}, "Vul een postcode in zoals 6511 AB"),
+        ({"postcode": "6521 A"}, "Vul een postcode in zoals 6511 AB"),
+    ],
+)
+def test_name_and_address_for_the_letter_bad_input_is_refused_and_nothing_stored(resident, changes, message):
+    response, submission, before = contact_step(logged_in(resident), resident, **changes)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert {f: getattr(submission, f) for f in CONTACT} == before and submission.step == "gegevens"
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "stored"),
+    [
+        ("full_name", "  Anne-Marie   O'Brien ", "Anne-Marie O'Brien"),
+        ("full_name", "J.M. de Vries", "J.M. de Vries"),
+        ("house_number", "12 - 2", "12 - 2"),
+        ("house_number", "1001bis", "1001BIS"),
+        ("street", "Sint Annastraat", "Sint Annastraat"),
+        ("city", "'s-Hertogenbosch", "'s-Hertogenbosch"),
+        ("postcode", "6511ab", "6511 AB"),
+    ],
+)
+def test_name_and_address_are_stored_tidied(resident, field, typed, stored):
+    response, submission, _ = contact_step(logged_in(resident), resident, **{field: typed})
+    assert response.status_code == 302
+    assert getattr(submission, field) == stored
+
+
+def test_the_name_is_prefilled_from_the_login(db):
+    resident = factories.ResidentFactory(postcode="6521 AB", first_name="Jan", last_name="de Vries")
+    client = logged_in(resident)
+    submission = start(client)
+    client.post(f"/aanvragen/concept/{submission.public_id}/regelingen/", {"schemes": ["bijstand"]})
+    page = client.get(f"/aanvragen/concept/{submission.public_id}/gegevens/").content.decode()
+    assert 'value="Jan de Vries"' in page and 'autocomplete="postal-code"' in page
+
+
+def test_address_is_optional_when_no_scheme_is_decided_here():
+    from meedoen.web.applications.forms import ContactForm
+
+    data = {"postcode": "6521 AB", "email": "a@example.org", "iban": "NL91ABNA0417164300"}
+    assert ContactForm(data, needs_address=False).is_valid()
+    refused = ContactForm(data, needs_address=True)
+    assert not refused.is_valid() and set(refused.errors) == {"full_name", "street", "house_number", "city"}

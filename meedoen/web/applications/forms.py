@@ -40,11 +40,41 @@ class SchemesForm(UtrechtForm):
 
 
 class ContactForm(UtrechtForm):
+    """Name and postal address (for the letter), how to reach the resident, and where to pay.
+
+    The address is required when the municipality decides on one of the chosen schemes: its decision
+    letter is sent there. ``needs_address=False`` leaves name and address optional."""
+
+    full_name = forms.CharField(
+        label="Wat is uw naam?",
+        help_text="Uw voornamen en achternaam, zoals op uw identiteitsbewijs. "
+        "Deze naam zetten wij op de brief.",
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    street = forms.CharField(
+        label="In welke straat woont u?",
+        help_text="Alleen de straatnaam, bijvoorbeeld Kerkstraat.",
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
+    )
+    house_number = forms.CharField(
+        label="Wat is uw huisnummer?",
+        help_text="Met een letter of toevoeging als u die hebt, bijvoorbeeld 12, 12A of 12-2.",
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "address-line2"}),
+    )
     postcode = forms.CharField(
         label="Wat is uw postcode?",
         help_text="Bijvoorbeeld 6511 AB. Zo komt uw aanvraag bij het wijkteam in uw buurt.",
         max_length=7,
         widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
+    city = forms.CharField(
+        label="In welke plaats woont u?",
+        help_text="Bijvoorbeeld Nijmegen.",
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
     email = forms.EmailField(
         label="Wat is uw e-mailadres?",
@@ -66,10 +96,51 @@ class ContactForm(UtrechtForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
     required_messages: ClassVar[dict[str, str]] = {
+        "full_name": "Vul uw naam in. Wij zetten die op de brief.",
+        "street": "Vul de straat in waar u woont.",
+        "house_number": "Vul uw huisnummer in.",
         "postcode": "Vul uw postcode in.",
+        "city": "Vul de plaats in waar u woont.",
         "email": "Vul uw e-mailadres in.",
         "iban": "Vul uw rekeningnummer (IBAN) in.",
     }
+    ADDRESS: ClassVar[tuple[str, ...]] = ("full_name", "street", "house_number", "city")
+
+    def __init__(self, *args: Any, needs_address: bool = True, **kwargs: Any) -> None:
+        self.needs_address = needs_address
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self) -> None:
+        for name in self.ADDRESS:
+            self.fields[name].required = self.needs_address
+
+    def clean_full_name(self) -> str:
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if name and (len(name) < 2 or not re.fullmatch(r"[^\W\d_]+(?:[ '\-.][^\W\d_]*)*\.?", name)):
+            raise forms.ValidationError(
+                "Vul uw naam in met letters, zoals op uw identiteitsbewijs. Cijfers kunnen niet."
+            )
+        return name
+
+    def clean_street(self) -> str:
+        street = " ".join(self.cleaned_data["street"].split())
+        if street and not re.search(r"[^\W\d_]{2}", street):
+            raise forms.ValidationError("Vul de naam van uw straat in, bijvoorbeeld Kerkstraat.")
+        return street
+
+    def clean_house_number(self) -> str:
+        number = " ".join(self.cleaned_data["house_number"].split()).upper()
+        if number and not re.fullmatch(r"[1-9]\d{0,4}(?: ?-? ?[A-Z0-9]{1,6})?", number):
+            raise forms.ValidationError(
+                "Vul een huisnummer in dat met een cijfer begint, zoals 12, 12A of 12-2."
+            )
+        return number
+
+    def clean_city(self) -> str:
+        city = " ".join(self.cleaned_data["city"].split())
+        if city and not re.fullmatch(r"'?[^\W\d_]+(?:[ '\-.][^\W\d_]*)*", city):
+            raise forms.ValidationError("Vul de naam van uw woonplaats in, bijvoorbeeld Nijmegen.")
+        return city
 
     def clean_postcode(self) -> str:
         postcode = self.cleaned_data["postcode"].upper().replace(" ", "")

@@ -115,8 +115,11 @@ def _schemes_step(request, submission, current) -> HttpResponse:
 
 
 def _contact_step(request, submission, current) -> HttpResponse:
-    initial = {f: getattr(submission, f) for f in ("postcode", "email", "phone", "iban")}
-    form = ContactForm(posted(request), initial=initial)
+    fields = ("full_name", "street", "house_number", "postcode", "city", "email", "phone", "iban")
+    initial = {f: getattr(submission, f) for f in fields}
+    initial["full_name"] = initial["full_name"] or request.user.get_full_name()
+    needs_address = any(SchemePolicy.for_scheme(s).applied_for_here for s in submission.schemes)
+    form = ContactForm(posted(request), initial=initial, needs_address=needs_address)
     if request.method == "POST" and form.is_valid():
         for name, value in form.cleaned_data.items():
             setattr(submission, name, value)
