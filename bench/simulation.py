@@ -39,8 +39,7 @@ def main() -> None:
             start = time.perf_counter()
             loaded = read_population(path, DATE, args.municipality)
             read_s = time.perf_counter() - start
-            values = _evaluate(loaded.population, params, measures)
-            values = values[0] if isinstance(values, tuple) else values  # with the parameters used
+            values, _ = _evaluate(loaded.population, params, measures)
             runs.append((time.perf_counter() - start, read_s))
         total_s, read_s = min(runs)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # whole process, incl. the set-up

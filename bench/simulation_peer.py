@@ -14,7 +14,6 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -39,12 +38,8 @@ def simulation_variables(params: ParameterSet, municipality: str) -> list[str]:
     """The names ``_evaluate`` computes, taken from a run on a few households so that they cannot
     drift from the simulation's own list."""
     tiny = synthetic(municipality, DATE, households=100).population
-    return sorted(_values(_evaluate(tiny, params, _measures(params, municipality))))
-
-
-def _values(evaluated: Any) -> dict[str, np.ndarray]:
-    """``_evaluate``'s arrays, whether it returns them alone or with the parameters they rest on."""
-    return evaluated[0] if isinstance(evaluated, tuple) else evaluated
+    values, _ = _evaluate(tiny, params, _measures(params, municipality))
+    return sorted(values)
 
 
 def assert_identical(
