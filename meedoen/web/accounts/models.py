@@ -20,6 +20,8 @@ class Role(models.TextChoices):
     OUTREACH_WORKER = "outreach_worker", "Vroegsignaleerder"
     SIGNALS_LEAD = "signals_lead", "Teamleider vroegsignalering"
     DEBT_PARTNER = "debt_partner", "Partnerorganisatie schuldhulp"
+    # Objections (bezwaar): the jurist handles bezwaar cases only, never the application queue.
+    JURIST = "jurist", "Jurist"
 
 
 # Roles that handle cases and so need the full BSN (e.g. to look a resident up in Suwinet).

@@ -113,6 +113,16 @@ def issue_for_decision(decision: Decision) -> list[Pass]:
     )
 
 
+def end_for_decision(decision: Decision, day: dt.date | None = None) -> int:
+    """A revoked grant (a later decision replaced it by a refusal): the budgets it gave end on
+    ``day``, so nothing can be spent after it. What was spent stays spent; the ledger is not touched.
+    Returns the number of budgets ended."""
+    day = day or timezone.localdate()
+    granted = LedgerEntry.objects.filter(kind=LedgerEntry.Kind.GRANT, decision_id=decision.pk)
+    budgets = Budget.objects.filter(pk__in=granted.values("budget_id"), period_end__gt=day)
+    return budgets.update(period_end=day)
+
+
 @transaction.atomic
 def replace(lost: Pass, by: User | None) -> Pass:
     """Block a lost pass and give the person a new number; the budgets move to the new pass.

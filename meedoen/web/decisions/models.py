@@ -72,9 +72,15 @@ class Outcome(models.TextChoices):
 
 class Decision(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The application whose decision in force this is. A decision an objection replaced keeps all it
+    # said, is linked to its successor (``superseded_by``) and leaves this empty: see ``case``.
     application = models.OneToOneField(
-        "applications.Application", on_delete=models.PROTECT, related_name="decision"
+        "applications.Application", null=True, blank=True, on_delete=models.PROTECT, related_name="decision"
     )
+    supersedes = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="superseded_by"
+    )
+    superseded_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
     amount_cents = models.BigIntegerField(default=0)
     period = models.CharField(max_length=10)
@@ -93,6 +99,16 @@ class Decision(models.Model):
     @property
     def granted(self) -> bool:
         return self.outcome == Outcome.GRANTED
+
+    @property
+    def in_force(self) -> bool:
+        """Not replaced by a later decision (e.g. after an objection that was upheld)."""
+        return self.superseded_at is None
+
+    @property
+    def case(self):
+        """The application this decision is about, also after a later decision replaced it."""
+        return self.application if self.application_id else self.superseded_by.case
 
     @property
     def provisional(self) -> bool:

@@ -6,10 +6,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from meedoen.web.applications.models import Application, Status
 from meedoen.web.calculation import evaluate, parameter_version
-from meedoen.web.citypass.issuing import issue_for_decision
+from meedoen.web.citypass.issuing import end_for_decision, issue_for_decision
 from meedoen.web.decisions.models import Decision, Outcome
 
 
@@ -79,3 +80,61 @@ def record_decision(
         f"{decision.get_outcome_display().lower()}. U vindt de brief bij deze aanvraag.",
     )
     return decision
+
+
+@transaction.atomic
+def revise_decision(
+    decision: Decision,
+    outcome: Outcome,
+    *,
+    by,
+    motivation: str,
+    amount_cents: int | None = None,
+    result: dict[str, Any] | None = None,
+) -> Decision:
+    """Replace a decision in force by a new one (e.g. after an objection was upheld, Awb 7:11).
+
+    The old decision stays as it was, for the record, linked to the new one; the application's
+    decision is the new one. Payments follow: a grant issues its passes and budgets (topped up, never
+    doubled), a grant that is revoked ends the budgets it gave. Raises :class:`Undecidable` when the
+    engine cannot compute the scheme, ``ValueError`` when the decision is no longer in force.
+    """
+    old = Decision.objects.select_for_update().get(pk=decision.pk)
+    if not old.in_force:
+        raise ValueError("this decision has already been replaced")
+    application = old.application
+    result = result or evaluate(application.submission.household, trace=True)
+    scheme = scheme_in(result, application.scheme_id) or {}
+    if is_unknown(scheme):
+        raise Undecidable(application.scheme_id, result["date"])
+    granted = outcome == Outcome.GRANTED
+    if amount_cents is None:
+        amount_cents = cents(scheme.get("amount") or 0.0) if granted else 0
+    Decision.objects.filter(pk=old.pk).update(application=None, superseded_at=timezone.now())
+    new = Decision.objects.create(
+        application=application,
+        supersedes=old,
+        outcome=outcome,
+        amount_cents=amount_cents if granted else 0,
+        period=scheme.get("period", application.period),
+        peildatum=old.peildatum,
+        reasons=scheme.get("reasons", []),
+        legal_basis=scheme.get("sources", []),
+        references=scheme.get("references", []),
+        scheme_status=status_of(scheme),
+        motivation=motivation,
+        trace=result.get("trace", []),
+        parameter_version=parameter_version(),
+        automated=False,
+        decided_by=by,
+    )
+    if old.granted and not granted:
+        end_for_decision(old)
+    issue_for_decision(new)
+    application.move_to(Status.GRANTED if granted else Status.REJECTED, by=by, note=motivation)
+    application.messages.create(
+        author=by,
+        text=f"Er is een nieuw besluit over uw aanvraag {application.scheme_name}: "
+        f"{new.get_outcome_display().lower()}. Het vervangt het eerdere besluit.",
+    )
+    return new
