@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "meedoen.web.portal",
     "meedoen.web.applications",
     "meedoen.web.decisions",
+    "meedoen.web.letters",
     "meedoen.web.backoffice",
     "meedoen.web.casework",
     "meedoen.web.api",
