@@ -1,5 +1,9 @@
 """Rate limit for the public API: a fixed window per client address, counted in the shared cache.
 
+The client address is ``meedoen.web.audit.address.client_address`` (a forwarded header only from a
+trusted proxy), not ninja's default, which believes any ``X-Forwarded-For`` and so let a client
+bypass the limit by sending a different one with each request.
+
 Written for this app instead of ninja's list-of-timestamps throttle: one atomic counter per window,
 and the rate is read from the settings on each request, so tests and deployments can change it.
 """
@@ -13,6 +17,8 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from ninja.throttling import BaseThrottle
 
+from meedoen.web.audit.address import client_address
+
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
@@ -23,6 +29,9 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 
 class PerClientRate(BaseThrottle):
+    def get_ident(self, request: HttpRequest) -> str | None:
+        return client_address(request)
+
     def allow_request(self, request: HttpRequest) -> bool:
         limit, seconds = parse_rate(settings.API_RATE)
         self.window_end = (int(time.time()) // seconds + 1) * seconds

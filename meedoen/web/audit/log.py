@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
+from meedoen.web.audit.address import client_address
 from meedoen.web.audit.models import Action, AuditEntry
 
 
@@ -18,7 +19,7 @@ def _entry(request: HttpRequest, action: Action, subject_id: int | None, what: s
         what=what[:200],
         why=why[:200],
         path=request.path[:300],
-        ip_address=request.META.get("REMOTE_ADDR"),
+        ip_address=client_address(request),
     )
 
 

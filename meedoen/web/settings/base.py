@@ -136,13 +136,20 @@ AUTHENTICATION_BACKENDS = [
     "meedoen.web.accounts.backends.DemoDigiDBackend",  # refuses unless LOGIN_METHODS has "demo"
 ]
 
-# django-axes: lock out after repeated failed log-ins (per IP address and user name).
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated; default
+# none: the client is REMOTE_ADDR). One definition of the client address for the API rate limit,
+# django-axes and the audit log: meedoen/web/audit/address.py.
+TRUSTED_PROXIES = env_list("MEEDOEN_TRUSTED_PROXIES", "")
+
+# django-axes: lock out after repeated failed log-ins (per client address and user name together, so a
+# stranger's wrong passwords never lock the account for its owner on another address).
 AXES_FAILURE_LIMIT = int(os.environ.get("MEEDOEN_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "meedoen.web.accounts.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "meedoen.web.audit.address.client_address"
 
 # Log-in methods offered on the log-in page, in this order: "oidc" (DigiD via an OIDC broker),
 # "demo" (a made-up BSN, development only) and "password" (staff).
