@@ -13,6 +13,7 @@ import numpy as np
 import polars as pl
 
 from meedoen.analysis.synthetic_population import MunicipalPopulation
+from meedoen.reporting import safe_csv
 from meedoen.rules.errors import InputError, InputProblem
 from meedoen.rules.population import HOUSING_KINDS, NOT_GIVEN, ROLES, SCHOOLS, Population
 
@@ -276,4 +277,4 @@ def write_population(data: MunicipalPopulation, path: Path) -> None:
             path
         )
     else:
-        table.write_csv(path)
+        safe_csv.write_frame(table, path)

@@ -7,7 +7,6 @@ folder first and moved into place only when all of them are ready.
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ import numpy as np
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from meedoen.analysis.minima_effect import COMPONENTS, LEVELS, Curve, MinimaEffect
+from meedoen.reporting import safe_csv
 from meedoen.reporting.charts import COLOURS, Chart, chart, plt, write_all
 from meedoen.rules.coverage import PROVISIONAL, provisional_text
 from meedoen.rules.money import euro_text
@@ -111,7 +111,7 @@ def _plateau(curve: Curve) -> int:
 
 def curves_csv(result: MinimaEffect) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = safe_csv.writer(out)
     names = [c for c, _ in COMPONENTS]
     writer.writerow(["huishouden", "bruto_maand", "niveau_pct", *names, "besteedbaar", "huur",
                      "besteedbaar_na_huur", "marginale_druk"])  # fmt: skip
@@ -132,7 +132,7 @@ def curves_csv(result: MinimaEffect) -> str:
 
 def table_csv(result: MinimaEffect) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = safe_csv.writer(out)
     names = [c for c, _ in COMPONENTS]
     writer.writerow(["huishouden", "niveau_pct", "bruto_maand", *names, "besteedbaar", "besteedbaar_na_huur"])
     for r in result.table:

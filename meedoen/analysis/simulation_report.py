@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import numpy as np
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from meedoen.analysis.simulation import GroupOutcome, PolicyResult
+from meedoen.reporting import safe_csv
 from meedoen.reporting.charts import COLOURS, Chart, chart, plt, write_all
 from meedoen.rules.coverage import PROVISIONAL, provisional_text
 from meedoen.rules.money import euro_text
@@ -40,7 +40,7 @@ def groups_chart(groups: list[GroupOutcome], title: str) -> Chart:
 
 def schemes_csv(result: PolicyResult) -> str:
     out = io.StringIO()
-    w = csv.writer(out)
+    w = safe_csv.writer(out)
     w.writerow(
         ["regeling", "recht_nu", "recht_wijziging", "verschil", "kosten_nu_jaar", "kosten_wijziging_jaar",
          "extra_kosten_jaar", "ontvangers", "recht_maar_niet_bereikt"]
@@ -55,7 +55,7 @@ def schemes_csv(result: PolicyResult) -> str:
 
 def groups_csv(result: PolicyResult) -> str:
     out = io.StringIO()
-    w = csv.writer(out)
+    w = safe_csv.writer(out)
     ids = [s.measure.id for s in result.schemes]
     w.writerow(
         ["indeling", "groep", "huishoudens", "vooruit", "extra_per_jaar", *[f"nieuw_recht_{i}" for i in ids]]

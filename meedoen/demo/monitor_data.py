@@ -28,6 +28,7 @@ import numpy as np
 import polars as pl
 
 from meedoen.monitor.tables import INSTRUMENTS, OUTFLOW_REASONS, ROUTES
+from meedoen.reporting import safe_csv
 
 SEED = 2019
 EXPORT = date(2024, 12, 31)
@@ -555,7 +556,7 @@ def write_monitor_demo(folder: str | Path, seed: int = SEED) -> dict[str, int]:
     folder.mkdir(parents=True, exist_ok=True)
     counts = {}
     for name, frame in generate(seed).items():
-        frame.write_csv(folder / f"{name}.csv")
+        safe_csv.write_frame(frame, folder / f"{name}.csv")
         counts[f"{name}.csv"] = frame.height
     return counts
 

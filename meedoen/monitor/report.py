@@ -12,7 +12,6 @@ Disclosure control: every count under 10 in a table, the CSV, the text or a char
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,6 +39,7 @@ from meedoen.monitor.periods import Period
 from meedoen.monitor.series import month_starts, monthly_series
 from meedoen.monitor.summary import dutch_date, number, percent
 from meedoen.monitor.tables import Tables
+from meedoen.reporting import safe_csv
 from meedoen.reporting.charts import Chart, write_all
 
 SMALL = 10
@@ -658,7 +658,7 @@ def render_html(report: Report, *, for_print: bool = False) -> str:
 
 def figures_csv(report: Report) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = safe_csv.writer(out)
     writer.writerow(["figuur", "titel", "cijfer", "telt", "periode", "gebied_of_regio", "waarde", "bron"])
     writer.writerows(report.csv_rows)
     return out.getvalue()

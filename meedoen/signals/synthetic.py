@@ -7,12 +7,12 @@ deadlines all occur.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import random
 from collections.abc import Iterator
 from typing import TextIO
 
+from meedoen.reporting import safe_csv
 from meedoen.signals.parsing import COLUMNS, bsn_is_valid
 
 CREDITORS = [
@@ -82,7 +82,7 @@ def synthetic_signals(
 
 def write_csv(rows: Iterator[dict[str, str]], out: TextIO) -> int:
     """Write signals as the contract's CSV; returns the number of rows."""
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = safe_csv.dict_writer(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     n = 0
     for row in rows:

@@ -8,13 +8,13 @@ here is added to ``persons`` from the row itself, as the contract asks.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from meedoen.reporting import safe_csv
 from meedoen.web.casework.models import BenefitSpell, Client, DebtHelp, Instrument
 from meedoen.web.components.pseudonym import person_key
 
@@ -143,7 +143,7 @@ def write_tables(folder: Path, rows: Rows | None = None) -> dict[str, int]:
     folder.mkdir(parents=True, exist_ok=True)
     for name, columns in COLUMNS.items():
         with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+            writer = safe_csv.dict_writer(f, fieldnames=columns, lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows[name])
     return {f"{name}.csv": len(rows[name]) for name in COLUMNS}
