@@ -10,7 +10,6 @@ PDF has totals only (finance pays the total, the CSV is the specification).
 from __future__ import annotations
 
 import codecs
-import csv
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from django.db import connection
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from meedoen.reporting import safe_csv
 from meedoen.web.citypass.models import LedgerEntry, Provider
 from meedoen.web.citypass.money import euro_plain
 
@@ -62,7 +62,7 @@ COPY = """COPY (
     SELECT to_char(e.at AT TIME ZONE %(tz)s, 'DD-MM-YYYY HH24:MI'), e.reference::text,
            CASE e.kind WHEN 'grant' THEN %(grant)s WHEN 'redemption' THEN %(redemption)s
                        ELSE %(reversal)s END,
-           coalesce(o.name, ''), right(p.number, 4),
+           {offer}, right(p.number, 4),
            CASE WHEN e.amount_cents > 0 THEN '-' ELSE '' END || (abs(e.amount_cents) / 100)::text
                || ',' || lpad((abs(e.amount_cents) %% 100)::text, 2, '0')
     FROM citypass_ledgerentry e
@@ -70,7 +70,7 @@ COPY = """COPY (
     LEFT JOIN citypass_offer o ON o.id = e.offer_id
     WHERE e.provider_id = %(provider)s AND e.at >= %(start)s AND e.at < %(end)s
     ORDER BY e.at, e.id
-) TO STDOUT (FORMAT csv, DELIMITER ';')"""
+) TO STDOUT (FORMAT csv, DELIMITER ';')""".replace("{offer}", safe_csv.sql_text("o.name"))
 
 
 def copy_rows(provider: Provider, month: dt.date) -> Iterator[str]:
@@ -83,7 +83,7 @@ def copy_rows(provider: Provider, month: dt.date) -> Iterator[str]:
 
 
 def _writer():
-    return csv.writer(_Echo(), delimiter=";", lineterminator="\n")  # as COPY writes it
+    return safe_csv.writer(_Echo(), delimiter=";", lineterminator="\n")  # as COPY writes it
 
 
 def python_rows(provider: Provider, month: dt.date) -> Iterator[str]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 
+from meedoen.reporting import safe_csv
 from meedoen.web.accounts.access import role_required
 from meedoen.web.accounts.models import Role
 
@@ -30,5 +30,5 @@ def csv_response(rows: Iterable[list[str]], filename: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
-    csv.writer(response, delimiter=";").writerows(rows)
+    safe_csv.writer(response, delimiter=";").writerows(rows)
     return response
