@@ -2,8 +2,10 @@
 
 Rule 1 of the contract (rejected rows) lives here: a row is rejected with every problem found in
 it, each naming its line (the header is line 1), field and reason, so the sender can fix the file
-in one go. Problems with the file itself (not UTF-8, a required column missing) raise
-:class:`FileProblem`: then nothing of the file is used.
+in one go. A bad row never costs the delivery: bytes that are not UTF-8, a NUL character or a
+record the CSV reader cannot split reject that row only, the rest is stored. Problems with the
+file itself (a header that is not UTF-8 or lacks a required column) raise :class:`FileProblem`:
+then nothing of the file is used.
 """
 
 from __future__ import annotations
@@ -45,6 +47,10 @@ COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 MAX_TEXT = {"signaal_id": 100, "huisnummertoevoeging": 10, "voorletters": 20}
 DEFAULT_MAX_TEXT = 200
 
+SHOWN = 40  # characters of a rejected value quoted back in a message
+NUL = "\x00"
+REPLACEMENT = "\ufffd"  # what an undecodable byte sequence becomes, on a line flagged ``_bad_text``
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _AMOUNT = re.compile(r"(\d{1,9})(?:\.(\d{1,2}))?")
 _BOOLEANS = {"": False, "false": False, "true": True, "0": False, "1": True, "nee": False, "ja": True}
 _PARTNERS = {p.casefold(): p for p in PARTNER_TYPES}
@@ -148,8 +154,15 @@ def _text_problem(column: str, required: bool) -> pl.Expr:
     return expr
 
 
+def _shown(column: str) -> pl.Expr:
+    """A value as quoted back to the sender: control characters (NUL among them, which PostgreSQL
+    cannot store in the ingest's summary) as ``?``, and at most :data:`SHOWN` characters."""
+    text = pl.col(column).str.replace_all(r"[\x00-\x1f\x7f]", "?")
+    return pl.when(text.str.len_chars() > SHOWN).then(text.str.slice(0, SHOWN) + "...").otherwise(text)
+
+
 def _quoted(column: str) -> pl.Expr:
-    return pl.format("'{}'", pl.col(column))
+    return pl.format("'{}'", _shown(column))
 
 
 def _typed(today: dt.date) -> list[pl.Expr]:
@@ -193,6 +206,40 @@ def _typed(today: dt.date) -> list[pl.Expr]:
     ]
 
 
+def _text_checks(nul: bool, bad_text: bool) -> list[tuple[str, pl.Expr]]:
+    """Characters no field may hold: a NUL, and bytes that were not UTF-8 (only looked for when the
+    file has them, so a clean million-row file pays nothing)."""
+    c = pl.col
+    checks = []
+    for name in COLUMNS:
+        problems = []
+        if bad_text:
+            problems.append(
+                pl.when(c("_bad_text") & c(name).str.contains(REPLACEMENT, literal=True)).then(
+                    pl.lit("not UTF-8 text: the value holds bytes that are not UTF-8")
+                )
+            )
+        if nul:
+            problems.append(
+                pl.when(c(name).str.contains(NUL, literal=True)).then(
+                    pl.lit("holds a NUL character (byte 0), which no field may contain")
+                )
+            )
+        if problems:
+            checks.append((name, pl.coalesce(problems)))
+    if bad_text:  # bytes outside the contract's columns: still not a row to trust
+        named = pl.any_horizontal(c(name).str.contains(REPLACEMENT, literal=True) for name in COLUMNS)
+        checks.append(
+            (
+                "",
+                pl.when(c("_bad_text") & ~named).then(
+                    pl.lit("not UTF-8 text: the row holds bytes that are not UTF-8")
+                ),
+            )
+        )
+    return checks
+
+
 def _checks() -> list[tuple[str, pl.Expr]]:
     """Per field, the first problem found (or null), in the order the errors are reported."""
     c = pl.col
@@ -202,7 +249,7 @@ def _checks() -> list[tuple[str, pl.Expr]]:
         name: pl.coalesce(
             missing_or_long[name],
             pl.when((c(name) != "") & c(typed).is_null()).then(
-                pl.format("not a date: '{}' (expected e.g. 2026-01-31)", c(name))
+                pl.format("not a date: {} (expected e.g. 2026-01-31)", _quoted(name))
             ),
         )
         for name, typed in (
@@ -310,9 +357,11 @@ def _validate(raw: pl.DataFrame, today: dt.date) -> tuple[pl.DataFrame, pl.DataF
 
     Lazy, so Polars keeps no intermediate copy of a large file's columns.
     """
+    bad_text = "_bad_text" in raw.columns and bool(raw["_bad_text"].any())
+    nul = any(raw[c].str.contains(NUL, literal=True).any() for c in COLUMNS) if raw.height else False
     stripped = raw.lazy().with_columns(*(pl.col(c).fill_null("").str.strip_chars() for c in COLUMNS))
     typed = stripped.with_columns(pl.col("postcode").alias("postcode_text")).with_columns(_typed(today))
-    checks = _checks()
+    checks = _text_checks(nul, bad_text) + _checks()
     flagged = typed.with_columns(*(expr.alias(f"_e{i}") for i, (_, expr) in enumerate(checks)))
     error_columns = [f"_e{i}" for i in range(len(checks))]
     bad = pl.any_horizontal(pl.col(error_columns).is_not_null())
@@ -360,11 +409,18 @@ def _header(record: list[str]) -> dict[str, int]:
     return {name: names.index(name) for name in COLUMNS if name in names}
 
 
-def _frame(columns: dict[str, int], values: list[pl.Series], lines: pl.Series) -> pl.DataFrame:
-    """The raw frame the checks read: every contract column as text (absent ones empty), and ``line``."""
-    return pl.DataFrame(
+def _frame(
+    columns: dict[str, int], values: list[pl.Series], lines: pl.Series, bad_text: set[int] | None = None
+) -> pl.DataFrame:
+    """The raw frame the checks read: every contract column as text (absent ones empty), ``line``, and
+    ``_bad_text`` on the rows whose bytes were not UTF-8 (only when there are such rows)."""
+    frame = pl.DataFrame(
         {name: values[i].alias(name).cast(pl.String) for name, i in columns.items()} | {"line": lines}
     ).with_columns(pl.lit("").alias(name) for name in COLUMNS if name not in columns)
+    if bad_text:
+        flagged = pl.Series(sorted(bad_text), dtype=pl.Int64)
+        frame = frame.with_columns(pl.col("line").is_in(flagged.implode()).alias("_bad_text"))
+    return frame
 
 
 def _finish(raw: pl.DataFrame, malformed: list[RowError], today: dt.date) -> Parsed:
@@ -374,32 +430,68 @@ def _finish(raw: pl.DataFrame, malformed: list[RowError], today: dt.date) -> Par
     return Parsed(valid, len(malformed) + raw.height - valid.height, errors)
 
 
-def parse_records(records: Iterable[list[str]], today: dt.date) -> Parsed:
-    """Check every record after the header; ``records`` as :func:`csv.reader` yields them."""
+def _valid_text(record: list[str]) -> list[str] | None:
+    """``None`` when every value is text PostgreSQL can store (no lone surrogate, as a JSON body may
+    carry), else the record with such characters as U+FFFD (the row is then rejected)."""
+    try:
+        "".join(record).encode("utf-8")
+    except UnicodeEncodeError:
+        return [_SURROGATE.sub(REPLACEMENT, value) for value in record]
+    return None
+
+
+def parse_records(
+    records: Iterable[list[str]], today: dt.date, bad_lines: set[int] | frozenset[int] = frozenset()
+) -> Parsed:
+    """Check every record after the header; ``records`` as :func:`csv.reader` yields them (a record
+    the reader cannot split is rejected on its own). ``bad_lines``: the physical lines whose bytes
+    were not UTF-8; a record touching one is rejected."""
     reader = iter(records)
-    header = next(reader, None)
+    counted = hasattr(records, "line_num")
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise FileProblem([RowError(1, "", f"the header row is not readable as CSV: {exc}")]) from None
     if header is None:
         raise FileProblem([RowError(1, "", "the file is empty: a header row is needed")])
+    if 1 in bad_lines or _valid_text(header) is not None:
+        raise FileProblem([RowError(1, "", "the header row is not UTF-8 text")])
     columns = _header(header)
     width = len(header)
-    counted = hasattr(records, "line_num")
     lines: list[int] = []
     kept: list[list[str]] = []
     malformed: list[RowError] = []
+    flagged: set[int] = set()
     line = 1
-    for record in reader:
+    while True:
+        first = line + 1  # the record's first physical line (CSV) or its position (other records)
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            line = records.line_num if counted else line + 1  # type: ignore[attr-defined]
+            malformed.append(RowError(line, "", f"not readable as CSV: {exc}"))
+            continue
         line = records.line_num if counted else line + 1  # type: ignore[attr-defined]
         if len(record) == width:
+            replaced = _valid_text(record)
+            if replaced is not None:
+                record = replaced
+                flagged.add(line)
+            elif bad_lines and any(n in bad_lines for n in range(first, line + 1)):
+                flagged.add(line)
             lines.append(line)
             kept.append(record)
         elif any(record):  # a blank line is not a row
             malformed.append(RowError(line, "", f"expected {width} fields, found {len(record)}"))
     values = list(zip(*kept, strict=True)) if kept else [[] for _ in range(width)]
     series = [pl.Series(v, dtype=pl.String) for v in values]
-    return _finish(_frame(columns, series, pl.Series(lines, dtype=pl.Int64)), malformed, today)
+    raw = _frame(columns, series, pl.Series(lines, dtype=pl.Int64), flagged)
+    return _finish(raw, malformed, today)
 
 
-def _parse_plain(text: str, today: dt.date) -> Parsed:
+def _parse_plain(text: str, today: dt.date, bad_lines: set[int]) -> Parsed:
     """A file without quote characters: every line is a record and every comma a separator, so the
     lines are split column-wise (a million rows in about a second)."""
     lines = (
@@ -411,6 +503,8 @@ def _parse_plain(text: str, today: dt.date) -> Parsed:
     header_text = lines["raw"][0] if lines.height else ""
     if not header_text.strip():
         raise FileProblem([RowError(1, "", "the file is empty: a header row is needed")])
+    if 1 in bad_lines:
+        raise FileProblem([RowError(1, "", "the header row is not UTF-8 text")])
     header = header_text.split(",")
     columns = _header(header)
     body = (
@@ -425,26 +519,40 @@ def _parse_plain(text: str, today: dt.date) -> Parsed:
     ]
     good = body.filter(pl.col("fields") == len(header))
     split = good.select(pl.col("raw").str.split_exact(",", len(header) - 1)).unnest("raw")
-    return _finish(_frame(columns, split.get_columns(), good["line"]), malformed, today)
+    return _finish(_frame(columns, split.get_columns(), good["line"], bad_lines), malformed, today)
 
 
-def parse_text(text: str, today: dt.date) -> Parsed:
+def parse_text(text: str, today: dt.date, bad_lines: set[int] | None = None) -> Parsed:
     """Parse CSV text: column-wise when it has no quotes, else record by record."""
     if '"' not in text:
-        return _parse_plain(text, today)
+        return _parse_plain(text, today, bad_lines or set())
+    return parse_records(csv.reader(io.StringIO(text, newline="")), today, bad_lines or frozenset())
+
+
+def decode(data: bytes) -> tuple[str, set[int]]:
+    """UTF-8 text (a byte-order mark allowed) and the lines (header = 1) whose bytes are not UTF-8:
+    those are decoded with U+FFFD in place of the bad bytes and their rows rejected, not the file."""
     try:
-        return parse_records(csv.reader(io.StringIO(text, newline="")), today)
-    except csv.Error as exc:
-        raise FileProblem([RowError(0, "", f"not a readable CSV file: {exc}")]) from None
+        return data.decode("utf-8-sig"), set()
+    except UnicodeDecodeError:
+        pass
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    parts = data.split(b"\n")
+    bad: set[int] = set()
+    for number, part in enumerate(parts, start=1):
+        try:
+            parts[number - 1] = part.decode("utf-8")
+        except UnicodeDecodeError:
+            parts[number - 1] = part.decode("utf-8", "replace")
+            bad.add(number)
+    return "\n".join(parts), bad
 
 
 def parse_bytes(data: bytes, today: dt.date) -> Parsed:
     """Parse an uploaded or read file (UTF-8, a byte-order mark allowed)."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FileProblem([RowError(0, "", f"the file is not UTF-8 text: {exc.reason}")]) from None
-    return parse_text(text, today)
+    text, bad_lines = decode(data)
+    return parse_text(text, today, bad_lines)
 
 
 def read_file(path: str, today: dt.date) -> Parsed:

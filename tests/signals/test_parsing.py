@@ -15,7 +15,7 @@ from meedoen.signals.parsing import (
     parse_text,
 )
 from meedoen.signals.parsing import COLUMNS as csv_header_columns
-from tests.signals.helpers import TODAY, csv_text, parse
+from tests.signals.helpers import BASE, TODAY, csv_text, parse
 
 
 def csv_header():
@@ -116,3 +116,57 @@ def test_a_byte_order_mark_is_allowed_other_encodings_are_not():
     assert parse_bytes(("\ufeff" + csv_text({})).encode(), TODAY).total == 1
     with pytest.raises(FileProblem):
         parse_bytes(csv_text({}).encode("utf-16"), TODAY)
+
+
+# A bad row never costs the delivery (issue 16): bytes and characters that are not text.
+
+
+def test_a_nul_byte_rejects_its_row_only_in_plain_and_quoted_files():
+    for extra in ({}, {"signaalpartner_naam": "Talis, Nijmegen"}):  # column-wise, record by record
+        parsed = parse({}, {"achternaam": "O\x00Brien"}, {"signaaldatum": "2026-03-0\x002"}, extra)
+        assert [r.signal_id for r in parsed.rows] == ["S1", "S4"] and parsed.rejected == 2
+        assert [(e.line, e.field) for e in parsed.errors][:2] == [(3, "achternaam"), (4, "signaaldatum")]
+        assert "NUL" in parsed.errors[0].message
+        assert not any("\x00" in e.message for e in parsed.errors)  # PostgreSQL stores no NUL
+
+
+def test_bytes_that_are_not_utf8_reject_their_row_only():
+    text = csv_text({}, {"achternaam": "XXX"}, {"signaalpartner_naam": "Talis, Nijmegen"}, {})
+    data = text.encode().replace(b"XXX", b"J\xe9ssen")  # latin-1 in one row
+    parsed = parse_bytes(data, TODAY)
+    assert [r.signal_id for r in parsed.rows] == ["S1", "S3", "S4"] and parsed.rejected == 1
+    assert [(e.line, e.field) for e in parsed.errors] == [(3, "achternaam")]
+    assert "not UTF-8" in parsed.errors[0].message
+    plain = parse_bytes(csv_text({}, {"achternaam": "XXX"}).encode().replace(b"XXX", b"\xff\xfe"), TODAY)
+    assert (plain.total, plain.rejected, plain.errors[0].line) == (2, 1, 3)
+
+
+def test_bad_bytes_in_a_record_over_several_lines_reject_that_record():
+    text = csv_text({}, {"straatnaam": "Hoofd\nXXX"}, {})
+    parsed = parse_bytes(text.encode().replace(b"XXX", b"stra\xdft"), TODAY)
+    assert [r.signal_id for r in parsed.rows] == ["S1", "S3"]
+    assert [(e.line, e.field) for e in parsed.errors] == [(4, "straatnaam")]  # the record ends on line 4
+
+
+def test_a_header_that_is_not_utf8_still_stops_the_file():
+    with pytest.raises(FileProblem, match="header"):
+        parse_bytes(b"signaal_\xe9d," + csv_text({}).encode().split(b",", 1)[1], TODAY)
+
+
+def test_a_record_the_csv_reader_cannot_split_is_rejected_on_its_own():
+    parsed = parse({}, {"straatnaam": "x" * 200_000, "signaalpartner_naam": "A, B"}, {})
+    assert [r.signal_id for r in parsed.rows] == ["S1", "S3"] and parsed.rejected == 1
+    assert parsed.errors[0].line == 3 and "not readable as CSV" in parsed.errors[0].message
+
+
+def test_characters_that_are_not_text_from_a_json_body_reject_their_row():
+    rows = [[{**BASE, "signaal_id": f"A{i}"}.get(c, "") for c in COLUMNS] for i in range(3)]
+    rows[1][COLUMNS.index("achternaam")] = "J\ud800nsen"  # a lone surrogate: JSON allows it, UTF-8 not
+    parsed = parse_records([list(COLUMNS), *rows], TODAY)
+    assert [r.signal_id for r in parsed.rows] == ["A0", "A2"]
+    assert [(e.line, e.field) for e in parsed.errors] == [(3, "achternaam")]
+
+
+def test_a_rejected_value_is_quoted_back_short():
+    [error] = parse({"bedrag": "9" * 5000}).errors
+    assert error.field == "bedrag" and len(error.message) < 120

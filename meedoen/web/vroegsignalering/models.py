@@ -161,10 +161,24 @@ class SignalCase(models.Model):
 
 
 class Signal(models.Model):
-    """A vroegsignaal as received; ``status`` is what the ingest decided (contract rules 3-5)."""
+    """A vroegsignaal as received; ``status`` is what the ingest decided (contract rules 3-5).
+
+    The sender is ``platform`` for a signal platform's API deliveries and none for the municipality's
+    own file deliveries (command line and upload): a ``signal_id`` is unique per sender, so two
+    platforms' ids never collide and a platform reads only its own signals.
+    """
 
     municipality = models.CharField(max_length=50)
     signal_id = models.CharField(max_length=100)
+    platform = models.ForeignKey(
+        "SignalPlatform",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="signals",
+        db_constraint=False,  # as ingest and case: written by the bulk COPY (the unique index covers it)
+        db_index=False,
+    )
     # No database constraint on these two: a delivery of a million signals is written in the one
     # transaction that also writes its ingest and cases (bulk COPY), and per-row constraint checks
     # would double its time. Django still cascades on delete.
@@ -207,7 +221,16 @@ class Signal(models.Model):
     class Meta:
         ordering = ("signal_date", "id")
         constraints = (
-            models.UniqueConstraint(fields=["municipality", "signal_id"], name="unique_signal_id"),
+            models.UniqueConstraint(
+                fields=["municipality", "signal_id"],
+                condition=models.Q(platform__isnull=True),
+                name="unique_signal_id_of_file_deliveries",
+            ),
+            models.UniqueConstraint(
+                fields=["platform", "signal_id"],
+                condition=models.Q(platform__isnull=False),
+                name="unique_signal_id_per_platform",
+            ),
         )
         indexes = (models.Index(fields=["municipality", "status", "signal_date"]),)
 

@@ -8,6 +8,7 @@ the database, and writes the signals and the new or grown cases. Re-ingesting a 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zlib
 from dataclasses import dataclass
 from itertools import islice
@@ -28,16 +29,28 @@ from meedoen.signals.classify import (
 from meedoen.signals.parsing import Parsed
 from meedoen.web.accounts.models import AreaTeam, User
 from meedoen.web.vroegsignalering.bulk import insert, is_postgres, next_ids
-from meedoen.web.vroegsignalering.models import CaseStatus, Ingest, Signal, SignalCase, Source
+from meedoen.web.vroegsignalering.models import (
+    CaseStatus,
+    Ingest,
+    Signal,
+    SignalCase,
+    SignalPlatform,
+    Source,
+)
 
 REPEAT_LOOKBACK = dt.timedelta(days=90)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 ID_CHUNK = 5000
 ADDRESS = ["postcode", "house_number", "addition"]
 
 
 @dataclass(frozen=True)
 class Delivery:
-    """Where a file came from and the day and threshold it is judged with."""
+    """Where a file came from and the day and threshold it is judged with.
+
+    ``platform`` is the sender for the API; none means the municipality's own file deliveries
+    (command line and upload), one sender for the contract's rule 2.
+    """
 
     municipality: str
     today: dt.date
@@ -45,10 +58,18 @@ class Delivery:
     source: Source
     filename: str = ""
     by: User | None = None
+    platform: SignalPlatform | None = None
 
 
-def _known_ids(municipality: str, ids: list[str]) -> set[str]:
-    stored = Signal.objects.filter(municipality=municipality)
+def _sent_by(delivery: Delivery):
+    """The stored signals of this delivery's sender (rule 2: ids are unique per sender)."""
+    if delivery.platform is None:
+        return Signal.objects.filter(municipality=delivery.municipality, platform__isnull=True)
+    return Signal.objects.filter(platform=delivery.platform)
+
+
+def _known_ids(delivery: Delivery, ids: list[str]) -> set[str]:
+    stored = _sent_by(delivery)
     if len(ids) > 4 * ID_CHUNK and 4 * len(ids) > stored.count():  # a large file: one pass is cheaper
         return set(stored.values_list("signal_id", flat=True).iterator(chunk_size=ID_CHUNK))
     known: set[str] = set()
@@ -58,15 +79,17 @@ def _known_ids(municipality: str, ids: list[str]) -> set[str]:
     return known
 
 
-def _history(municipality: str, parsed: Parsed) -> History:
+def _history(delivery: Delivery, parsed: Parsed) -> History:
+    municipality = delivery.municipality
     frame = parsed.frame
     if frame.is_empty():
         return History()
     first, last = frame["signal_date"].min(), frame["signal_date"].max()
+    since = first - REPEAT_LOOKBACK if first - dt.date.min > REPEAT_LOOKBACK else dt.date.min
     prior = Signal.objects.filter(
         municipality=municipality,
         status=SignalStatus.PICKED_UP,
-        signal_date__gte=first - REPEAT_LOOKBACK,
+        signal_date__gte=since,
         signal_date__lt=last,
     ).values_list("bsn", "surname", "birth_date", "partner_name", "signal_date", "amount_cents")
     open_cases = {
@@ -76,7 +99,7 @@ def _history(municipality: str, parsed: Parsed) -> History:
         ).values_list("id", "postcode", "house_number", "addition", "first_signal_date", "crisis")
     }
     return History(
-        known_ids=_known_ids(municipality, frame["signal_id"].to_list()),
+        known_ids=_known_ids(delivery, frame["signal_id"].to_list()),
         picked_up=[
             PriorSignal(person_keys(bsn, surname, birth), partner, date, amount)
             for bsn, surname, birth, partner, date, amount in prior.iterator(chunk_size=ID_CHUNK)
@@ -199,12 +222,12 @@ def ingest(parsed: Parsed, delivery: Delivery) -> dict[str, Any]:
     """Classify and store a parsed file in one transaction; the contract's summary comes back."""
     with transaction.atomic():
         _lock(delivery.municipality)
-        classified = classify(parsed, delivery.threshold_cents, _history(delivery.municipality, parsed))
+        classified = classify(parsed, delivery.threshold_cents, _history(delivery, parsed))
         summary = classified.summary()
         record = Ingest.objects.create(
             municipality=delivery.municipality,
             source=delivery.source,
-            filename=delivery.filename[:255],
+            filename=_CONTROL.sub("?", delivery.filename)[:255],  # PostgreSQL stores no NUL
             today=delivery.today,
             threshold_cents=delivery.threshold_cents,
             by=delivery.by,
@@ -216,6 +239,7 @@ def ingest(parsed: Parsed, delivery: Delivery) -> dict[str, Any]:
             case_id=pl.when(pl.col("status") == SignalStatus.PICKED_UP.value).then(pl.col("case_id")),
             municipality=pl.lit(delivery.municipality),
             ingest_id=pl.lit(record.pk),
+            platform_id=pl.lit(delivery.platform.pk if delivery.platform else None, dtype=pl.Int64),
             received_on=pl.lit(delivery.today),
         )
         insert(Signal, signals.drop("line"))

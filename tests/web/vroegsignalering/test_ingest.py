@@ -14,8 +14,9 @@ import pytest
 from meedoen.cli import main
 from meedoen.signals.classify import SignalStatus
 from meedoen.web.vroegsignalering import storage
-from meedoen.web.vroegsignalering.models import Ingest, Signal, SignalCase
-from tests.signals.helpers import csv_text
+from meedoen.web.vroegsignalering.models import Ingest, Signal, SignalCase, Source
+from meedoen.web.vroegsignalering.storage import Delivery, ingest
+from tests.signals.helpers import TODAY, csv_text, parse
 from tests.web.vroegsignalering.conftest import store
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +136,44 @@ def test_the_command_prepares_an_empty_database_itself(tmp_path):
         done = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT, check=True)
         out = json.loads(done.stdout)
         assert (out["rows"], out["duplicates"], out["stored"]) == (2, 2 - expected_stored, expected_stored)
+
+
+# Issue 16: a bad row never costs the delivery, on the command line too.
+
+
+def bad_rows_file(tmp_path) -> Path:
+    """Four signals: a NUL in row 3, bytes that are not UTF-8 (latin-1) in row 4."""
+    text = csv_text({}, {"achternaam": "O\x00Brien"}, {"achternaam": "XXX"}, {"signaalpartner_naam": "Eneco"})
+    path = tmp_path / "signalen.csv"
+    path.write_bytes(text.encode().replace(b"XXX", b"J\xe9ssen"))
+    return path
+
+
+def ingest_cli(path: Path, capsys) -> tuple[int, dict]:
+    code = main(["signals", "ingest", str(path), "--municipality", "nijmegen", "--today", "2026-03-10",
+                 "--format", "json"])  # fmt: skip
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_the_cli_rejects_bad_bytes_row_by_row_and_stores_the_rest(tmp_path, capsys, team):
+    path = bad_rows_file(tmp_path)
+    code, out = ingest_cli(path, capsys)
+    assert code == 0
+    assert (out["rows"], out["rejected"], out["stored"]) == (4, 2, 2)
+    assert [(e["line"], e["field"]) for e in out["errors"]] == [(3, "achternaam"), (4, "achternaam")]
+    assert "NUL" in out["errors"][0]["message"] and "UTF-8" in out["errors"][1]["message"]
+    assert set(Signal.objects.values_list("signal_id", flat=True)) == {"S1", "S4"}
+    assert "\x00" not in json.dumps(Ingest.objects.get().summary)
+    code, again = ingest_cli(path, capsys)  # idempotent: the good rows are known, the bad still rejected
+    assert (code, again["rejected"], again["duplicates"], again["stored"]) == (0, 2, 2, 0)
+
+
+def test_a_signal_from_the_first_days_of_the_calendar_does_not_break_the_ingest(team):
+    summary = store({"signaaldatum": "0001-01-05", "ontstaansdatum": "0001-01-01"}, {"signaal_id": "B"})
+    assert summary["stored"] == 2
+
+
+def test_a_file_name_with_control_characters_is_stored_readably(team):
+    parsed = parse({})
+    ingest(parsed, Delivery("nijmegen", TODAY, 5000, Source.UPLOAD, "sig\x00nalen.csv"))
+    assert Ingest.objects.get().filename == "sig?nalen.csv"

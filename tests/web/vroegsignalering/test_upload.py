@@ -36,3 +36,16 @@ def test_an_unreadable_file_is_refused_with_a_clear_message(lead, team):
 
 def test_workers_cannot_upload(worker):
     assert logged_in(worker).get("/vroegsignalering/aanleveren/").status_code == 403
+
+
+def test_bad_bytes_reject_their_rows_and_the_rest_is_stored(lead, team, monkeypatch):
+    """Issue 16: a NUL or a latin-1 byte was a 500 or a refused file; now only that row is refused."""
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: dt.date(2026, 3, 10))
+    text = csv_text({}, {"achternaam": "O\x00Brien"}, {"achternaam": "XXX"}, {"signaalpartner_naam": "Eneco"})
+    response = upload(logged_in(lead), text.encode().replace(b"XXX", b"J\xe9ssen"))
+    assert response.status_code == 200
+    summary = response.context["summary"]
+    assert (summary["rows"], summary["rejected"], summary["stored"]) == (4, 2, 2)
+    page = response.content.decode()
+    assert "Regel 3, achternaam" in page and "Regel 4, achternaam" in page
+    assert set(Signal.objects.values_list("signal_id", flat=True)) == {"S1", "S4"}
