@@ -11,6 +11,7 @@ urlpatterns = [
     path("inloggen/", include("meedoen.web.accounts.urls")),
     path("aanvragen/", include("meedoen.web.applications.urls")),
     path("besluiten/", include("meedoen.web.decisions.urls")),
+    path("bezwaar/", include("meedoen.web.objections.urls")),
     path("medewerkers/", include("meedoen.web.backoffice.urls")),
     path("medewerkers/", include("meedoen.web.casework.urls")),
     path("stadspas/", include("meedoen.web.citypass.urls")),

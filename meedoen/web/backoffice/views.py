@@ -45,6 +45,7 @@ LANDING = {
     Role.DEBT_PARTNER: "vroegsignalering:worklist",
     Role.PROVIDER: "citypass:provider",
     Role.PASS_OFFICER: "citypass:officer",
+    Role.JURIST: "objections:queue",
 }
 
 

@@ -1,4 +1,5 @@
-"""The decision letter as PDF, for the resident it is about and for the consultants of their team."""
+"""The decision letter as PDF (meedoen/web/letters), for the resident it is about and for the consultants
+of their team."""
 
 from __future__ import annotations
 
@@ -10,24 +11,22 @@ from django.shortcuts import get_object_or_404
 
 from meedoen.web.audit.log import record
 from meedoen.web.audit.models import Action
-from meedoen.web.components.pdf import pdf_response, render_pdf
+from meedoen.web.components.pdf import pdf_response
 from meedoen.web.decisions.models import Decision
+from meedoen.web.letters.decision import decision_letter
 
 
 @login_required
 def letter(request: HttpRequest, public_id: UUID) -> HttpResponse:
-    decision = get_object_or_404(
-        Decision.objects.select_related("application__submission__resident", "decided_by"),
-        public_id=public_id,
-    )
-    submission = decision.application.submission
+    decision = get_object_or_404(Decision.objects.select_related("decided_by"), public_id=public_id)
+    submission = decision.case.submission
     user = request.user
     if user.is_resident and submission.resident_id == user.pk:
         why = "inwoner bekijkt eigen besluit"
-    elif user.handles_cases and submission.team_id == user.team_id:
+    elif user.handles_cases and user.team_id is not None and submission.team_id == user.team_id:
         why = "behandeling aanvraag"
-    else:
+    else:  # another resident, another team, staff without a team, any other role
         raise Http404
     record(request, Action.DOWNLOAD, subject_id=submission.resident_id, what=f"besluit {public_id}", why=why)
-    pdf = render_pdf("decisions/letter.html", {"decision": decision, "submission": submission})
-    return pdf_response(pdf, f"besluit-{decision.application.scheme_id}.pdf")
+    pdf = decision_letter(decision, request=request).pdf
+    return pdf_response(pdf, f"besluit-{decision.case.scheme_id}.pdf")

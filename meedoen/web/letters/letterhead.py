@@ -54,6 +54,7 @@ class Letterhead(_Strict):
     case_prefix: str = Field(default="WI", pattern=r"^[A-Z]{2,5}$")
     postal_address: Address
     visiting_address: Address | None = None
+    signatory: str  # who signs: "Het college van burgemeester en wethouders van Nijmegen"
     objection_addressee: str  # who an objection is addressed to, as the municipality asks
     objection_address: Address
     phone: str | None = None
@@ -75,6 +76,7 @@ class Article(_Strict):
 class ObjectionTerm(_Strict):
     weeks: int = Field(gt=0)
     references: tuple[Article, ...] = Field(min_length=1)
+    extension: tuple[Article, ...] = Field(min_length=1)
 
 
 class LegalFacts(_Strict):

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "meedoen.web.applications",
     "meedoen.web.decisions",
     "meedoen.web.letters",
+    "meedoen.web.objections",
     "meedoen.web.backoffice",
     "meedoen.web.casework",
     "meedoen.web.api",
