@@ -100,9 +100,9 @@ def test_uploads_of_the_wrong_type_or_too_large_are_refused_in_dutch(resident):
     assert not document.file.path.startswith(str(settings.STATIC_ROOT))
 
 
-def submit_through_the_steps(client, submission):
+def submit_through_the_steps(client, submission, schemes=("meedoenregeling",)):
     base = f"/aanvragen/concept/{submission.public_id}"
-    client.post(f"{base}/regelingen/", {"schemes": ["bijstand"]})
+    client.post(f"{base}/regelingen/", {"schemes": list(schemes)})
     client.post(
         f"{base}/gegevens/",
         {**ADDRESS, "postcode": "6521 AB", "email": "a@example.org", "iban": "NL91ABNA0417164300"},
@@ -116,19 +116,31 @@ def submit_through_the_steps(client, submission):
 def test_clear_outcome_with_all_evidence_is_granted_automatically_with_trace_and_version(resident):
     client = logged_in(resident)
     submission = start(client)
-    upload(client, submission, "id.pdf", factories.PDF, "identity")
-    upload(client, submission, "bank.pdf", factories.PDF, "bank_statements")
     assert submit_through_the_steps(client, submission).status_code == 302
     application = Application.objects.get()
     assert application.status == Status.GRANTED
     decision = application.decision
-    assert decision.automated and decision.decided_by is None and decision.amount_cents > 0
+    # Nijmegen's Meedoen-regeling for one adult: EUR 150 a year (meedoen/parameters/gemeenten/nijmegen)
+    assert decision.automated and decision.decided_by is None and decision.amount_cents == 15000
     assert decision.reasons and decision.legal_basis and decision.trace
     assert decision.parameter_version.startswith("parameters-")
     letter = client.get(f"/besluiten/{decision.public_id}/brief.pdf")
     assert letter.status_code == 200 and letter.content.startswith(b"%PDF")
     page = client.get(f"/aanvragen/{application.public_id}/").content.decode()
     assert "Uw aanvraag is toegekend." in page
+
+
+def test_algemene_bijstand_always_goes_to_a_consultant_even_when_policy_says_automatic(resident):
+    """Algemene bijstand is never granted automatically: not with a clear outcome, all evidence and a
+    scheme policy that allows automation (the 22-year-old of issue 15 got EUR 969,46 at once)."""
+    SchemePolicy.objects.filter(scheme_id="bijstand").update(automated=True, evidence=[])
+    submission = factories.draft_for(resident, ANSWERS, schemes=("bijstand",))
+    factories.add_pdf(submission, "identity")
+    factories.add_pdf(submission, "bank_statements")
+    [application] = drafts.submit(submission)
+    application.refresh_from_db()
+    assert application.status == Status.IN_REVIEW and not Decision.objects.exists()
+    assert "Algemene bijstand beoordeelt altijd een consulent." in application.events.last().note
 
 
 def test_missing_evidence_goes_to_a_consultant(resident, team):
@@ -141,9 +153,7 @@ def test_missing_evidence_goes_to_a_consultant(resident, team):
 
 
 def test_a_rejection_is_never_automated(resident):
-    submission = factories.draft_for(resident, RICH, schemes=("bijstand",))
-    factories.add_pdf(submission, "identity")
-    factories.add_pdf(submission, "bank_statements")
+    submission = factories.draft_for(resident, RICH, schemes=("meedoenregeling",))
     [application] = drafts.submit(submission)
     application.refresh_from_db()
     assert application.status == Status.IN_REVIEW and not Decision.objects.exists()
@@ -151,17 +161,15 @@ def test_a_rejection_is_never_automated(resident):
 
 
 def test_a_scheme_without_automation_policy_goes_to_a_consultant(resident):
-    SchemePolicy.objects.filter(scheme_id="bijstand").update(automated=False)
-    submission = factories.draft_for(resident, ANSWERS)
+    SchemePolicy.objects.filter(scheme_id="meedoenregeling").update(automated=False)
+    submission = factories.draft_for(resident, ANSWERS, schemes=("meedoenregeling",))
     [application] = drafts.submit(submission)
     application.refresh_from_db()
     assert application.status == Status.IN_REVIEW
 
 
 def test_an_engine_failure_never_loses_the_application(resident):
-    submission = factories.draft_for(resident, ANSWERS)
-    factories.add_pdf(submission, "identity")
-    factories.add_pdf(submission, "bank_statements")
+    submission = factories.draft_for(resident, ANSWERS, schemes=("meedoenregeling",))
     with mock.patch("meedoen.web.decisions.automation.evaluate", side_effect=RuntimeError("boom")):
         [application] = drafts.submit(submission)
     application.refresh_from_db()

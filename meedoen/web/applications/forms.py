@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any, ClassVar
 
 from django import forms
 
-from meedoen.web.applications.models import Evidence, Submission
+from meedoen.web.applications import procedure
+from meedoen.web.applications.models import BijstandProcedure, Evidence, LiftGround, Submission
 from meedoen.web.applications.uploads import DocumentField
 from meedoen.web.components.forms import UtrechtForm
 
@@ -194,3 +196,110 @@ class MessageForm(UtrechtForm):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     required_messages: ClassVar[dict[str, str]] = {"text": "Schrijf een bericht."}
+
+
+# The consultant's forms on the procedure of an application for algemene bijstand.
+
+
+class DayField(forms.DateField):
+    """A day typed as dd-mm-jjjj or picked (the browser sends jjjj-mm-dd)."""
+
+    widget = forms.DateInput(attrs={"type": "date", "autocomplete": "off"}, format="%Y-%m-%d")
+    input_formats = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
+    default_error_messages: ClassVar[dict[str, str]] = {"invalid": "Vul een datum in zoals 31-01-2026."}
+
+
+REASON = "Waarom wijzigt u dit? De inwoner en een jurist moeten de reden later kunnen lezen."
+
+
+class ReasonForm(UtrechtForm):
+    reason = forms.CharField(
+        label="Reden", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}), help_text=REASON
+    )
+    required_messages: ClassVar[dict[str, str]] = {"reason": "Schrijf de reden op."}
+
+    def __init__(self, *args: Any, record: BijstandProcedure, today: dt.date, **kwargs: Any) -> None:
+        self.record, self.today = record, today
+        super().__init__(*args, **kwargs)
+
+
+class ProcedureDatesForm(ReasonForm):
+    """Melding and application date: a resident may have reported earlier (by phone, at the desk)."""
+
+    melding_on = DayField(
+        label="Meldingsdatum",
+        help_text="De dag waarop de inwoner zich voor het eerst meldde voor bijstand (art. 44 lid 2).",
+    )
+    received_on = DayField(
+        label="Aanvraagdatum",
+        help_text="De dag waarop de aanvraag binnenkwam. De beslistermijn telt vanaf deze dag.",
+    )
+    field_order = ("melding_on", "received_on", "reason")
+    required_messages: ClassVar[dict[str, str]] = {
+        "melding_on": "Vul de meldingsdatum in.",
+        "received_on": "Vul de aanvraagdatum in.",
+        "reason": "Schrijf de reden op.",
+    }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        melding, received = data.get("melding_on"), data.get("received_on")
+        if melding and melding > self.today:
+            self.add_error("melding_on", "De meldingsdatum kan niet in de toekomst liggen.")
+        if received and received > self.today:
+            self.add_error("received_on", "De aanvraagdatum kan niet in de toekomst liggen.")
+        if melding and received and melding > received:
+            self.add_error("melding_on", "De melding kan niet na de aanvraag liggen.")
+        application = self.record.application
+        if melding == self.record.melding_on and received == application.received_on and not self.errors:
+            raise forms.ValidationError("U hebt geen datum gewijzigd.")
+        return data
+
+
+class LiftSearchPeriodForm(ReasonForm):
+    """Take the application up before the four weeks end: one of the grounds the law gives."""
+
+    ground = forms.ChoiceField(label="Grond", widget=forms.RadioSelect)
+    field_order = ("ground", "reason")
+    required_messages: ClassVar[dict[str, str]] = {
+        "ground": "Kies op welke grond de zoektijd niet geldt.",
+        "reason": "Schrijf de reden op.",
+    }
+
+    def add_fields(self) -> None:
+        allowed = procedure.law("zoektermijn_uitzondering_omstandigheden", self.record.melding_on)
+        self.fields["ground"].choices = [
+            (value, label)
+            for value, label in LiftGround.choices
+            if allowed or value != LiftGround.CIRCUMSTANCES
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.record.terms().waiting:
+            raise forms.ValidationError("Voor deze aanvraag geldt geen zoektijd (meer).")
+        return data
+
+
+class StartDateForm(ReasonForm):
+    """The day the bijstand starts: from the melding, or up to the law's limit before it (art. 44)."""
+
+    start_on = DayField(
+        label="Ingangsdatum van de bijstand",
+        help_text="Standaard de meldingsdatum (art. 44 lid 1). Eerder kan als individuele omstandigheden "
+        "daartoe noodzaken (art. 44 lid 5).",
+    )
+    field_order = ("start_on", "reason")
+    required_messages: ClassVar[dict[str, str]] = {
+        "start_on": "Vul de ingangsdatum in.",
+        "reason": "Schrijf de reden op.",
+    }
+
+    def clean_start_on(self) -> dt.date:
+        start = self.cleaned_data["start_on"]
+        refusal = procedure.start_refusal(self.record.terms(), start)
+        if refusal:
+            raise forms.ValidationError(refusal)
+        if start == self.record.start_date:
+            raise forms.ValidationError("Dit is al de ingangsdatum.")
+        return start

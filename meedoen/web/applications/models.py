@@ -63,6 +63,8 @@ class Submission(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # the day the resident first reported (started this application): the melding of art. 44 Pw
+    reported_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ("-created_at",)
@@ -89,6 +91,8 @@ class Application(models.Model):
     period = models.CharField(max_length=10, default="month")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    received_on = models.DateField(null=True, blank=True)  # aanvraagdatum: the decision term runs from it
+    due_on = models.DateField(null=True, blank=True, db_index=True)  # last day of the decision term
 
     class Meta:
         ordering = ("created_at", "id")
@@ -109,6 +113,83 @@ class Application(models.Model):
         self.status = status
         self.save(update_fields=["status", "updated_at"])
         self.events.create(status=status, actor=by, note=note)
+
+
+class LiftGround(models.TextChoices):
+    """Why a young applicant's search period does not hold them (Participatiewet art. 41)."""
+
+    CIRCUMSTANCES = (
+        "omstandigheden",
+        "De omstandigheden van de inwoner of het gezin geven aanleiding, bijvoorbeeld een kwetsbare "
+        "jongere (art. 41 lid 11)",
+    )
+    SPECIAL_SCHOOL = (
+        "praktijkonderwijs",
+        "Ingeschreven bij praktijkonderwijs of voortgezet speciaal onderwijs, tot een jaar geleden "
+        "(art. 41 lid 4 onder a)",
+    )
+    LIMITED_HOURS = (
+        "urenbeperkt",
+        "Medisch urenbeperkt of doelgroep loonkostensubsidie (art. 41 lid 4 onder b)",
+    )
+
+
+class BijstandProcedure(models.Model):
+    """The law's dates of one application for algemene bijstand and the consultant's choices on them.
+
+    The dates themselves are computed (``terms``) from these facts and the procedure parameters; every
+    change a consultant makes is kept in ``changes`` with its reason and written to the audit log."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="procedure")
+    melding_on = models.DateField()
+    search_applies = models.BooleanField(default=False)  # under 27 on the melding date (art. 41 lid 4)
+    lift_ground = models.CharField(max_length=20, choices=LiftGround.choices, blank=True)
+    lift_reason = models.TextField(blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    start_on = models.DateField(null=True, blank=True)  # ingangsdatum chosen by a consultant (art. 44)
+    start_reason = models.TextField(blank=True)
+
+    @property
+    def search_lifted(self) -> bool:
+        return bool(self.lift_ground)
+
+    def terms(self):
+        from meedoen.web.applications import procedure
+
+        return procedure.terms(
+            self.application.submission.household,
+            self.melding_on,
+            self.application.received_on or self.melding_on,
+            search_applies=self.search_applies,
+            search_lifted=self.search_lifted,
+        )
+
+    @property
+    def start_date(self):
+        """The day the bijstand starts: the consultant's choice, else the melding (art. 44 lid 1)."""
+        return self.start_on or self.melding_on
+
+
+class ProcedureChange(models.Model):
+    class Field(models.TextChoices):
+        MELDING = "melding", "Meldingsdatum"
+        RECEIVED = "aanvraag", "Aanvraagdatum"
+        SEARCH = "zoektijd", "Zoektijd opgeheven"
+        START = "ingang", "Ingangsdatum"
+
+    procedure = models.ForeignKey(BijstandProcedure, on_delete=models.CASCADE, related_name="changes")
+    field = models.CharField(max_length=10, choices=Field.choices)
+    old = models.CharField(max_length=200, blank=True)
+    new = models.CharField(max_length=200)
+    reason = models.TextField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("at", "id")
 
 
 class StatusEvent(models.Model):

@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meedoen.web.accounts.access import resident_required
@@ -178,10 +179,11 @@ def delete_document(request: HttpRequest, public_id: UUID, document_id: UUID) ->
 def mine(request: HttpRequest) -> HttpResponse:
     """Mijn aanvragen: drafts to continue, and every application with its status."""
     submissions = Submission.objects.filter(resident=request.user).prefetch_related(
-        Prefetch("applications", queryset=Application.objects.select_related("decision"))
+        Prefetch("applications", queryset=Application.objects.select_related("decision", "procedure"))
     )
     record(request, Action.VIEW, subject_id=request.user.pk, what="Mijn aanvragen", why=OWN_DATA)
-    return render(request, "applications/mine.html", {"submissions": submissions})
+    context = {"submissions": submissions, "today": timezone.localdate()}
+    return render(request, "applications/mine.html", context)
 
 
 def _own_application(request: HttpRequest, public_id: UUID) -> Application:
@@ -229,6 +231,7 @@ def application_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
         "decision": getattr(application, "decision", None),
         "message_form": message_form,
         "document_form": document_form,
+        "today": timezone.localdate(),
     }
     return render(request, "applications/detail.html", context, status=status)
 

@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -25,6 +25,7 @@ from meedoen.rules.expiry import DEFAULT_WITHIN_DAYS, Expiring, expiring
 from meedoen.web.accounts.access import case_worker_required, figures_required
 from meedoen.web.accounts.models import Role
 from meedoen.web.applications.models import OPEN_STATUSES, Application, Document, Status
+from meedoen.web.applications.procedure import decide_refusal
 from meedoen.web.applications.views import send_document
 from meedoen.web.audit.log import record, record_many
 from meedoen.web.audit.models import Action, AuditEntry
@@ -59,6 +60,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def team_applications(user):
+    if user.team_id is None:  # staff without a team see nothing team-bound
+        return Application.objects.none()
     return Application.objects.filter(submission__team_id=user.team_id).select_related(
         "submission__resident", "submission__team"
     )
@@ -82,7 +85,9 @@ def queue(request: HttpRequest) -> HttpResponse:
                 submission__resident__last_name__icontains=search
             )
             applications = applications.filter(name | Q(public_id__startswith=search.lower()[:36]))
-    page = Paginator(applications.order_by("created_at"), 25).get_page(request.GET.get("pagina"))
+    # the nearest decision term first (Awb 4:13); applications without one (older data) last
+    ordered = applications.order_by(F("due_on").asc(nulls_last=True), "created_at")
+    page = Paginator(ordered.select_related("procedure"), 25).get_page(request.GET.get("pagina"))
     record_many(
         request,
         Action.VIEW,
@@ -90,7 +95,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         what=f"werkvoorraad {request.user.team}",
         why=PURPOSE,
     )
-    return render(request, "backoffice/queue.html", {"form": form, "page": page})
+    context = {"form": form, "page": page, "today": timezone.localdate()}
+    return render(request, "backoffice/queue.html", context)
 
 
 def _case(request: HttpRequest, public_id: UUID) -> Application:
@@ -142,7 +148,11 @@ def decide(request: HttpRequest, public_id: UUID) -> HttpResponse:
     if not application.is_open:
         messages.error(request, "Over deze aanvraag is al besloten.")
         return redirect("backoffice:case", public_id=public_id)
-    if not form.is_valid():
+    valid = form.is_valid()
+    waiting = decide_refusal(application, timezone.localdate())  # the search period (art. 41 lid 4)
+    if waiting:
+        form.add_error(None, waiting)
+    if not valid or waiting:
         return _render_case(request, application, {"decide_form": form}, status=400)
     amount = form.cleaned_data["amount"]
     try:
