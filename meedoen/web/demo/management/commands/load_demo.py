@@ -32,6 +32,7 @@ STAFF = [
     ("teamleider", "Petra", "Smit", Role.TEAM_LEAD, "Wijkteam Oost"),
     ("beleid", "Tom", "Visser", Role.POLICY_ADVISER, None),
     ("beheer", "Lisa", "de Wit", Role.ADMIN, None),
+    ("jurist", "Sanne", "de Jong", Role.JURIST, None),
 ]
 # The smallest file that starts like a PDF: enough for the demo's evidence.
 DEMO_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
