@@ -3,6 +3,13 @@ from the earliest-ending current budget that has enough, and append the ledger e
 and return the facts, from which ``redemption._refusal`` tells why. {who} is the provider (web page) or
 the till found by its token hash. The UPDATE re-checks "balance >= amount" on the row as another
 transaction may just have left it, so two tills can never both spend the last euro.
+
+Lock order (issue 16): the pass row first, FOR SHARE, then the budget row by the UPDATE; blocking or
+replacing a pass (``issuing.replace``) locks the pass FOR UPDATE and then its budgets, the same order,
+so the two never deadlock. FOR SHARE does not make bookings on one pass wait for each other, but it
+waits for a block under way and then reads the pass as the block left it (PostgreSQL re-reads a row
+it had to wait for), so no booking lands after a block. The UPDATE also re-checks that the budget
+still belongs to the pass (a replacement moves the budgets to the new pass).
 """
 
 SQL = """
@@ -14,6 +21,7 @@ card AS (
            %(year)s - EXTRACT(YEAR FROM c.birth_date)::int
            - (to_char(c.birth_date, 'MMDD') > %(mmdd)s)::int AS age
     FROM citypass_pass c WHERE c.number = %(number)s
+    FOR SHARE OF c
 ),
 offer AS (
     SELECT o.id, o.name, o.category, o.price_cents, o.min_age, o.max_age
@@ -38,7 +46,7 @@ facts AS (
 taken AS (
     UPDATE citypass_budget b SET balance_cents = b.balance_cents - %(amount)s
     FROM facts
-    WHERE b.id = facts.chosen AND b.balance_cents >= %(amount)s
+    WHERE b.id = facts.chosen AND b.balance_cents >= %(amount)s AND b.pass_card_id = facts.card_id
       AND facts.revoked_at IS NULL AND facts.status = 'approved'
       AND (facts.lookups_blocked_until IS NULL OR facts.lookups_blocked_until <= %(now)s)
       AND facts.card_active AND facts.age_fits AND %(amount)s > 0 AND %(amount)s <= facts.price_cents

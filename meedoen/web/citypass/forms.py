@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Any, ClassVar
 
 from django import forms
@@ -12,13 +11,33 @@ from django.contrib.auth.password_validation import validate_password
 from meedoen.web.accounts.models import User
 from meedoen.web.citypass.budgets import Category
 from meedoen.web.citypass.models import Area, Offer, Provider
-from meedoen.web.components.forms import MoneyField, UtrechtForm
+from meedoen.web.citypass.money import MoneyError, euro_plain, parse_euro
+from meedoen.web.components.forms import UtrechtForm
 
 ANY = [("", "Alle")]
+MAX_PRICE_CENTS = 1_000_000  # EUR 10.000,00: far above any offer, low enough to catch a typo
 
 
-def to_cents(amount: Decimal) -> int:
-    return int(amount * 100)
+class EuroField(forms.CharField):
+    """An amount in euro in Dutch notation, cleaned to integer cents by ``money.parse_euro`` (the one
+    parser; its docstring lists what is accepted and refused)."""
+
+    def __init__(self, *, maximum_cents: int = MAX_PRICE_CENTS, **kwargs: Any) -> None:
+        self.maximum_cents = maximum_cents
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> int | None:
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        try:
+            return parse_euro(text, maximum_cents=self.maximum_cents)
+        except MoneyError as error:
+            raise forms.ValidationError(str(error), code="invalid") from None
+
+    def prepare_value(self, value: Any) -> Any:
+        return euro_plain(value) if isinstance(value, int) else value
 
 
 class PassNumberForm(UtrechtForm):
@@ -34,13 +53,13 @@ class PassNumberForm(UtrechtForm):
 class BookForm(UtrechtForm):
     required_messages: ClassVar[dict[str, str]] = {"amount": "Vul het bedrag in."}
     number = forms.CharField(widget=forms.HiddenInput)
-    offer = forms.IntegerField(widget=forms.HiddenInput)
-    amount = MoneyField(label="Bedrag in euro", maximum=Decimal("10000"))
+    offer = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1)
+    amount = EuroField(label="Bedrag in euro", help_text="Bijvoorbeeld 7,50 of 1.250,00.")
 
     @classmethod
     def for_offer(cls, card, offer: Offer) -> BookForm:
         """One form per offer on a page: the ids differ per offer, the field names do not."""
-        initial = {"number": card.number, "offer": offer.pk, "amount": Decimal(offer.price_cents) / 100}
+        initial = {"number": card.number, "offer": offer.pk, "amount": offer.price_cents}
         return cls(initial=initial, auto_id=f"aanbod{offer.pk}_%s")
 
 
@@ -64,14 +83,12 @@ class OfferForm(UtrechtForm):
     description = forms.CharField(
         label="Omschrijving", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    price = MoneyField(label="Prijs in euro", maximum=Decimal("10000"))
+    price = EuroField(label="Prijs in euro", help_text="Bijvoorbeeld 7,50 of 1.250,00.")
     min_age = forms.IntegerField(label="Vanaf leeftijd", min_value=0, max_value=120, initial=0)
     max_age = forms.IntegerField(label="Tot en met leeftijd", min_value=0, max_value=120, initial=120)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("price") is not None and data["price"] <= 0:
-            self.add_error("price", "De prijs moet hoger zijn dan 0.")
         if (
             data.get("min_age") is not None
             and data.get("max_age") is not None
@@ -86,7 +103,7 @@ class OfferForm(UtrechtForm):
             "name": offer.name,
             "category": offer.category,
             "description": offer.description,
-            "price": Decimal(offer.price_cents) / 100,
+            "price": offer.price_cents,
             "min_age": offer.min_age,
             "max_age": offer.max_age,
         }
@@ -94,7 +111,7 @@ class OfferForm(UtrechtForm):
     def apply_to(self, offer: Offer) -> Offer:
         data = self.cleaned_data
         offer.name, offer.category, offer.description = data["name"], data["category"], data["description"]
-        offer.price_cents = to_cents(data["price"])
+        offer.price_cents = data["price"]
         offer.min_age, offer.max_age = data["min_age"], data["max_age"]
         offer.save()
         return offer

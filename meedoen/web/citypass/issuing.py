@@ -123,15 +123,24 @@ def end_for_decision(decision: Decision, day: dt.date | None = None) -> int:
     return budgets.update(period_end=day)
 
 
+class AlreadyBlocked(ValueError):
+    """The pass was blocked already (by another officer a moment ago)."""
+
+
 @transaction.atomic
 def replace(lost: Pass, by: User | None) -> Pass:
     """Block a lost pass and give the person a new number; the budgets move to the new pass.
 
     The ledger keeps which pass each booking was made with; only the budgets change owner.
+
+    Lock order, the same as a booking's (``booking_sql``): the pass row first, then its budgets. A
+    booking holds its pass FOR SHARE until it commits, so this FOR UPDATE waits for the bookings
+    under way and every booking after it waits for the block and then sees it: no deadlock, and no
+    booking on the pass is dated after ``blocked_at`` (taken once the lock is held).
     """
     lost = Pass.objects.select_for_update().get(pk=lost.pk)
     if not lost.is_active:
-        raise ValueError("this pass is already blocked")
+        raise AlreadyBlocked("this pass is already blocked")
     Pass.objects.filter(pk=lost.pk).update(
         status=Pass.Status.BLOCKED, blocked_at=timezone.now(), blocked_by=by
     )

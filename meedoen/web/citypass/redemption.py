@@ -215,8 +215,11 @@ def _book_orm(order: Order) -> LedgerEntry:
         raise refusal
     with transaction.atomic():
         for budget_id in current:
+            # Re-checked in the UPDATE itself: the pass may have been blocked (and its budgets moved
+            # to a new pass) since it was read above.
             taken = Budget.objects.filter(
-                Q(pk=budget_id, balance_cents__gte=amount_cents, pass_card=card)
+                Q(pk=budget_id, balance_cents__gte=amount_cents, pass_card=card),
+                pass_card__status=Pass.Status.ACTIVE,
             ).update(balance_cents=F("balance_cents") - amount_cents)
             if taken:
                 return LedgerEntry.objects.create(
@@ -229,6 +232,8 @@ def _book_orm(order: Order) -> LedgerEntry:
                     by=order.by,
                     till=till,
                 )
+    if not Pass.objects.filter(pk=card.pk, status=Pass.Status.ACTIVE).exists():
+        raise Refused(BLOCKED)
     raise Refused(TOO_LITTLE)
 
 

@@ -163,7 +163,7 @@ def test_providers_manage_only_their_own_offers(provider, other_provider):
         {"name": "X", "category": "sport", "price": "0", "min_age": "9", "max_age": "3"},
     )
     html = response.content.decode()
-    assert "De prijs moet hoger zijn dan 0." in html and "De hoogste leeftijd" in html
+    assert "Vul een bedrag in dat hoger is dan 0." in html and "De hoogste leeftijd" in html
 
 
 def test_the_monthly_statement_as_csv_and_pdf(card, provider, officer):

@@ -63,7 +63,11 @@ def find_pass(request: HttpRequest) -> HttpResponse:
 @require_POST
 def replace_pass(request: HttpRequest, pk: int) -> HttpResponse:
     card = get_object_or_404(Pass, pk=pk, status=Pass.Status.ACTIVE)
-    new = issuing.replace(card, request.user)
+    try:
+        new = issuing.replace(card, request.user)
+    except issuing.AlreadyBlocked:  # another officer (or a double click) blocked it a moment ago
+        messages.error(request, f"Pas {card.grouped_number} was al geblokkeerd. Er is niets veranderd.")
+        return redirect(f"{reverse('citypass:find-pass')}?number={card.number}")
     record(
         request,
         Action.CHANGE,

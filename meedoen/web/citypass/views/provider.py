@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -21,7 +21,7 @@ from meedoen.web.accounts.models import Role, User
 from meedoen.web.audit.log import record
 from meedoen.web.audit.models import Action
 from meedoen.web.citypass import redemption, statements
-from meedoen.web.citypass.forms import BookForm, OfferForm, PassNumberForm, RegisterForm, TillForm, to_cents
+from meedoen.web.citypass.forms import BookForm, OfferForm, PassNumberForm, RegisterForm, TillForm
 from meedoen.web.citypass.models import Offer, Provider, TillToken
 from meedoen.web.citypass.money import euro_plain
 from meedoen.web.citypass.redemption import Refused, Throttled, UnknownPass
@@ -112,7 +112,10 @@ def book(request: HttpRequest) -> HttpResponse:
     provider = provider_of(request)
     form = BookForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Vul een geldig bedrag in, bijvoorbeeld 12,50. Er is niets afgeschreven.")
+        why = (
+            form.errors["amount"][0] if "amount" in form.errors else "Kies een aanbod en scan de pas opnieuw."
+        )
+        messages.error(request, f"Bedrag: {why} Er is niets afgeschreven.")
         return redirect("citypass:provider")
     data = form.cleaned_data
     entry, error, _ = _lookup(
@@ -121,7 +124,7 @@ def book(request: HttpRequest) -> HttpResponse:
         redemption.book,
         data["number"],
         data["offer"],
-        to_cents(data["amount"]),
+        data["amount"],
         request.user,
     )
     if error:
@@ -235,4 +238,6 @@ def statement_response(provider: Provider, month: dt.date, kind: str) -> HttpRes
 
 @provider_required
 def my_statement(request: HttpRequest, year: int, month: int, kind: str) -> HttpResponse:
+    if kind not in ("csv", "pdf") or not (2000 <= year <= 2100 and 1 <= month <= 12):
+        raise Http404("Dit overzicht bestaat niet.")  # e.g. month 13: no date, so no statement
     return statement_response(provider_of(request), dt.date(year, month, 1), kind)
