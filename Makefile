@@ -4,13 +4,32 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo cli-demo test lint bench bench-peers mer simulate clean
+# Every Python package (runtime, dev extras and the build backend) comes from the lock file, each file
+# checked against its sha256; the project itself is installed editable on top, without dependencies.
+LOCK := requirements.lock
+# Tools that write and audit the lock (not needed to install it): their own virtualenv.
+TOOLS := $(VENV)/tools
 
-$(BIN)/meedoen: pyproject.toml
+.PHONY: demo cli-demo test lint bench bench-peers mer simulate clean lock audit-deps
+
+$(BIN)/meedoen: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# After changing a dependency in pyproject.toml: resolve again and write every file's hash (needs PyPI).
+lock:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv pip-audit
+	$(TOOLS)/bin/uv pip compile pyproject.toml mk/build-system.in --extra dev --generate-hashes --universal \
+	  --python-version 3.11 --custom-compile-command "make lock" --quiet -o $(LOCK)
+
+# Known vulnerabilities in the locked versions (needs internet: asks the PyPI advisory database).
+audit-deps:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet pip-audit
+	$(TOOLS)/bin/pip-audit --require-hashes --disable-pip -r $(LOCK)
 
 include mk/web.mk
 
