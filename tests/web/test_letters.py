@@ -33,7 +33,6 @@ from meedoen.web.letters.letterhead import (
     municipalities_with_letterheads,
 )
 from meedoen.web.letters.models import CaseNumber
-from meedoen.web.letters.terms import holidays, objection_deadline
 from tests.web import factories
 from tests.web.conftest import ANSWERS, logged_in
 
@@ -70,7 +69,6 @@ def test_a_malformed_letterhead_names_the_file_and_field(tmp_path):
 
 def test_the_objection_term_and_articles_are_data():
     facts = legal_facts()
-    assert facts.objection.weeks == 6 and facts.appeal_weeks == 6
     assert [r.article for r in facts.objection.references] == ["6:7", "6:8"]
     assert facts.information_duty[0].id == "BWBR0015703" and facts.information_duty[0].article == "17"
 
@@ -303,13 +301,17 @@ def test_the_online_objection_route_and_its_fallback(application, consultant, mo
     assert "Postbus 9105" in text
 
 
-def test_the_last_day_to_object_follows_the_algemene_termijnenwet():
-    assert objection_deadline(dt.date(2026, 3, 2)) == dt.date(2026, 4, 13)  # six weeks, same weekday
-    assert objection_deadline(dt.date(2026, 2, 23)) == dt.date(2026, 4, 7)  # 6 April is tweede paasdag
-    assert objection_deadline(dt.date(2026, 3, 21)) == dt.date(2026, 5, 4)  # a Saturday: to Monday
-    assert objection_deadline(dt.date(2026, 11, 14)) == dt.date(2026, 12, 28)  # 26 Dec: Sat, 27: Sun
-    assert dt.date(2026, 5, 14) in holidays(2026)  # Hemelvaartsdag 2026
-    assert dt.date(2025, 4, 26) in holidays(2025)  # 27 April 2025 was a Sunday
+@pytest.mark.django_db
+def test_the_last_day_to_object_moves_past_a_holiday(application, consultant):
+    """Sent on 23 February 2026: six weeks end on tweede paasdag (6 April), so the 7th is the last day
+    (the arithmetic is meedoen/web/objections/terms.py, shared with the objection procedure)."""
+    decision = decided(application, by=consultant)
+    Decision.objects.filter(pk=decision.pk).update(
+        decided_at=timezone.make_aware(dt.datetime(2026, 2, 23, 10))
+    )
+    decision.refresh_from_db()
+    text = pdf_text(decision_letter(decision).pdf)
+    assert "(23 februari 2026)" in text and "uiterlijk op dinsdag 7 april 2026" in text
 
 
 # --- who may read a decision letter ----------------------------------------------------------------

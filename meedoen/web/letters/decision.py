@@ -16,7 +16,7 @@ from django.utils import timezone
 from meedoen.web.letters.letterhead import legal_facts
 from meedoen.web.letters.numbering import case_number
 from meedoen.web.letters.rendering import Letter, render_letter
-from meedoen.web.letters.terms import objection_deadline
+from meedoen.web.objections.terms import OBJECTION_WEEKS, objection_term_end
 
 TEMPLATE = "decisions/letter.html"
 
@@ -69,7 +69,8 @@ def decision_context(decision, *, request: HttpRequest | None = None) -> dict[st
         "letter_date": sent,
         "start_date": getattr(decision, "start_date", None) or decision.peildatum,
         "payment_date": getattr(decision, "payment_date", None),
-        "objection_deadline": objection_deadline(sent),
+        "objection_weeks": OBJECTION_WEEKS,
+        "objection_deadline": objection_term_end(sent),
         "objection_url": online_objection_url(decision, request),
         "objections_online": objections_online(),
         "objection_refs": _refs(facts.objection.references),

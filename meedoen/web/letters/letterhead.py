@@ -2,9 +2,9 @@
 
 A municipality's letterhead (name, addresses, the address for objections, phone, website, logo text)
 is data beside the code: ``letterheads/<municipality>.yaml``, each value with the official page it
-was read from. The legal facts (the objection term, the duty to report changes, the right to a
-person's look at an automated decision) live once in ``legal.yaml`` with their articles; letters
-and the objection procedure both read them from here, so a term is never written twice.
+was read from. The articles a letter cites for the objection term, the duty to report changes and
+the right to a person's look at an automated decision live once in ``legal.yaml``; the terms
+themselves are computed once, in ``meedoen/web/objections/terms.py``.
 """
 
 from __future__ import annotations
@@ -74,7 +74,6 @@ class Article(_Strict):
 
 
 class ObjectionTerm(_Strict):
-    weeks: int = Field(gt=0)
     references: tuple[Article, ...] = Field(min_length=1)
     extension: tuple[Article, ...] = Field(min_length=1)
 
@@ -83,11 +82,6 @@ class LegalFacts(_Strict):
     objection: ObjectionTerm
     information_duty: tuple[Article, ...] = Field(min_length=1)
     human_review: tuple[Article, ...] = Field(min_length=1)
-
-    @property
-    def appeal_weeks(self) -> int:
-        """Awb 6:7 sets one term for a bezwaar- and a beroepschrift alike."""
-        return self.objection.weeks
 
 
 def _read(path: Path) -> dict:
@@ -120,7 +114,7 @@ def letterhead(municipality: str) -> Letterhead:
 
 @cache
 def legal_facts() -> LegalFacts:
-    """The objection term, the duty to report changes and the right to human review, with articles."""
+    """The articles of the objection term, the duty to report changes and the right to human review."""
     return _validated(LegalFacts, LEGAL)
 
 
