@@ -16,6 +16,7 @@ from tests.web import factories
 from tests.web.casework.pages import CASEWORK_NOT_PAGES, CASEWORK_PAGES  # scanned in test_casework.py
 from tests.web.citypass.pages import CITYPASS_NOT_PAGES, CITYPASS_PAGES  # scanned in test_citypass.py
 from tests.web.conftest import ANSWERS
+from tests.web.objection_pages import OBJECTION_NOT_PAGES, OBJECTION_PAGES  # scanned in test_objection.py
 from tests.web.vroegsignalering import pages as signal_pages  # scanned in test_vroegsignalering.py
 
 pytestmark = pytest.mark.e2e
@@ -41,12 +42,12 @@ NOT_PAGES = {
 def page_names() -> set[str]:
     names = set()
     namespaces = ("portal", "accounts", "applications", "backoffice", "decisions", "citypass", "casework")
-    namespaces += ("vroegsignalering",)
+    namespaces += ("vroegsignalering", "objections")
     for namespace in namespaces:
         resolver = get_resolver().namespace_dict[namespace][1]
         names |= {f"{namespace}:{n}" for n in resolver.reverse_dict if isinstance(n, str)}
     names -= signal_pages.VROEGSIGNALERING_NOT_PAGES
-    return names - NOT_PAGES - CITYPASS_NOT_PAGES - CASEWORK_NOT_PAGES
+    return names - NOT_PAGES - CITYPASS_NOT_PAGES - CASEWORK_NOT_PAGES - OBJECTION_NOT_PAGES
 
 
 def scan_all(page: Page, axe, paths: list[str]) -> None:
@@ -79,6 +80,7 @@ def test_every_page_has_no_serious_or_critical_violations(page: Page, axe, team)
     } | CITYPASS_PAGES
     covered |= CASEWORK_PAGES
     covered |= signal_pages.VROEGSIGNALERING_PAGES
+    covered |= OBJECTION_PAGES
     assert page_names() <= covered, f"pages without an accessibility scan: {page_names() - covered}"
 
     # Anonymous: the start page, every step (with a partner, a child and a housemate), errors, outcome.
