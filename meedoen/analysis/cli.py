@@ -158,7 +158,12 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             read_yaml(Path(args.reform).read_text(encoding="utf-8"))["description"] if args.reform else ""
         )
         if args.population:
-            data = read_population(Path(args.population), args.date, args.municipality)
+            skipped: list[InputProblem] = []
+            data = read_population(
+                Path(args.population), args.date, args.municipality, lenient=args.lenient, skipped=skipped
+            )
+            for problem in skipped:
+                print(f"skipped: {problem}", file=sys.stderr)
         else:
             data = synthetic(args.municipality, args.date, households=args.households)
         recipients = read_recipients(Path(args.recipients)) if args.recipients else None
@@ -209,5 +214,8 @@ def add_commands(sub: argparse._SubParsersAction, date_type: Any) -> None:
         "--households", type=int, help="size of the synthetic population (default: the municipality's)"
     )
     sim.add_argument("--recipients", help="CSV scheme,recipients: actual recipients, for the take-up")
+    sim.add_argument(
+        "--lenient", action="store_true", help="leave out households with a bad row instead of stopping"
+    )
     sim.add_argument("--out", required=True, help="folder for the report")
     sim.set_defaults(run=cmd_simulate)

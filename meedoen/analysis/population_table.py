@@ -1,12 +1,16 @@
 """A user-supplied household table (Parquet or CSV, one row per person, the contract's columns).
 
 Validated column by column with array operations, so a million rows load in seconds; every bad
-value is reported with file, row and field, and nothing is used when any row is bad.
+value is reported with file, row and field, and nothing is used when any row is bad, unless
+``lenient``: then each household with a bad row is left out whole (one person fewer would be
+another household) and every problem is reported. Bytes that are not UTF-8 or a NUL make their row
+bad, never the whole file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import numpy as np
@@ -31,10 +35,40 @@ ALL = (*REQUIRED, *MONEY, *FLAGS, "person_id", "school", "housing_kind", "low_in
 MAX_REPORTED = 50
 
 
-def _scan(path: Path) -> pl.LazyFrame:
+def _scan(path: Path) -> tuple[pl.LazyFrame, set[int]]:
+    """The table, and the CSV lines (header = 1) whose bytes are not UTF-8 (read with U+FFFD)."""
     if path.suffix == ".parquet":
-        return pl.scan_parquet(path)
-    return pl.scan_csv(path, infer_schema=False)  # all text: every value is checked here
+        return pl.scan_parquet(path), set()
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        lines = data.split(b"\n")
+        bad = set()
+        for number, line in enumerate(lines, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                bad.add(number)
+                lines[number - 1] = line.decode("utf-8", "replace").encode("utf-8")
+        return pl.read_csv(io.BytesIO(b"\n".join(lines)), infer_schema=False).lazy(), bad
+    return pl.scan_csv(path, infer_schema=False), set()  # all text: every value is checked here
+
+
+def _text_problems(df: pl.DataFrame, bad_lines: set[int], file: str, offset: int) -> list[InputProblem]:
+    """A NUL in any text value, and the rows whose bytes were not UTF-8."""
+    problems = []
+    for name, dtype in df.schema.items():
+        if name.startswith("_") or dtype != pl.String:
+            continue
+        for row in np.nonzero(df[name].str.contains("\x00", literal=True).fill_null(False).to_numpy())[0]:
+            problems.append(InputProblem(f"{file}:{row + offset}:{name}", "holds a NUL character (byte 0)"))
+    problems += [
+        InputProblem(f"{file}:{line}", "not UTF-8 text: the row holds bytes that are not UTF-8")
+        for line in sorted(bad_lines)
+        if line > 1
+    ]
+    return problems
 
 
 def _problems(df: pl.DataFrame, field: str, message: str, file: str, offset: int) -> list[InputProblem]:
@@ -133,22 +167,45 @@ def _prepared(lazy: pl.LazyFrame, schema: pl.Schema) -> tuple[pl.DataFrame, list
     return lazy.with_columns(exprs).collect(), checks
 
 
-def read_population(path: Path, date: dt.date, municipality: str) -> MunicipalPopulation:
-    """The table as a population on ``date``; :class:`InputError` names each bad row."""
+def read_population(
+    path: Path, date: dt.date, municipality: str, lenient: bool = False, skipped: list | None = None
+) -> MunicipalPopulation:
+    """The table as a population on ``date``; :class:`InputError` names each bad row. ``lenient``:
+    the households with a bad row are left out and their problems appended to ``skipped``."""
     name, offset = path.name, 2 if path.suffix != ".parquet" else 1  # CSV: line numbers, header is 1
     try:
-        lazy = _scan(path)
+        lazy, bad_lines = _scan(path)
         schema = lazy.collect_schema()
         problems = [InputProblem(name, f"missing column {c}") for c in REQUIRED if c not in schema]
         problems += [InputProblem(name, f"unknown column {c}") for c in schema if c not in ALL]
+        if 1 in bad_lines:
+            problems.append(
+                InputProblem(f"{name}:1", "not UTF-8 text: the header holds bytes that are not UTF-8")
+            )
         if problems:
             raise InputError(problems)
         df, checks = _prepared(lazy, schema)
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise InputError([InputProblem(str(path), f"cannot read the table: {exc}")]) from None
     problems = [p for field, message in checks for p in _problems(df, field, message, name, offset)]
-    if problems:
+    problems += _text_problems(df, bad_lines, name, offset)
+    if problems and not lenient:
         raise InputError(problems[:MAX_REPORTED])
+    if problems:
+        bad = pl.any_horizontal(pl.col(f"_bad_{field}").fill_null(False) for field, _ in checks)
+        bad = bad | pl.any_horizontal(
+            pl.col(c).str.contains("\x00", literal=True).fill_null(False)
+            for c, t in df.schema.items()
+            if not c.startswith("_") and t == pl.String
+        )
+        rows = pl.int_range(pl.len()) + offset
+        bad = bad | rows.is_in(pl.Series(sorted(bad_lines), dtype=pl.Int64).implode())
+        households = df.filter(bad)["household_id"].unique()
+        df = df.filter(~pl.col("household_id").is_in(households.implode()))
+        if skipped is not None:
+            skipped.extend(problems)
+        if df.is_empty():
+            raise InputError([*problems[:MAX_REPORTED], InputProblem(name, "no household without problems")])
     role_codes = df["_role"].to_numpy()
 
     # Households keep the order in which they first appear; persons follow role order inside.

@@ -128,3 +128,36 @@ def test_a_simulation_after_the_published_figures_says_it_is_provisional(tmp_pat
     assert later.status.status == "provisional"
     write_simulation_report(later, tmp_path)
     assert "Voorlopig: de bedragen na" in (tmp_path / "simulatie.html").read_text(encoding="utf-8")
+
+
+def test_a_bad_row_costs_its_household_not_the_table(tmp_path):
+    """Issue 16: bytes that are not UTF-8 or a NUL name their line and reason (a traceback-like
+    'cannot read the table' before); lenient, the household of a bad row is left out (a person
+    fewer would be another household) and the rest is used."""
+    path = tmp_path / "huishoudens.csv"
+    text = TABLE.replace("1800.00,600,0,Oost", "1800.00,600,0,LATIN").replace(
+        "2000.00,,0,West", "2000.00,,0,W\x00st"
+    )
+    path.write_bytes(text.encode().replace(b"LATIN", b"\xc9\xe9n"))  # h2 (line 3): latin-1; h3 (line 4): NUL
+    with pytest.raises(InputError) as err:
+        read_population(path, DATE, "nijmegen")
+    expected = [
+        ("huishoudens.csv:4:area", "holds a NUL character (byte 0)"),
+        ("huishoudens.csv:3", "not UTF-8 text: the row holds bytes that are not UTF-8"),
+    ]
+    assert [(p.path, p.message) for p in err.value.problems] == expected
+    skipped: list = []
+    data = read_population(path, DATE, "nijmegen", lenient=True, skipped=skipped)
+    assert [(p.path, p.message) for p in skipped] == expected
+    assert len(data.population.offsets) == 2  # h1 and the couple h4 kept
+    assert sorted(data.population.net_income_cents.tolist()) == [0, 120_000, 250_000]
+
+
+def test_the_simulate_command_can_leave_out_bad_households(tmp_path, capsys):
+    path = tmp_path / "huishoudens.csv"
+    path.write_bytes(TABLE.replace("2000.00,,0,West", "2000.00,,0,W\x00st").encode())
+    args = ["simulate", "--municipality", "nijmegen", "--date", "2026-01-01", "--population", str(path),
+            "--out", str(tmp_path / "uit")]  # fmt: skip
+    assert main(args) == 2
+    assert main([*args, "--lenient"]) == 0
+    assert "skipped: huishoudens.csv:4:area: holds a NUL character" in capsys.readouterr().err
