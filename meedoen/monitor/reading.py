@@ -105,11 +105,11 @@ def _read_csv(path: Path, spec: TableSpec) -> RawTable:
     data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise FileProblem([Problem(path.name, line, "", "not UTF-8 text")]) from None
+    text, bad_lines = _decode(data)
+    if 1 in bad_lines:
+        raise FileProblem(
+            [Problem(path.name, 1, "", "not UTF-8 text: the header holds bytes that are not UTF-8")]
+        )
     header_end = text.find("\n")
     header_line = text if header_end < 0 else text[:header_end]
     header = next(csv.reader([header_line.rstrip("\r")]), [])
@@ -117,7 +117,7 @@ def _read_csv(path: Path, spec: TableSpec) -> RawTable:
         raise FileProblem([Problem(path.name, 1, "", "no header row")])
     if problems := _missing_columns(path.name, header, spec):
         raise FileProblem(problems)
-    if _plain(data, len(header)):
+    if not bad_lines and b"\x00" not in data and _plain(data, len(header)):
         try:
             frame = pl.read_csv(
                 io.BytesIO(data),
@@ -131,7 +131,25 @@ def _read_csv(path: Path, spec: TableSpec) -> RawTable:
         else:
             frame = frame.select("_line", *spec.column_names)
             return RawTable(path.name, frame, frame.height)
-    return _read_csv_exact(path.name, text, header, spec)
+    return _read_csv_exact(path.name, text, header, spec, bad_lines)
+
+
+def _decode(data: bytes) -> tuple[str, set[int]]:
+    """The text, and the lines whose bytes are not UTF-8 (decoded with U+FFFD): a bad row is that
+    row's problem, never the whole file's."""
+    try:
+        return data.decode("utf-8"), set()
+    except UnicodeDecodeError:
+        pass
+    lines = data.split(b"\n")
+    bad: set[int] = set()
+    for number, line in enumerate(lines, start=1):
+        try:
+            lines[number - 1] = line.decode("utf-8")
+        except UnicodeDecodeError:
+            lines[number - 1] = line.decode("utf-8", "replace")
+            bad.add(number)
+    return "\n".join(lines), bad
 
 
 def _plain(data: bytes, columns: int) -> bool:
@@ -145,7 +163,11 @@ def _plain(data: bytes, columns: int) -> bool:
     return data.count(b",") == lines * (columns - 1)
 
 
-def _read_csv_exact(file: str, text: str, header: list[str], spec: TableSpec) -> RawTable:
+def _read_csv_exact(
+    file: str, text: str, header: list[str], spec: TableSpec, bad_lines: set[int] | None = None
+) -> RawTable:
+    """Record by record; a record the reader cannot split, with bytes that were not UTF-8 or with a
+    NUL is that row's problem (skipped when lenient), the other rows are read."""
     reader = csv.reader(io.StringIO(text, newline=""))
     next(reader)
     positions = [header.index(name) for name in spec.column_names]
@@ -154,21 +176,35 @@ def _read_csv_exact(file: str, text: str, header: list[str], spec: TableSpec) ->
     problems: list[Problem] = []
     read = 0
     start = reader.line_num + 1
-    try:
-        for record in reader:
-            if record:
-                read += 1
-                if len(record) == len(header):
-                    lines.append(start)
-                    for values, i in zip(columns, positions, strict=True):
-                        values.append(record[i] or None)
-                else:
-                    column = header[len(record)] if len(record) < len(header) else ""
-                    message = f"the row has {len(record)} fields, the header {len(header)}"
-                    problems.append(Problem(file, start, column, message))
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            read += 1
+            problems.append(Problem(file, start, "", f"cannot read the CSV: {exc}"))
             start = reader.line_num + 1
-    except csv.Error as exc:
-        raise FileProblem([Problem(file, start, "", f"cannot read the CSV: {exc}")]) from None
+            continue
+        if record:
+            read += 1
+            end = reader.line_num
+            if bad_lines and any(n in bad_lines for n in range(start, end + 1)):
+                problems.append(
+                    Problem(file, start, "", "not UTF-8 text: the row holds bytes that are not UTF-8")
+                )
+            elif any("\x00" in value for value in record):
+                column = next((n for n, value in zip(header, record, strict=False) if "\x00" in value), "")
+                problems.append(Problem(file, start, column, "holds a NUL character (byte 0)"))
+            elif len(record) == len(header):
+                lines.append(start)
+                for values, i in zip(columns, positions, strict=True):
+                    values.append(record[i] or None)
+            else:
+                column = header[len(record)] if len(record) < len(header) else ""
+                message = f"the row has {len(record)} fields, the header {len(header)}"
+                problems.append(Problem(file, start, column, message))
+        start = reader.line_num + 1
     data = {"_line": pl.Series(lines, dtype=pl.UInt32)}
     data |= {
         name: pl.Series(values, dtype=pl.String)

@@ -252,3 +252,24 @@ def test_were_two_ids_to_share_a_hash_the_ids_themselves_decide(monkeypatch, tmp
     tables = load(folder, lenient=True).tables
     assert tables.spells.schema["person_key"] == pl.String
     assert kpis(tables, date(2023, 1, 1), date(2023, 4, 30), date(2024, 6, 30)) == expected
+
+
+def test_bytes_that_are_not_utf8_a_nul_or_an_unreadable_record_cost_their_row_only(tmp_path):
+    """Issue 16: such a row was a stop for the whole run, even lenient; now it is the row's problem."""
+    folder = write_folder(tmp_path, persons=PERSONS)
+    (folder / "spells.csv").write_bytes(
+        b"spell_id,person_id,start_date,end_date,outflow_reason\n"
+        b"S1,P1,2022-01-01,,\n"  # line 2
+        b"S2,P2,2022-01-01,2022-06-30,w\xe9rk\n"  # line 3: latin-1
+        b"S3,P2,2022-01-01,\x00,\n"  # line 4: a NUL
+        b'"S4,P2,' + b"x" * 200_000 + b'",2022-01-01,,\n'  # line 5: a field over the CSV reader's limit
+        b"S5,P2,2023-01-01,,\n"  # line 6
+    )
+    found, error = problems_of(folder)
+    assert found == [("spells.csv", 3, ""), ("spells.csv", 4, "end_date"), ("spells.csv", 5, "")]
+    assert [p.message.split(":")[0] for p in error.problems] == [
+        "not UTF-8 text", "holds a NUL character (byte 0)", "cannot read the CSV",
+    ]  # fmt: skip
+    loaded = load(folder, lenient=True)
+    assert loaded.tables.spells["spell_id"].to_list() == ["S1", "S5"]
+    assert {c.file: (c.read, c.used, c.skipped) for c in loaded.counts}["spells.csv"] == (5, 2, 3)
