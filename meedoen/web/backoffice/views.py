@@ -219,24 +219,46 @@ def document(request: HttpRequest, document_id: UUID) -> HttpResponse:
     return send_document(doc)
 
 
+# Statistical disclosure control: a cell of fewer persons than this is shown as "< 10" and its amount
+# not at all, so a figure never points at one resident (a team lead knows who applied in their area).
+MIN_CELL = 10
+
+
+def shown_count(n: int, persons: int) -> str:
+    """A count of ``n`` applications or decisions of ``persons`` residents as the figures page may show
+    it: "0", "< 10" or the number."""
+    return "0" if n == 0 else f"< {MIN_CELL}" if persons < MIN_CELL else str(n)
+
+
 @figures_required
 def figures(request: HttpRequest) -> HttpResponse:
-    """Aggregates only: counts and totals per scheme, never a person."""
+    """Aggregates only: counts and totals per scheme, never a person, never a cell under MIN_CELL."""
     applications = Application.objects.exclude(submission__submitted_at=None)
     decisions = Decision.objects.all()
     if request.user.role == Role.TEAM_LEAD:
         applications = applications.filter(submission__team_id=request.user.team_id)
         decisions = decisions.filter(application__submission__team_id=request.user.team_id)
-    by_status = applications.values("scheme_name", "status").annotate(n=Count("id")).order_by("scheme_name")
-    table: dict[str, dict[str, int]] = {}
-    for row in by_status:
-        table.setdefault(row["scheme_name"], {})[row["status"]] = row["n"]
-    by_decision = (
-        decisions.values("application__scheme_name", "outcome", "automated")
-        .annotate(n=Count("id"), total=Sum("amount_cents"))
+    persons = Count("submission__resident", distinct=True)
+    by_status = applications.values("scheme_name", "status").annotate(n=Count("id"), persons=persons)
+    table: dict[str, dict[str, str]] = {}
+    for row in by_status.order_by("scheme_name"):
+        table.setdefault(row["scheme_name"], {})[row["status"]] = shown_count(row["n"], row["persons"])
+    by_decision = [
+        {
+            **row,
+            "n": shown_count(row["n"], row["persons"]),
+            "suppressed": row["persons"] < MIN_CELL,
+            "total": row["total"] if row["persons"] >= MIN_CELL else None,
+        }
+        for row in decisions.values("application__scheme_name", "outcome", "automated")
+        .annotate(
+            n=Count("id"),
+            persons=Count("application__submission__resident", distinct=True),
+            total=Sum("amount_cents"),
+        )
         .order_by("application__scheme_name", "outcome", "automated")
-    )
-    context = {"table": table, "statuses": Status.choices, "by_decision": by_decision}
+    ]
+    context = {"table": table, "statuses": Status.choices, "by_decision": by_decision, "min_cell": MIN_CELL}
     if request.user.role == Role.ADMIN:
         context["expiring"] = expiring_files(timezone.localdate())
         context["expiring_days"] = DEFAULT_WITHIN_DAYS

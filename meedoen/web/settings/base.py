@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "meedoen.web.components.middleware.content_security_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "meedoen.web.audit.middleware.no_store",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
