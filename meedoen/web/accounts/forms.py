@@ -6,7 +6,25 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm
 
+from meedoen.web.accounts.models import User
 from meedoen.web.components.forms import UtrechtForm
+
+# One message for every user name that cannot be chosen, whoever has it (staff, a provider, reserved):
+# saying "this name exists" would let anyone find the staff's log-in names by trying them.
+USERNAME_REFUSED = (
+    "Deze gebruikersnaam kunt u niet kiezen. Kies een andere, bijvoorbeeld met de naam van uw organisatie."
+)
+RESERVED_USERNAMES = frozenset({"admin", "beheer", "beheerder", "root", "meedoen", "gemeente", "support"})
+
+
+def clean_new_username(value: str) -> str:
+    """A user name chosen at sign-up, or the generic refusal (issue 16, item 11). The sign-up view is
+    rate-limited per client address (``signup_rate_limited``), so names cannot be tried in bulk."""
+    value = value.strip()
+    taken = User.objects.filter(username__iexact=value).exists()
+    if taken or value.lower() in RESERVED_USERNAMES:
+        raise forms.ValidationError(USERNAME_REFUSED)
+    return value
 
 
 class DemoLoginForm(UtrechtForm):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
 from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -12,6 +15,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from meedoen.web.accounts.forms import DemoLoginForm, StaffLoginForm
+from meedoen.web.api.throttling import allow
+from meedoen.web.audit.address import client_address
 from meedoen.web.components.forms import posted
 
 
@@ -52,3 +57,16 @@ def after_login(request: HttpRequest) -> HttpResponseRedirect:
     if request.user.is_resident:
         return redirect("applications:mine")
     return redirect("backoffice:home")
+
+
+def signup_rate_limited(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """At most ``SIGNUP_RATE`` sign-up attempts (POSTs) per client address: a refused user name says
+    nothing about who has it, and this keeps anyone from trying many names."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method == "POST" and not allow("signup", client_address(request), settings.SIGNUP_RATE):
+            return render(request, "accounts/too_many_signups.html", status=429)
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -46,3 +46,17 @@ class PerClientRate(BaseThrottle):
 
     def wait(self) -> float:
         return max(self.window_end - time.time(), 0.0)
+
+
+def allow(scope: str, ident: str | None, rate: str) -> bool:
+    """One more request of ``ident`` in ``scope`` within ``rate`` (e.g. "10/h")? The same fixed window
+    as the API's limit, for views that are not ninja's (the sign-up page)."""
+    limit, seconds = parse_rate(rate)
+    key = f"rate:{scope}:{ident}:{int(time.time()) // seconds}"
+    cache.add(key, 0, seconds + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.add(key, 1, seconds + 1)
+        count = 1
+    return count <= limit

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 
+from meedoen.web.accounts.forms import clean_new_username
 from meedoen.web.accounts.models import User
 from meedoen.web.citypass.budgets import Category
 from meedoen.web.citypass.models import Area, Offer, Provider
@@ -148,10 +149,7 @@ class RegisterForm(UtrechtForm):
         return value
 
     def clean_username(self) -> str:
-        value = self.cleaned_data["username"].strip()
-        if User.objects.filter(username__iexact=value).exists():
-            raise forms.ValidationError("Deze gebruikersnaam bestaat al. Kies een andere.")
-        return value
+        return clean_new_username(self.cleaned_data["username"])  # generic refusal (issue 16, item 11)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

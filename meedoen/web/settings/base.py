@@ -173,6 +173,8 @@ if "oidc" in LOGIN_METHODS and OIDC_RP_CLIENT_ID:
 # The municipality this deployment serves, and the rate limit of the public calculation API.
 MUNICIPALITY = os.environ.get("MEEDOEN_MUNICIPALITY", "nijmegen")
 API_RATE = os.environ.get("MEEDOEN_API_RATE", "60/m")
+# Sign-up attempts (a provider's registration) per client address.
+SIGNUP_RATE = os.environ.get("MEEDOEN_SIGNUP_RATE", "10/h")
 
 LOGGING = {
     "version": 1,

@@ -14,5 +14,6 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="meedoen-static-"))
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 API_RATE = "100000/m"
+SIGNUP_RATE = "100000/h"
 # The test runner empties tables between browser tests; tests/web/test_audit.py installs them itself.
 AUDIT_DB_TRIGGERS = False

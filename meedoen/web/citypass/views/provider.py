@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meedoen.web.accounts.models import Role, User
+from meedoen.web.accounts.views import signup_rate_limited
 from meedoen.web.audit.log import record
 from meedoen.web.audit.models import Action
 from meedoen.web.citypass import redemption, statements
@@ -36,6 +37,7 @@ def provider_of(request: HttpRequest) -> Provider:
 
 
 @require_http_methods(["GET", "POST"])
+@signup_rate_limited
 def register(request: HttpRequest) -> HttpResponse:
     form = RegisterForm(posted(request))
     if form.is_valid():
