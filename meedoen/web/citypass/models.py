@@ -199,6 +199,27 @@ class TillToken(models.Model):
         return cls.objects.create(provider=provider, name=name, token_hash=hashed, created_by=by), token
 
 
+class TillRequest(models.Model):
+    """A till's booking or reversal sent with an ``Idempotency-Key``: what it asked (a hash) and the
+    first answer, so a repeat of the same request (a till that lost the answer and sends it again)
+    gets that answer instead of a second booking. The key is unique per till, which is what makes
+    two copies sent at once safe on PostgreSQL: the second waits for the first to commit. Kept for
+    ``idempotency.RETENTION``; ``manage.py citypass_till purge`` removes older ones."""
+
+    till = models.ForeignKey(TillToken, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64)  # sha256 of the operation and its body
+    status_code = models.PositiveSmallIntegerField(null=True)
+    response = models.JSONField(null=True)  # the answer's body: a booking's reference, never personal data
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = (models.UniqueConstraint(fields=["till", "key"], name="citypass_one_request_per_key"),)
+
+    def __str__(self) -> str:
+        return f"{self.till_id}: {self.key}"
+
+
 class AppendOnlyError(Exception):
     """A ledger entry is never changed or removed; a mistake is corrected by a new entry."""
 

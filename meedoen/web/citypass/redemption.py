@@ -363,7 +363,26 @@ def _book_sql(order: Order) -> LedgerEntry:
     raise Refused(TOO_LITTLE)
 
 
-def reverse(provider: Provider, reference: UUID | str, by: User | None = None) -> LedgerEntry:
+def till_for(token: str) -> TillToken:
+    """The till with this bearer token, with its provider; refused when unknown or revoked."""
+    till = TillToken.objects.select_related("provider").filter(token_hash=token_hash(token)).first()
+    if till is None:
+        raise BadToken(BAD_TOKEN)
+    if till.revoked_at is not None:
+        raise RevokedToken(REVOKED)
+    return till
+
+
+def reverse_at_till(token: str, reference: UUID | str) -> LedgerEntry:
+    """``reverse`` for a provider's till: any booking of the till's provider (also one made on the page
+    or at another till), within the same window."""
+    till = till_for(token)
+    return reverse(till.provider, reference, till=till)
+
+
+def reverse(
+    provider: Provider, reference: UUID | str, by: User | None = None, till: TillToken | None = None
+) -> LedgerEntry:
     """Undo a booking of this provider within 14 days: the money goes back to the same budget."""
     booking = LedgerEntry.objects.filter(
         reference=reference, provider=provider, kind=LedgerEntry.Kind.REDEMPTION
@@ -383,6 +402,7 @@ def reverse(provider: Provider, reference: UUID | str, by: User | None = None) -
                 offer_id=booking.offer_id,
                 reverses=booking,
                 by=by,
+                till=till,
             )
             Budget.objects.filter(pk=booking.budget_id).update(
                 balance_cents=F("balance_cents") - booking.amount_cents

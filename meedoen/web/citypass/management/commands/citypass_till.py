@@ -1,7 +1,8 @@
-"""``manage.py citypass_till add KVK NAME`` / ``list KVK`` / ``revoke ID``: a provider's tills.
+"""``manage.py citypass_till add KVK NAME`` / ``list KVK`` / ``revoke ID`` / ``purge``: a provider's tills.
 
 ``add`` prints the till's bearer token once: only its hash is stored, so a lost token means a new
-till (and revoking the old one). A revoked token is refused from the next booking on.
+till (and revoking the old one). A revoked token is refused from the next booking on. ``purge``
+forgets the tills' idempotency keys older than their retention (24 hours); run it daily (cron).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from meedoen.web.citypass import idempotency
 from meedoen.web.citypass.models import Provider, TillToken
 
 
@@ -24,8 +26,12 @@ class Command(BaseCommand):
         listing.add_argument("kvk")
         revoke = actions.add_parser("revoke", help="refuse the till's token from now on")
         revoke.add_argument("id", type=int)
+        actions.add_parser("purge", help="forget idempotency keys older than their retention")
 
     def handle(self, *args, action: str, **options) -> None:
+        if action == "purge":
+            self.stdout.write(f"{idempotency.purge()} verlopen Idempotency-Keys verwijderd.")
+            return
         if action == "revoke":
             revoked = TillToken.objects.filter(pk=options["id"], revoked_at=None).update(
                 revoked_at=timezone.now()
