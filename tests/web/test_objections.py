@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -121,6 +122,7 @@ def test_the_resident_files_an_objection_with_a_document_and_gets_a_receipt(resi
     receipt = client.get(response.url).content.decode()
     assert "Wij hebben uw bezwaar ontvangen" in receipt and "Mijn inkomen is wel laag genoeg." in receipt
     assert f"{today.day} " in receipt and "loonstrook.pdf" in receipt
+    assert re.search(r"Zaaknummer</dt>.*WI-\d{4}-\d{6}", receipt) and str(objection.public_id) not in receipt
     page = client.get(f"/aanvragen/{rejected.case.public_id}/").content.decode()
     assert "Bezwaar ontvangen" in page and "Bezwaar maken tegen dit besluit" not in page
     assert "Bezwaar ontvangen" in client.get("/aanvragen/").content.decode()
@@ -252,9 +254,9 @@ def test_hearing_planned_or_waived_with_its_ground(rejected, jurist):
     objection = filed(rejected)
     client = logged_in(jurist)
     url = f"/bezwaar/jurist/{objection.public_id}/horen/"
-    past = client.post(url, {"horen-choice": "planned", "horen-day": "2020-01-01"})
+    past = client.post(url, {"action": "plan", "horen-day": "2020-01-01"})
     assert past.status_code == 400 and "Deze datum is al geweest" in past.content.decode()
-    no_ground = client.post(url, {"horen-choice": "waived", "horen-ground": ""})
+    no_ground = client.post(url, {"action": "waive", "afzien-ground": ""})
     assert (
         no_ground.status_code == 400
         and "Kies de grond waarop u afziet van horen." in no_ground.content.decode()
@@ -262,7 +264,7 @@ def test_hearing_planned_or_waived_with_its_ground(rejected, jurist):
     objection.refresh_from_db()
     assert objection.hearing == Hearing.NOT_YET
     day = timezone.localdate() + dt.timedelta(days=14)
-    assert client.post(url, {"horen-choice": "planned", "horen-day": day.isoformat()}).status_code == 302
+    assert client.post(url, {"action": "plan", "horen-day": day.isoformat()}).status_code == 302
     objection.refresh_from_db()
     assert (objection.hearing, objection.hearing_on) == (Hearing.PLANNED, day)
     # deciding before the hearing took place is refused
@@ -271,7 +273,7 @@ def test_hearing_planned_or_waived_with_its_ground(rejected, jurist):
         {"besluit-outcome": "ongegrond", "besluit-motivation": "Het besluit klopt."},
     )
     assert decide.status_code == 409 and "Beslis na de hoorzitting" in decide.content.decode()
-    assert client.post(url, {"horen-choice": "waived", "horen-ground": "c"}).status_code == 302
+    assert client.post(url, {"action": "waive", "afzien-ground": "c"}).status_code == 302
     objection.refresh_from_db()
     assert (objection.hearing, objection.waiver_ground, objection.hearing_on) == (Hearing.WAIVED, "c", None)
 
@@ -328,7 +330,7 @@ def test_upheld_replaces_the_decision_keeps_the_old_one_and_puts_the_budget_on_t
     client = logged_in(jurist)
     client.post(
         f"/bezwaar/jurist/{objection.public_id}/horen/",
-        {"horen-choice": "planned", "horen-day": timezone.localdate().isoformat()},
+        {"action": "plan", "horen-day": timezone.localdate().isoformat()},
     )
     response = client.post(
         f"/bezwaar/jurist/{objection.public_id}/beslissen/",

@@ -38,6 +38,7 @@ class DocumentsField(forms.FileField):
 
 
 class ObjectionForm(UtrechtForm):
+    use_required_attribute = False  # the browser's "invalid" look before the resident typed anything
     grounds = forms.CharField(
         label="Waarom bent u het niet eens met het besluit?",
         help_text="Schrijf in uw eigen woorden wat er volgens u niet klopt en waarom.",
@@ -45,7 +46,7 @@ class ObjectionForm(UtrechtForm):
         max_length=10000,
     )
     documents = DocumentsField(
-        label="Documenten meesturen (mag ook niet)",
+        label="Documenten meesturen",
         help_text="Bijvoorbeeld een loonstrook of een brief. Pdf, jpg of png van maximaal 10 MB, "
         f"hoogstens {MAX_FILES} bestanden.",
         required=False,
@@ -66,6 +67,7 @@ class ObjectionForm(UtrechtForm):
 
 
 class ExtendForm(UtrechtForm):
+    use_required_attribute = False
     reason = forms.CharField(
         label="Reden van verdagen",
         help_text="De inwoner krijgt deze reden te lezen.",
@@ -77,40 +79,34 @@ class ExtendForm(UtrechtForm):
     }
 
 
-class HearingForm(UtrechtForm):
-    choice = forms.ChoiceField(
-        label="Hoorzitting",
-        choices=[("planned", "Hoorzitting plannen"), ("waived", "Afzien van horen")],
-        widget=forms.RadioSelect,
-    )
+class PlanHearingForm(UtrechtForm):
+    use_required_attribute = False  # several forms on one page: no browser "invalid" look before a try
     day = forms.DateField(
         label="Datum hoorzitting",
-        required=False,
         input_formats=("%Y-%m-%d", "%d-%m-%Y"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Vul een datum in zoals 31-01-2027."},
     )
+    required_messages: ClassVar[dict[str, str]] = {"day": "Vul de datum van de hoorzitting in."}
+
+    def clean_day(self) -> dt.date:
+        day = self.cleaned_data["day"]
+        if day < timezone.localdate():
+            raise forms.ValidationError("Deze datum is al geweest. Kies vandaag of een latere datum.")
+        return day
+
+
+class WaiveHearingForm(UtrechtForm):
+    use_required_attribute = False
     ground = forms.ChoiceField(
         label="Grond om af te zien van horen (Awb 7:3)",
         choices=[("", "Kies een grond"), *WaiverGround.choices],
-        required=False,
     )
-    required_messages: ClassVar[dict[str, str]] = {"choice": "Kies: hoorzitting plannen of afzien van horen."}
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        if data.get("choice") == "planned":
-            day: dt.date | None = data.get("day")
-            if day is None and "day" not in self.errors:
-                self.add_error("day", "Vul de datum van de hoorzitting in.")
-            elif day is not None and day < timezone.localdate():
-                self.add_error("day", "Deze datum is al geweest. Kies vandaag of een latere datum.")
-        elif data.get("choice") == "waived" and not data.get("ground"):
-            self.add_error("ground", "Kies de grond waarop u afziet van horen.")
-        return data
+    required_messages: ClassVar[dict[str, str]] = {"ground": "Kies de grond waarop u afziet van horen."}
 
 
 class DecideForm(UtrechtForm):
+    use_required_attribute = False
     outcome = forms.ChoiceField(label="Uitkomst", choices=Outcome.choices, widget=forms.RadioSelect)
     motivation = forms.CharField(
         label="Motivering",
@@ -125,12 +121,12 @@ class DecideForm(UtrechtForm):
         required=False,
     )
     new_outcome = forms.ChoiceField(
-        label="Nieuw besluit (alleen bij gegrond)",
+        label="Nieuw besluit bij gegrond",
         choices=[("", "Kies"), *DecisionOutcome.choices],
         required=False,
     )
     amount = MoneyField(
-        label="Bedrag in het nieuwe besluit (mag leeg: dan het berekende bedrag)", required=False
+        label="Bedrag in het nieuwe besluit", help_text="Leeg laten: het berekende bedrag.", required=False
     )
     required_messages: ClassVar[dict[str, str]] = {
         "outcome": "Kies de uitkomst van het bezwaar.",

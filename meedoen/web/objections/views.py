@@ -30,7 +30,13 @@ from meedoen.web.decisions.models import Outcome as DecisionOutcome
 from meedoen.web.decisions.recording import cents
 from meedoen.web.letters import case_number, render_letter
 from meedoen.web.objections import procedure, terms
-from meedoen.web.objections.forms import DecideForm, ExtendForm, HearingForm, ObjectionForm
+from meedoen.web.objections.forms import (
+    DecideForm,
+    ExtendForm,
+    ObjectionForm,
+    PlanHearingForm,
+    WaiveHearingForm,
+)
 from meedoen.web.objections.models import Objection, ObjectionDocument, Outcome
 
 jurist_required = role_required([Role.JURIST])
@@ -101,7 +107,11 @@ def filed(request: HttpRequest, public_id: UUID) -> HttpResponse:
     return render(
         request,
         "objections/filed.html",
-        {"objection": objection, "documents": objection.documents.all()},
+        {
+            "objection": objection,
+            "documents": objection.documents.all(),
+            "case_number": case_number(objection.application),
+        },
     )
 
 
@@ -201,7 +211,8 @@ def _render_case(request: HttpRequest, objection: Objection, forms: dict | None 
     )
     forms = {
         "extend_form": ExtendForm(prefix="verdagen"),
-        "hearing_form": HearingForm(prefix="horen"),
+        "plan_form": PlanHearingForm(prefix="horen"),
+        "waive_form": WaiveHearingForm(prefix="afzien"),
         "decide_form": DecideForm(prefix="besluit", late=objection.late),
         **(forms or {}),
     }
@@ -255,19 +266,22 @@ def extend(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_POST
 def hearing(request: HttpRequest, public_id: UUID) -> HttpResponse:
     objection = _case(public_id)
-    form = HearingForm(request.POST, prefix="horen")
+    if request.POST.get("action") == "waive":
+        form, key = WaiveHearingForm(request.POST, prefix="afzien"), "waive_form"
+    else:
+        form, key = PlanHearingForm(request.POST, prefix="horen"), "plan_form"
     if not form.is_valid():
-        return _render_case(request, objection, {"hearing_form": form}, status=400)
+        return _render_case(request, objection, {key: form}, status=400)
     data = form.cleaned_data
     try:
-        if data["choice"] == "planned":
+        if key == "plan_form":
             objection = procedure.plan_hearing(objection, data["day"], request.user)
             done = f"De hoorzitting is gepland op {data['day']:%d-%m-%Y}."
         else:
             objection = procedure.waive_hearing(objection, data["ground"], request.user)
             done = "Vastgelegd: er is afgezien van horen."
     except procedure.Refused as exc:
-        return _refused(request, objection, form, "hearing_form", exc)
+        return _refused(request, objection, form, key, exc)
     _changed(request, objection, "hoorzitting")
     messages.success(request, done)
     return redirect("objections:case", public_id=public_id)

@@ -97,9 +97,10 @@ def test_an_objection_from_filing_to_besluit_op_bezwaar(page: Page, axe, team, t
     expect(page.get_by_role("heading", name=re.compile("Bezwaar Meedoen"))).to_be_visible()
     expect(page.get_by_text("Mijn inkomen is wel laag genoeg.")).to_be_visible()
     axe.scan(page)
-    page.get_by_label("Hoorzitting plannen").check()
+    page.get_by_role("button", name="Hoorzitting plannen").click()  # no date: a specific message
+    expect(page.get_by_text("Vul de datum van de hoorzitting in.")).to_be_visible()
     page.get_by_label("Datum hoorzitting").fill(today.isoformat())
-    page.get_by_role("button", name="Horen vastleggen").click()
+    page.get_by_role("button", name="Hoorzitting plannen").click()
     expect(page.get_by_text(f"De hoorzitting is gepland op {today:%d-%m-%Y}.")).to_be_visible()
     page.get_by_label("Gegrond", exact=True).check()
     page.get_by_role("button", name="Besluit op bezwaar vastleggen").click()  # no motivation, no new decision
@@ -107,7 +108,7 @@ def test_an_objection_from_filing_to_besluit_op_bezwaar(page: Page, axe, team, t
     axe.scan(page)
     page.get_by_label("Gegrond", exact=True).check()
     page.get_by_label("Motivering").fill("Uit de loonstrook blijkt dat uw inkomen onder de grens ligt.")
-    page.get_by_label("Nieuw besluit (alleen bij gegrond)").select_option(label="Toegekend")
+    page.get_by_label("Nieuw besluit bij gegrond").select_option(label="Toegekend")
     page.get_by_role("button", name="Besluit op bezwaar vastleggen").click()
     expect(page.get_by_text("Het besluit op bezwaar is vastgelegd: gegrond.")).to_be_visible()
     axe.scan(page)
