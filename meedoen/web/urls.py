@@ -14,6 +14,7 @@ urlpatterns = [
     path("bezwaar/", include("meedoen.web.objections.urls")),
     path("medewerkers/", include("meedoen.web.backoffice.urls")),
     path("medewerkers/", include("meedoen.web.casework.urls")),
+    path("medewerkers/", include("meedoen.web.decisions.review_urls")),
     path("stadspas/", include("meedoen.web.citypass.urls")),
     path("vroegsignalering/", include("meedoen.web.vroegsignalering.urls")),
     path("api/v1/", api.urls),

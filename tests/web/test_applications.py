@@ -113,27 +113,24 @@ def submit_through_the_steps(client, submission, schemes=("meedoenregeling",)):
     return client.post(f"{base}/controleren/", {"truthful": "on"})
 
 
-def test_clear_outcome_with_all_evidence_is_granted_automatically_with_trace_and_version(resident):
+def test_a_clear_outcome_on_declared_facts_waits_for_a_consultant_with_the_reasons(resident):
+    """The automation policy (issue 15): the Meedoen-regeling may be decided by the machine, but not on
+    facts the resident only declared nor on Nijmegen's 140 % limit that no official text confirms yet
+    (the automated grant itself: tests/web/test_automation_policy.py)."""
     client = logged_in(resident)
     submission = start(client)
     assert submit_through_the_steps(client, submission).status_code == 302
     application = Application.objects.get()
-    assert application.status == Status.GRANTED
-    decision = application.decision
-    # Nijmegen's Meedoen-regeling for one adult: EUR 150 a year (meedoen/parameters/gemeenten/nijmegen)
-    assert decision.automated and decision.decided_by is None and decision.amount_cents == 15000
-    assert decision.reasons and decision.legal_basis and decision.trace
-    assert decision.parameter_version.startswith("parameters-")
-    letter = client.get(f"/besluiten/{decision.public_id}/brief.pdf")
-    assert letter.status_code == 200 and letter.content.startswith(b"%PDF")
-    page = client.get(f"/aanvragen/{application.public_id}/").content.decode()
-    assert "Uw aanvraag is toegekend." in page
+    assert application.status == Status.IN_REVIEW and not Decision.objects.exists()
+    note = application.events.last().note
+    assert "Voorstel van Meedoen: toekennen, € 150,00 per jaar." in note.replace("\u00a0", " ")
+    assert "zelf opgegeven" in note and "in een officiële bron bevestigd" in note
 
 
 def test_algemene_bijstand_always_goes_to_a_consultant_even_when_policy_says_automatic(resident):
     """Algemene bijstand is never granted automatically: not with a clear outcome, all evidence and a
     scheme policy that allows automation (the 22-year-old of issue 15 got EUR 969,46 at once)."""
-    SchemePolicy.objects.filter(scheme_id="bijstand").update(automated=True, evidence=[])
+    SchemePolicy.objects.filter(scheme_id="bijstand").update(evidence=[])
     submission = factories.draft_for(resident, ANSWERS, schemes=("bijstand",))
     factories.add_pdf(submission, "identity")
     factories.add_pdf(submission, "bank_statements")
@@ -160,12 +157,18 @@ def test_a_rejection_is_never_automated(resident):
     assert "beslist een consulent" in application.events.last().note
 
 
-def test_a_scheme_without_automation_policy_goes_to_a_consultant(resident):
-    SchemePolicy.objects.filter(scheme_id="meedoenregeling").update(automated=False)
+def test_a_scheme_without_automation_policy_goes_to_a_consultant(resident, monkeypatch):
+    monkeypatch.setattr("meedoen.web.decisions.automation.policy_for", _human)
     submission = factories.draft_for(resident, ANSWERS, schemes=("meedoenregeling",))
     [application] = drafts.submit(submission)
     application.refresh_from_db()
     assert application.status == Status.IN_REVIEW
+
+
+def _human(municipality, scheme_id, date):
+    from meedoen.web.decisions.policy import AutomationPolicy
+
+    return AutomationPolicy(scheme_id, "human", None, (), None, False)
 
 
 def test_an_engine_failure_never_loses_the_application(resident):

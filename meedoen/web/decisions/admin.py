@@ -5,9 +5,9 @@ from meedoen.web.decisions.models import Provider, SchemePolicy
 
 @admin.register(SchemePolicy)
 class SchemePolicyAdmin(admin.ModelAdmin):
-    """Functional administrators set per scheme whether a grant may be automated."""
+    """Functional administrators set per scheme who provides it and which evidence it needs."""
 
-    list_display = ("scheme_id", "provider", "automated", "evidence")
+    list_display = ("scheme_id", "provider", "evidence")
 
 
 @admin.register(Provider)

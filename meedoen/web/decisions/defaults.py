@@ -1,7 +1,8 @@
 """Who provides which scheme and how each is handled, as installed on a new deployment.
 
-Functional administrators change these in the admin afterwards. Takes the model classes as
-arguments so the data migration can pass its historical models.
+Functional administrators change these in the admin afterwards; whether a scheme is decided
+automatically is the automation policy (``automatisering.yaml`` beside the parameters). Takes the
+model classes as arguments so the data migration can pass its historical models.
 """
 
 from __future__ import annotations
@@ -13,21 +14,21 @@ PROVIDERS = {
     "Sociale Verzekeringsbank (SVB)": ("https://www.svb.nl/kinderbijslag", False),
 }
 
-# scheme id: (provider name or None, automated grant, evidence kinds)
+# scheme id: (provider name or None, evidence kinds). Automation: automatisering.yaml, not here.
 POLICIES = {
-    "bijstand": (MUNICIPALITY, True, ["identity", "bank_statements"]),
-    "individuele_inkomenstoeslag": (MUNICIPALITY, True, ["bank_statements"]),
-    "meedoenregeling": (MUNICIPALITY, True, []),
-    "meedoenpas": (MUNICIPALITY, True, []),
-    "gelrepas": (MUNICIPALITY, True, []),
-    "stadjerspas": (MUNICIPALITY, True, []),
-    "collectieve_zorgverzekering": (MUNICIPALITY, True, []),
-    "bijzondere_bijstand": (MUNICIPALITY, False, ["bank_statements"]),
-    "studietoeslag": (MUNICIPALITY, False, ["income"]),
-    "zorgtoeslag": ("Dienst Toeslagen", False, []),
-    "huurtoeslag": ("Dienst Toeslagen", False, []),
-    "kindgebonden_budget": ("Dienst Toeslagen", False, []),
-    "kinderbijslag": ("Sociale Verzekeringsbank (SVB)", False, []),
+    "bijstand": (MUNICIPALITY, ["identity", "bank_statements"]),
+    "individuele_inkomenstoeslag": (MUNICIPALITY, ["bank_statements"]),
+    "meedoenregeling": (MUNICIPALITY, []),
+    "meedoenpas": (MUNICIPALITY, []),
+    "gelrepas": (MUNICIPALITY, []),
+    "stadjerspas": (MUNICIPALITY, []),
+    "collectieve_zorgverzekering": (MUNICIPALITY, []),
+    "bijzondere_bijstand": (MUNICIPALITY, ["bank_statements"]),
+    "studietoeslag": (MUNICIPALITY, ["income"]),
+    "zorgtoeslag": ("Dienst Toeslagen", []),
+    "huurtoeslag": ("Dienst Toeslagen", []),
+    "kindgebonden_budget": ("Dienst Toeslagen", []),
+    "kinderbijslag": ("Sociale Verzekeringsbank (SVB)", []),
 }
 
 
@@ -39,8 +40,8 @@ def install_defaults(provider_model, policy_model) -> None:
         )[0]
         for name, (site, here) in PROVIDERS.items()
     }
-    for scheme_id, (provider, automated, evidence) in POLICIES.items():
+    for scheme_id, (provider, evidence) in POLICIES.items():
         policy_model.objects.get_or_create(
             scheme_id=scheme_id,
-            defaults={"provider": providers.get(provider), "automated": automated, "evidence": evidence},
+            defaults={"provider": providers.get(provider), "evidence": evidence},
         )

@@ -27,26 +27,25 @@ class Provider(models.Model):
 
 
 class SchemePolicy(models.Model):
-    """Per scheme: who provides it, may a grant be decided without a consultant, which evidence."""
+    """Per scheme: who provides it and which evidence an application needs.
+
+    Whether a decision may be taken automatically is not here: that is the automation policy, data
+    beside the scheme's parameters (``automatisering.yaml``, see :mod:`meedoen.web.decisions.policy`).
+    """
 
     scheme_id = models.CharField(max_length=50, unique=True)
     provider = models.ForeignKey(Provider, null=True, blank=True, on_delete=models.PROTECT)
-    automated = models.BooleanField(
-        default=False,
-        help_text="Toekennen zonder consulent als de berekening duidelijk is en alle "
-        "bewijsstukken er zijn. Een afwijzing beslist altijd een consulent.",
-    )
     evidence = models.JSONField(default=list, blank=True, help_text="Verplichte bewijsstukken (soorten).")
 
     class Meta:
         verbose_name_plural = "scheme policies"
 
     def __str__(self) -> str:
-        return f"{self.scheme_id} ({'automatisch' if self.automated else 'consulent'})"
+        return self.scheme_id
 
     @classmethod
     def for_scheme(cls, scheme_id: str) -> SchemePolicy:
-        """The stored policy, or the safe default: a consultant decides, no evidence required."""
+        """The stored provider and evidence, or the default: the municipality, no evidence required."""
         return cls.objects.filter(scheme_id=scheme_id).first() or cls(scheme_id=scheme_id)
 
     @property
@@ -68,6 +67,12 @@ class SchemePolicy(models.Model):
 class Outcome(models.TextChoices):
     GRANTED = "granted", "Toegekend"
     REJECTED = "rejected", "Afgewezen"
+
+
+class Basis(models.TextChoices):
+    MACHINE = "machine", "Automatisch besluit"
+    ASSISTED = "assisted", "Voorstel van Meedoen, besloten door een consulent"
+    HUMAN = "human", "Besloten door een consulent"
 
 
 class Decision(models.Model):
@@ -93,6 +98,11 @@ class Decision(models.Model):
     trace = models.JSONField(default=list)
     parameter_version = models.CharField(max_length=40)
     automated = models.BooleanField(default=False)
+    # How it was decided under the automation policy: machine, assisted (the engine proposed, a
+    # consultant confirmed or changed it) or human; the proposal and how the facts were established.
+    basis = models.CharField(max_length=10, choices=Basis.choices, blank=True)
+    proposal = models.JSONField(default=dict, blank=True)  # {outcome, amount_cents} the engine proposed
+    facts_basis = models.CharField(max_length=200, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
     decided_at = models.DateTimeField(auto_now_add=True)
 
@@ -119,3 +129,65 @@ class Decision(models.Model):
     def cited(self) -> list:
         """What the letter cites: the structured references, or the source URLs of an older decision."""
         return self.references or self.legal_basis
+
+
+class FactCheck(models.Model):
+    """A consultant checked the facts of a submission (income, household, assets) against documents or
+    records: from then on they count as verified for an automated decision. Written to the audit log too."""
+
+    submission = models.ForeignKey(
+        "applications.Submission", on_delete=models.PROTECT, related_name="fact_checks"
+    )
+    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    checked_at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("-checked_at", "-id")
+
+
+class ReviewDraw(models.Model):
+    """One random draw of automated decisions of a team, scheme and month for a second look.
+
+    The population (every automated decision not drawn over before), the share and the seed are kept,
+    so the same selection can be computed again (:func:`meedoen.web.decisions.review.selection`)."""
+
+    team = models.ForeignKey("accounts.AreaTeam", on_delete=models.PROTECT, related_name="+")
+    scheme_id = models.CharField(max_length=50)
+    scheme_name = models.CharField(max_length=100)
+    month = models.DateField()  # first day of the month the decisions were taken in
+    share = models.FloatField()
+    seed = models.BigIntegerField()
+    population = models.ManyToManyField(Decision, related_name="review_draws")
+    drawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    drawn_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-drawn_at", "-id")
+
+
+class Verdict(models.TextChoices):
+    AGREE = "agree", "Eens: het besluit klopt"
+    CORRECT = "correct", "Niet eens: het besluit moet anders"
+
+
+class Review(models.Model):
+    """A consultant's second look at one drawn automated decision."""
+
+    decision = models.OneToOneField(Decision, on_delete=models.PROTECT, related_name="review")
+    draw = models.ForeignKey(ReviewDraw, on_delete=models.PROTECT, related_name="reviews")
+    verdict = models.CharField(max_length=10, choices=Verdict.choices, blank=True)
+    reason = models.TextField(blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("reviewed_at", "id")
+
+    @property
+    def done(self) -> bool:
+        return bool(self.verdict)

@@ -11,7 +11,8 @@ from django.utils import timezone
 from meedoen.web.applications.models import Application, Status
 from meedoen.web.calculation import evaluate, parameter_version
 from meedoen.web.citypass.issuing import end_for_decision, issue_for_decision
-from meedoen.web.decisions.models import Decision, Outcome
+from meedoen.web.decisions.models import Basis, Decision, Outcome
+from meedoen.web.decisions.policy import ASSISTED, MACHINE, policy_for
 
 
 class Undecidable(Exception):
@@ -37,6 +38,29 @@ def cents(amount: float) -> int:
     return int((Decimal(str(amount)) * 100).quantize(Decimal(1)))
 
 
+def proposal_of(scheme: dict[str, Any]) -> dict[str, Any]:
+    """What the engine proposes for a scheme: grant with its amount, or reject (never on an unknown
+    scheme, see :func:`is_unknown`)."""
+    if scheme.get("eligible") is True:
+        return {"outcome": Outcome.GRANTED.value, "amount_cents": cents(scheme.get("amount") or 0.0)}
+    return {"outcome": Outcome.REJECTED.value, "amount_cents": 0}
+
+
+def basis_for(application: Application, scheme: dict[str, Any], by) -> tuple[str, dict[str, Any]]:
+    """How a decision is taken under the automation policy, and the engine's proposal it saw if assisted."""
+    if by is None:
+        return Basis.MACHINE, {}
+    policy = policy_for(
+        application.submission.municipality, application.scheme_id, application.submission.peildatum
+    )
+    if policy.level in (
+        ASSISTED,
+        MACHINE,
+    ):  # a machine scheme in the queue: the proposal was on the case page
+        return Basis.ASSISTED, proposal_of(scheme)
+    return Basis.HUMAN, {}
+
+
 @transaction.atomic
 def record_decision(
     application: Application,
@@ -46,9 +70,11 @@ def record_decision(
     motivation: str = "",
     amount_cents: int | None = None,
     result: dict[str, Any] | None = None,
+    facts_basis: str = "",
 ) -> Decision:
     """Store the decision with the engine's reasons, references, status, trace and the parameter
-    version. Raises :class:`Undecidable` when the engine cannot compute the scheme on the date."""
+    version, and how it was taken (machine, assisted with the engine's proposal, human). Raises
+    :class:`Undecidable` when the engine cannot compute the scheme on the date."""
     result = result or evaluate(application.submission.household, trace=True)
     scheme = scheme_in(result, application.scheme_id) or {}
     if is_unknown(scheme):
@@ -56,8 +82,12 @@ def record_decision(
     granted = outcome == Outcome.GRANTED
     if amount_cents is None:
         amount_cents = cents(scheme.get("amount") or 0.0) if granted else 0
+    basis, proposal = basis_for(application, scheme, by)
     decision = Decision.objects.create(
         application=application,
+        basis=basis,
+        proposal=proposal,
+        facts_basis=facts_basis,
         outcome=outcome,
         amount_cents=amount_cents if granted else 0,
         period=scheme.get("period", application.period),

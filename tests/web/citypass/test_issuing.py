@@ -83,14 +83,17 @@ def test_without_an_amount_parameter_a_budget_scheme_gives_no_budget(resident):
     assert issuing.issue(resident, "nijmegen", "kindregeling", [ADULT, CHILD]) == []
 
 
-def test_an_automated_grant_of_the_meedoenregeling_puts_the_budget_on_the_pass(resident):
+def test_a_grant_of_the_meedoenregeling_puts_the_budget_on_the_pass(resident):
     from meedoen.web.applications import drafts
     from meedoen.web.decisions.defaults import install_defaults
-    from meedoen.web.decisions.models import Provider, SchemePolicy
+    from meedoen.web.decisions.models import Outcome, Provider, SchemePolicy
+    from meedoen.web.decisions.recording import record_decision
 
     install_defaults(Provider, SchemePolicy)
     applications = drafts.submit(factories.draft_for(resident, ANSWERS, ("meedoenregeling", "meedoenpas")))
-    assert {a.status for a in applications} == {"granted"}
+    consultant = factories.UserFactory(role="consultant")  # declared facts: a consultant decides
+    for application in applications:
+        record_decision(application, Outcome.GRANTED, by=consultant)
     [card] = Pass.objects.filter(resident=resident)
     [budget] = card.budgets.all()
     assert budget.balance_cents == 15000
