@@ -140,12 +140,29 @@ def test_algemene_bijstand_always_goes_to_a_consultant_even_when_policy_says_aut
     assert "Algemene bijstand beoordeelt altijd een consulent." in application.events.last().note
 
 
+def test_an_automated_bijstand_decision_is_undone_and_goes_to_a_consultant(resident):
+    """Whatever the automation does (a wrong policy, a bug), algemene bijstand is never decided by it:
+    the decision is rolled back and the application waits for a consultant."""
+    from meedoen.web.decisions.models import Outcome
+    from meedoen.web.decisions.recording import record_decision
+
+    def grants(application):
+        record_decision(application, Outcome.GRANTED)
+
+    submission = factories.draft_for(resident, ANSWERS, schemes=("bijstand",))
+    with mock.patch("meedoen.web.applications.drafts.handle_new", side_effect=grants):
+        [application] = drafts.submit(submission)
+    application.refresh_from_db()
+    assert application.status == Status.IN_REVIEW and not Decision.objects.exists()
+    assert [e.status for e in application.events.all()] == [Status.SUBMITTED, Status.IN_REVIEW]
+
+
 def test_missing_evidence_goes_to_a_consultant(resident, team):
     submission = factories.draft_for(resident, ANSWERS)
     [application] = drafts.submit(submission)
     application.refresh_from_db()
     assert application.status == Status.IN_REVIEW and not Decision.objects.exists()
-    assert "Bewijsstukken ontbreken" in application.events.last().note
+    assert any("Bewijsstukken ontbreken" in e.note for e in application.events.all())
     assert submission.__class__.objects.get().team == team
 
 
