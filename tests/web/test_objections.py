@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.defaultfilters import date
 from django.test import Client
 from django.utils import timezone
 
@@ -363,6 +364,8 @@ def test_upheld_replaces_the_decision_keeps_the_old_one_and_puts_the_budget_on_t
     text = pdf_text(letter.content)
     assert "Besluit op uw bezwaar: gegrond" in text and "Rechtbank Gelderland" in text
     assert "6 weken" in text and "Toegekend" in text and "Sanne de Jong" in text
+    last_day = terms.objection_term_end(timezone.localdate(objection.decided_at))
+    assert f"uiterlijk op {date(last_day, 'j F')}" in text  # the year may fall after a page break
     # the old decision's letter is still there, for the record
     assert resident_client.get(f"/besluiten/{old.public_id}/brief.pdf").status_code == 200
 
