@@ -155,10 +155,9 @@ def _text_problem(column: str, required: bool) -> pl.Expr:
 
 
 def _shown(column: str) -> pl.Expr:
-    """A value as quoted back to the sender: control characters (NUL among them, which PostgreSQL
-    cannot store in the ingest's summary) as ``?``, and at most :data:`SHOWN` characters."""
-    text = pl.col(column).str.replace_all(r"[\x00-\x1f\x7f]", "?")
-    return pl.when(text.str.len_chars() > SHOWN).then(text.str.slice(0, SHOWN) + "...").otherwise(text)
+    """A value as quoted back to the sender: at most :data:`SHOWN` characters (control characters
+    are replaced in the messages of the rejected rows only, see :func:`_validate`)."""
+    return pl.col(column).str.slice(0, SHOWN)
 
 
 def _quoted(column: str) -> pl.Expr:
@@ -352,13 +351,16 @@ def _checks() -> list[tuple[str, pl.Expr]]:
     ]
 
 
-def _validate(raw: pl.DataFrame, today: dt.date) -> tuple[pl.DataFrame, pl.DataFrame]:
+def _validate(
+    raw: pl.DataFrame, today: dt.date, nul: bool | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The valid rows as typed columns, and the long list of (line, check, field, message).
 
     Lazy, so Polars keeps no intermediate copy of a large file's columns.
     """
     bad_text = "_bad_text" in raw.columns and bool(raw["_bad_text"].any())
-    nul = any(raw[c].str.contains(NUL, literal=True).any() for c in COLUMNS) if raw.height else False
+    if nul is None:  # not known from the text already
+        nul = any(raw[c].str.contains(NUL, literal=True).any() for c in COLUMNS) if raw.height else False
     stripped = raw.lazy().with_columns(*(pl.col(c).fill_null("").str.strip_chars() for c in COLUMNS))
     typed = stripped.with_columns(pl.col("postcode").alias("postcode_text")).with_columns(_typed(today))
     checks = _text_checks(nul, bad_text) + _checks()
@@ -375,7 +377,9 @@ def _validate(raw: pl.DataFrame, today: dt.date) -> tuple[pl.DataFrame, pl.DataF
         .with_columns(
             pl.col("check")
             .replace_strict({i: f for i, (f, _) in enumerate(checks)}, return_dtype=pl.String)
-            .alias("field")
+            .alias("field"),
+            # a NUL or another control character quoted back: PostgreSQL stores no NUL in the summary
+            pl.col("message").str.replace_all(r"[\x00-\x1f\x7f]", "?"),
         )
     )
     valid = flagged.filter(~bad).select(FIELDS)
@@ -423,8 +427,8 @@ def _frame(
     return frame
 
 
-def _finish(raw: pl.DataFrame, malformed: list[RowError], today: dt.date) -> Parsed:
-    valid, problems = _validate(raw, today)
+def _finish(raw: pl.DataFrame, malformed: list[RowError], today: dt.date, nul: bool | None = None) -> Parsed:
+    valid, problems = _validate(raw, today, nul)
     errors = malformed + [RowError(*row) for row in problems.select("line", "field", "message").iter_rows()]
     errors.sort(key=lambda e: e.line)  # stable: each row's problems stay in check order
     return Parsed(valid, len(malformed) + raw.height - valid.height, errors)
@@ -519,7 +523,8 @@ def _parse_plain(text: str, today: dt.date, bad_lines: set[int]) -> Parsed:
     ]
     good = body.filter(pl.col("fields") == len(header))
     split = good.select(pl.col("raw").str.split_exact(",", len(header) - 1)).unnest("raw")
-    return _finish(_frame(columns, split.get_columns(), good["line"], bad_lines), malformed, today)
+    raw = _frame(columns, split.get_columns(), good["line"], bad_lines)
+    return _finish(raw, malformed, today, NUL in text)  # one scan of the text, not one per column
 
 
 def parse_text(text: str, today: dt.date, bad_lines: set[int] | None = None) -> Parsed:
