@@ -36,6 +36,9 @@ NOT_PAGES = {
     "backoffice:ask",
     "backoffice:note",
     "backoffice:document",
+    "backoffice:procedure-dates",  # POST-only bijstand procedure actions (scanned on the case page)
+    "backoffice:lift-search",
+    "backoffice:start-date",
 }
 
 
