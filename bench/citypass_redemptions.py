@@ -19,7 +19,7 @@ rate is under 95 % of the asked rate, or the ledger check fails.
 Reuses bench/web_load.py for PostgreSQL, the server environment and stopping.
 
     python bench/citypass_redemptions.py [--rates 100,150,200] [--seconds 30] [--path till|form]
-        [--workers 2] [--threads 4] [--connections 16]
+        [--workers 2] [--threads 4] [--connections 16] [--keyed]
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,6 +130,9 @@ def form_booking(client: dict, number: str) -> bytes:
     return ("\r\n".join(head) + "\r\n\r\n").encode() + body
 
 
+KEYED = False  # --keyed: every booking with its own Idempotency-Key (stored with its answer)
+
+
 def till_booking(client: dict, number: str) -> bytes:
     body = json.dumps({"pass_number": number, "offer_id": client["offer"], "amount_cents": 100}).encode()
     head = [
@@ -139,6 +143,8 @@ def till_booking(client: dict, number: str) -> bytes:
         "Content-Type: application/json",
         f"Content-Length: {len(body)}",
     ]
+    if KEYED:
+        head.append(f"Idempotency-Key: {uuid.uuid4()}")
     return ("\r\n".join(head) + "\r\n\r\n").encode() + body
 
 
@@ -366,11 +372,14 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--worker-class", help="gunicorn -k (default: gthread, as in production)")
+    parser.add_argument("--keyed", action="store_true", help="till path: an Idempotency-Key per booking")
     parser.add_argument("--seed", nargs=2, type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.seed:
         seed(*args.seed)
         return 0
+    global KEYED
+    KEYED = args.keyed
     rates = [float(r) for r in args.rates.split(",")]
     needed = sum(rates) * args.seconds + 1000
     if needed > args.passes * 150:  # each booking is 1,00 on a 150,00 budget
@@ -396,8 +405,10 @@ def main() -> int:
         server = start_server(env, port, args)
         meter = CpuMeter(server.pid, postmaster(pg_dir))
         worker = f"{args.worker_class or 'gthread'} {args.workers} workers x {args.threads} threads"
+        keyed = " (Idempotency-Key)" if args.keyed else ""
         print(
-            f"{args.path}: open loop, {args.seconds:.0f} s per rate on {args.connections} connections; "
+            f"{args.path}{keyed}: open loop, {args.seconds:.0f} s per rate on {args.connections} connections;"
+            " "
             f"{args.providers} providers, {len(passes)} passes; gunicorn {worker}; PostgreSQL; "
             f"{os.cpu_count()} cores",
             flush=True,
