@@ -20,7 +20,6 @@ ALGEMENE_BIJSTAND = "bijstand"
 # Schemes a consultant always decides, whatever the automation policy says: algemene bijstand rests on
 # facts (household, means, the search period's conduct) that only a person can establish.
 CONSULTANT_ONLY = frozenset({ALGEMENE_BIJSTAND})
-LAW = "https://wetten.overheid.nl/BWBR0015703/{date}#Artikel{article}"
 
 
 def law(name: str, on: dt.date) -> Any:
