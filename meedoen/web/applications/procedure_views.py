@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from meedoen.web.accounts.access import case_worker_required
+from meedoen.web.accounts.teams import own_team
 from meedoen.web.applications.forms import LiftSearchPeriodForm, ProcedureDatesForm, StartDateForm
 from meedoen.web.applications.models import Application, BijstandProcedure, LiftGround, ProcedureChange
 from meedoen.web.applications.procedure import nl_date, search_period_applies
@@ -28,12 +29,9 @@ PURPOSE = "behandeling aanvraag"
 
 
 def _procedure(request: HttpRequest, public_id: UUID) -> BijstandProcedure:
-    if request.user.team_id is None:
-        raise Http404
+    scoped = own_team(BijstandProcedure.objects, request.user, "application__submission__team")
     try:
-        return BijstandProcedure.objects.select_related("application__submission").get(
-            application__public_id=public_id, application__submission__team_id=request.user.team_id
-        )
+        return scoped.select_related("application__submission").get(application__public_id=public_id)
     except BijstandProcedure.DoesNotExist:
         raise Http404 from None
 

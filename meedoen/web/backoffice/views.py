@@ -24,6 +24,7 @@ from meedoen.rules.errors import RulesError
 from meedoen.rules.expiry import DEFAULT_WITHIN_DAYS, Expiring, expiring
 from meedoen.web.accounts.access import case_worker_required, figures_required
 from meedoen.web.accounts.models import Role
+from meedoen.web.accounts.teams import own_team
 from meedoen.web.applications.models import OPEN_STATUSES, Application, Document, Status
 from meedoen.web.applications.procedure import decide_refusal
 from meedoen.web.applications.views import send_document
@@ -60,9 +61,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def team_applications(user):
-    if user.team_id is None:  # staff without a team see nothing team-bound
-        return Application.objects.none()
-    return Application.objects.filter(submission__team_id=user.team_id).select_related(
+    """The applications of the user's team; none for staff without a team (accounts.teams)."""
+    return own_team(Application.objects, user, "submission__team").select_related(
         "submission__resident", "submission__team"
     )
 
@@ -208,7 +208,9 @@ def note(request: HttpRequest, public_id: UUID) -> HttpResponse:
 
 @case_worker_required
 def document(request: HttpRequest, document_id: UUID) -> HttpResponse:
-    doc = get_object_or_404(Document, public_id=document_id, submission__team_id=request.user.team_id)
+    # never ``submission__team_id=None`` for staff without a team: that is every unsent draft's document
+    documents = own_team(Document.objects, request.user, "submission__team")
+    doc = get_object_or_404(documents, public_id=document_id)
     record(
         request,
         Action.DOWNLOAD,
@@ -236,8 +238,8 @@ def figures(request: HttpRequest) -> HttpResponse:
     applications = Application.objects.exclude(submission__submitted_at=None)
     decisions = Decision.objects.all()
     if request.user.role == Role.TEAM_LEAD:
-        applications = applications.filter(submission__team_id=request.user.team_id)
-        decisions = decisions.filter(application__submission__team_id=request.user.team_id)
+        applications = own_team(applications, request.user, "submission__team")
+        decisions = own_team(decisions, request.user, "application__submission__team")
     persons = Count("submission__resident", distinct=True)
     by_status = applications.values("scheme_name", "status").annotate(n=Count("id"), persons=persons)
     table: dict[str, dict[str, str]] = {}

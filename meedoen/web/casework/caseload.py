@@ -13,13 +13,15 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from meedoen.web.accounts.models import User
+from meedoen.web.accounts.teams import own_team
 from meedoen.web.casework.models import BenefitSpell, Client, Plan
 
 PURPOSE = "begeleiding naar werk (Participatiewet)"
 
 
 def team_clients(user: User) -> QuerySet[Client]:
-    return Client.objects.filter(team_id=user.team_id).select_related("resident", "consultant", "team")
+    """The clients of the user's team; none for staff without a team (accounts.teams)."""
+    return own_team(Client.objects, user).select_related("resident", "consultant", "team")
 
 
 def client_of_team(user: User, pk: int) -> Client:

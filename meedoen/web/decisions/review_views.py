@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from meedoen.web.accounts.access import case_worker_required, role_required
 from meedoen.web.accounts.models import Role
+from meedoen.web.accounts.teams import own_team
 from meedoen.web.applications.models import Application
 from meedoen.web.audit.log import record, record_many
 from meedoen.web.audit.models import Action
@@ -46,11 +47,8 @@ def _own_team(request: HttpRequest) -> None:
 
 def _application(request: HttpRequest, public_id: UUID) -> Application:
     _own_team(request)
-    return get_object_or_404(
-        Application.objects.select_related("submission__resident"),
-        public_id=public_id,
-        submission__team_id=request.user.team_id,
-    )
+    applications = own_team(Application.objects, request.user, "submission__team")
+    return get_object_or_404(applications.select_related("submission__resident"), public_id=public_id)
 
 
 @case_worker_required
@@ -122,7 +120,7 @@ def confirm_proposal(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def _reviews_in_scope(user):
     reviews = Review.objects.all()
     if user.role == Role.TEAM_LEAD:
-        return reviews.filter(draw__team_id=user.team_id) if user.team_id else reviews.none()
+        return own_team(reviews, user, "draw__team")
     return reviews
 
 
@@ -134,7 +132,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     if user.role == Role.TEAM_LEAD and user.team_id:
         context["can_draw"] = True
         context["form"] = DrawForm(groups=drawable(user.team))
-        context["draws"] = ReviewDraw.objects.filter(team_id=user.team_id)[:12]
+        context["draws"] = own_team(ReviewDraw.objects, user)[:12]
     elif user.role == Role.ADMIN:
         context["draws"] = ReviewDraw.objects.select_related("team")[:24]  # counts and seeds, no persons
     return render(request, "decisions/review/overview.html", context)
@@ -165,14 +163,14 @@ def draw_sample(request: HttpRequest) -> HttpResponse:
         "rates": agreement(_reviews_in_scope(user)),
         "can_draw": True,
         "form": form,
-        "draws": ReviewDraw.objects.filter(team_id=user.team_id)[:12],
+        "draws": own_team(ReviewDraw.objects, user)[:12],
     }
     return render(request, "decisions/review/overview.html", context, status=400)
 
 
 def _team_reviews(request: HttpRequest):
     _own_team(request)
-    return Review.objects.filter(draw__team_id=request.user.team_id).select_related(
+    return own_team(Review.objects, request.user, "draw__team").select_related(
         "decision__application__submission__resident", "draw", "reviewer"
     )
 

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
+from meedoen.web.accounts.teams import in_own_team
 from meedoen.web.audit.log import record
 from meedoen.web.audit.models import Action
 from meedoen.web.components.pdf import pdf_response
@@ -23,7 +24,7 @@ def letter(request: HttpRequest, public_id: UUID) -> HttpResponse:
     user = request.user
     if user.is_resident and submission.resident_id == user.pk:
         why = "inwoner bekijkt eigen besluit"
-    elif user.handles_cases and user.team_id is not None and submission.team_id == user.team_id:
+    elif user.handles_cases and in_own_team(user, submission.team_id):
         why = "behandeling aanvraag"
     else:  # another resident, another team, staff without a team, any other role
         raise Http404

@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 
 from meedoen.web.accounts.access import role_required
 from meedoen.web.accounts.models import Role, User
+from meedoen.web.accounts.teams import own_team
 from meedoen.web.vroegsignalering.models import SignalCase
 
 SIGNALS_TEAM = (Role.OUTREACH_WORKER, Role.SIGNALS_LEAD)
@@ -24,7 +25,7 @@ def visible_cases(user: User) -> QuerySet[SignalCase]:
     if user.role == Role.DEBT_PARTNER:
         return cases.filter(handed_to=user)
     if user.role == Role.OUTREACH_WORKER or (user.role == Role.SIGNALS_LEAD and user.team_id):
-        return cases.filter(team_id=user.team_id)
+        return own_team(cases, user)  # an outreach worker without a team: nothing (never team-less cases)
     if user.role == Role.SIGNALS_LEAD:
-        return cases
+        return cases  # the signals lead without a team runs the whole municipality's signals
     return cases.none()
