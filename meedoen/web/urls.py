@@ -12,6 +12,7 @@ urlpatterns = [
     path("aanvragen/", include("meedoen.web.applications.urls")),
     path("besluiten/", include("meedoen.web.decisions.urls")),
     path("bezwaar/", include("meedoen.web.objections.urls")),
+    path("machtigingen/", include("meedoen.web.machtigingen.urls")),
     path("medewerkers/", include("meedoen.web.backoffice.urls")),
     path("medewerkers/", include("meedoen.web.casework.urls")),
     path("medewerkers/", include("meedoen.web.decisions.review_urls")),

@@ -18,6 +18,7 @@ from meedoen.web.accounts.forms import DemoLoginForm, StaffLoginForm
 from meedoen.web.api.throttling import allow
 from meedoen.web.audit.address import client_address
 from meedoen.web.components.forms import posted
+from meedoen.web.machtigingen.namens import landing_for
 
 
 def _next(request: HttpRequest) -> str:
@@ -54,8 +55,8 @@ class StaffLoginView(auth_views.LoginView):
 def after_login(request: HttpRequest) -> HttpResponseRedirect:
     if not request.user.is_authenticated:
         return redirect("accounts:login")
-    if request.user.is_resident:
-        return redirect("applications:mine")
+    if request.user.is_resident:  # someone authorised to act namens others first chooses for whom
+        return redirect(landing_for(request.user))
     return redirect("backoffice:home")
 
 

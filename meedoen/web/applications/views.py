@@ -23,7 +23,10 @@ from meedoen.web.applications.models import Application, Document, Status, Submi
 from meedoen.web.audit.log import record
 from meedoen.web.audit.models import Action
 from meedoen.web.components.forms import posted
+from meedoen.web.components.upload_limits import TooManyDocuments
 from meedoen.web.decisions.models import SchemePolicy
+from meedoen.web.machtigingen.models import Act
+from meedoen.web.machtigingen.namens import covered_schemes, require, require_schemes, resident_of
 from meedoen.web.portal.outcome import AnswersNeedAttention, outcome_of
 from meedoen.web.portal.questionnaire import Questionnaire
 
@@ -32,7 +35,10 @@ OWN_DATA = "inwoner bekijkt eigen aanvraag"
 
 
 def _draft(request: HttpRequest, public_id: UUID) -> Submission:
-    return get_object_or_404(Submission, public_id=public_id, resident=request.user, submitted_at=None)
+    resident = resident_of(request, Act.APPLY)
+    submission = get_object_or_404(Submission, public_id=public_id, resident=resident, submitted_at=None)
+    require_schemes(request, Act.APPLY, submission.schemes)  # namens: only the authorised schemes
+    return submission
 
 
 def _step_url(submission: Submission, step: Submission.Step) -> str:
@@ -43,6 +49,7 @@ def _step_url(submission: Submission, step: Submission.Step) -> str:
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
     """From a completed check to a draft; GET (after logging in) asks to confirm."""
+    resident = resident_of(request, Act.APPLY)
     q = Questionnaire.from_session(request.session)
     if q.first_incomplete():
         messages.info(request, "Doe eerst de Regelingencheck. Dan vullen wij uw aanvraag alvast in.")
@@ -53,7 +60,11 @@ def start(request: HttpRequest) -> HttpResponse:
         outcome = outcome_of(q, with_changes=False)
     except AnswersNeedAttention as exc:
         return redirect("portal:check-step", slug=exc.step)
-    submission = drafts.start_draft(request.user, q.raw, outcome)
+    submission = drafts.start_draft(resident, q.raw, outcome)
+    covered = covered_schemes(request)
+    if covered is not None:  # namens: only the schemes the authorisation covers are chosen
+        submission.schemes = [s for s in submission.schemes if s in covered]
+        submission.save(update_fields=["schemes", "updated_at"])
     return redirect(_step_url(submission, Submission.Step.SCHEMES))
 
 
@@ -104,6 +115,7 @@ def _schemes_step(request, submission, current) -> HttpResponse:
         initial={"schemes": [s for s in submission.schemes if s not in elsewhere]},
     )
     if request.method == "POST" and form.is_valid():
+        require_schemes(request, Act.APPLY, form.cleaned_data["schemes"])
         submission.schemes = form.cleaned_data["schemes"]
         submission.save(update_fields=["schemes", "updated_at"])
         return _next(submission, current)
@@ -118,7 +130,7 @@ def _schemes_step(request, submission, current) -> HttpResponse:
 def _contact_step(request, submission, current) -> HttpResponse:
     fields = ("full_name", "street", "house_number", "postcode", "city", "email", "phone", "iban")
     initial = {f: getattr(submission, f) for f in fields}
-    initial["full_name"] = initial["full_name"] or request.user.get_full_name()
+    initial["full_name"] = initial["full_name"] or submission.resident.get_full_name()
     needs_address = any(SchemePolicy.for_scheme(s).applied_for_here for s in submission.schemes)
     form = ContactForm(posted(request), initial=initial, needs_address=needs_address)
     if request.method == "POST" and form.is_valid():
@@ -135,11 +147,15 @@ def _documents_step(request, submission, current) -> HttpResponse:
     if request.method == "POST" and request.POST.get("action") == "upload":
         form = DocumentForm(request.POST, request.FILES)
         if form.is_valid():
-            drafts.add_document(
-                submission, form.cleaned_data["kind"], form.cleaned_data["file"], request.user
-            )
-            messages.success(request, "Het document is toegevoegd.")
-            return redirect(_step_url(submission, current))
+            try:
+                drafts.add_document(
+                    submission, form.cleaned_data["kind"], form.cleaned_data["file"], request.user
+                )
+            except TooManyDocuments as exc:
+                form.add_error("file", str(exc))
+            else:
+                messages.success(request, "Het document is toegevoegd.")
+                return redirect(_step_url(submission, current))
         status = 400
     elif request.method == "POST":
         return _next(submission, current)
@@ -178,20 +194,33 @@ def delete_document(request: HttpRequest, public_id: UUID, document_id: UUID) ->
 @resident_required
 def mine(request: HttpRequest) -> HttpResponse:
     """Mijn aanvragen: drafts to continue, and every application with its status."""
-    submissions = Submission.objects.filter(resident=request.user).prefetch_related(
-        Prefetch("applications", queryset=Application.objects.select_related("decision", "procedure"))
+    resident = resident_of(request, (Act.VIEW, Act.APPLY))
+    applications = Application.objects.select_related("decision", "procedure")
+    covered = covered_schemes(request)
+    if covered is not None:  # namens: only the applications of the authorised schemes
+        applications = applications.filter(scheme_id__in=covered)
+    submissions = Submission.objects.filter(resident=resident).prefetch_related(
+        Prefetch("applications", queryset=applications)
     )
-    record(request, Action.VIEW, subject_id=request.user.pk, what="Mijn aanvragen", why=OWN_DATA)
+    if covered is not None:
+        submissions = [
+            s
+            for s in submissions
+            if (s.is_draft and set(s.schemes) <= covered) or (not s.is_draft and s.applications.all())
+        ]
+    record(request, Action.VIEW, subject_id=resident.pk, what="Mijn aanvragen", why=OWN_DATA)
     context = {"submissions": submissions, "today": timezone.localdate()}
     return render(request, "applications/mine.html", context)
 
 
 def _own_application(request: HttpRequest, public_id: UUID) -> Application:
-    return get_object_or_404(
+    application = get_object_or_404(
         Application.objects.select_related("submission"),
         public_id=public_id,
-        submission__resident=request.user,
+        submission__resident=resident_of(request, (Act.VIEW, Act.APPLY)),
     )
+    require(request, (Act.VIEW, Act.APPLY), application.scheme_id)
+    return application
 
 
 @resident_required
@@ -201,14 +230,19 @@ def application_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     message_form, document_form = MessageForm(prefix="bericht"), DocumentForm(prefix="document")
     status = 200
     if request.method == "POST":
+        require(request, Act.APPLY, application.scheme_id)  # namens: sending needs "aanvragen"
         if request.POST.get("action") == "upload":
             document_form = DocumentForm(request.POST, request.FILES, prefix="document")
             if document_form.is_valid():
                 data = document_form.cleaned_data
-                drafts.add_document(application.submission, data["kind"], data["file"], request.user)
-                _resident_answered(application, request.user, "Document toegevoegd: " + data["file"].name)
-                messages.success(request, "Het document is toegevoegd.")
-                return redirect(request.path)
+                try:
+                    drafts.add_document(application.submission, data["kind"], data["file"], request.user)
+                except TooManyDocuments as exc:
+                    document_form.add_error("file", str(exc))
+                else:
+                    _resident_answered(application, request.user, "Document toegevoegd: " + data["file"].name)
+                    messages.success(request, "Het document is toegevoegd.")
+                    return redirect(request.path)
         else:
             message_form = MessageForm(request.POST, prefix="bericht")
             if message_form.is_valid():
@@ -219,7 +253,7 @@ def application_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     record(
         request,
         Action.VIEW,
-        subject_id=request.user.pk,
+        subject_id=application.submission.resident_id,
         what=f"aanvraag {application.public_id}",
         why=OWN_DATA,
     )
@@ -244,8 +278,10 @@ def _resident_answered(application: Application, resident, text: str) -> None:
 
 @resident_required
 def download_document(request: HttpRequest, document_id: UUID) -> FileResponse:
-    document = get_object_or_404(Document, public_id=document_id, submission__resident=request.user)
-    record(request, Action.DOWNLOAD, subject_id=request.user.pk, what=f"document {document_id}", why=OWN_DATA)
+    resident = resident_of(request, (Act.VIEW, Act.APPLY))
+    document = get_object_or_404(Document, public_id=document_id, submission__resident=resident)
+    require_schemes(request, (Act.VIEW, Act.APPLY), document.submission.schemes)
+    record(request, Action.DOWNLOAD, subject_id=resident.pk, what=f"document {document_id}", why=OWN_DATA)
     return send_document(document)
 
 

@@ -10,6 +10,10 @@ from meedoen.web.audit.models import Action, AuditEntry
 
 def _entry(request: HttpRequest, action: Action, subject_id: int | None, what: str, why: str) -> AuditEntry:
     user = request.user
+    namens = getattr(request, "namens", None)  # acting under an authorisation (meedoen/web/machtigingen)
+    if namens is not None:
+        why = f"namens {namens.resident_name} (machtiging {namens.pk}): {why}"
+        request.meedoen_audited = True
     return AuditEntry(
         actor_id=user.pk if user.is_authenticated else None,
         actor_name=user.get_username() if user.is_authenticated else "anoniem",

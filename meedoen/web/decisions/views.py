@@ -15,6 +15,8 @@ from meedoen.web.audit.models import Action
 from meedoen.web.components.pdf import pdf_response
 from meedoen.web.decisions.models import Decision
 from meedoen.web.letters.decision import decision_letter
+from meedoen.web.machtigingen.models import Act
+from meedoen.web.machtigingen.namens import resident_of
 
 
 @login_required
@@ -22,7 +24,10 @@ def letter(request: HttpRequest, public_id: UUID) -> HttpResponse:
     decision = get_object_or_404(Decision.objects.select_related("decided_by"), public_id=public_id)
     submission = decision.case.submission
     user = request.user
-    if user.is_resident and submission.resident_id == user.pk:
+    if (
+        user.is_resident
+        and submission.resident_id == resident_of(request, Act.VIEW, decision.case.scheme_id).pk
+    ):
         why = "inwoner bekijkt eigen besluit"
     elif user.handles_cases and in_own_team(user, submission.team_id):
         why = "behandeling aanvraag"

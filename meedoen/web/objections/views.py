@@ -29,6 +29,8 @@ from meedoen.web.decisions.models import Decision
 from meedoen.web.decisions.models import Outcome as DecisionOutcome
 from meedoen.web.decisions.recording import cents
 from meedoen.web.letters import case_number, render_letter
+from meedoen.web.machtigingen.models import Act
+from meedoen.web.machtigingen.namens import resident_of
 from meedoen.web.objections import procedure, terms
 from meedoen.web.objections.forms import (
     DecideForm,
@@ -67,9 +69,10 @@ def file(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """Object to one of the resident's own decisions: grounds, documents, then a receipt."""
     decision = get_object_or_404(Decision, public_id=public_id)
     application = decision.case
-    if application.submission.resident_id != request.user.pk:
+    resident = resident_of(request, Act.OBJECT, application.scheme_id)  # namens: "bezwaar" for this scheme
+    if application.submission.resident_id != resident.pk:
         raise Http404
-    record(request, Action.VIEW, subject_id=request.user.pk, what=f"besluit {public_id}", why=OWN)
+    record(request, Action.VIEW, subject_id=resident.pk, what=f"besluit {public_id}", why=OWN)
     refused = procedure.refusal(decision)
     form = ObjectionForm(posted(request), request.FILES or None)
     status = 200
@@ -79,7 +82,7 @@ def file(request: HttpRequest, public_id: UUID) -> HttpResponse:
         if form.is_valid():
             try:
                 objection = procedure.file_objection(
-                    decision, request.user, form.cleaned_data["grounds"], form.cleaned_data["documents"]
+                    decision, resident, form.cleaned_data["grounds"], form.cleaned_data["documents"]
                 )
             except procedure.Refused as exc:
                 refused, status = str(exc), 409
@@ -87,7 +90,7 @@ def file(request: HttpRequest, public_id: UUID) -> HttpResponse:
                 record(
                     request,
                     Action.CREATE,
-                    subject_id=request.user.pk,
+                    subject_id=resident.pk,
                     what=f"bezwaar {objection.public_id}",
                     why=OWN,
                 )
@@ -102,8 +105,10 @@ def file(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @resident_required
 def filed(request: HttpRequest, public_id: UUID) -> HttpResponse:
     """The receipt (ontvangstbevestiging, Awb 6:14): what was received, on which day, what happens next."""
-    objection = get_object_or_404(_objections(), public_id=public_id, resident=request.user)
-    record(request, Action.VIEW, subject_id=request.user.pk, what=f"bezwaar {public_id}", why=OWN)
+    resident = resident_of(request, (Act.OBJECT, Act.VIEW))
+    objection = get_object_or_404(_objections(), public_id=public_id, resident=resident)
+    resident_of(request, (Act.OBJECT, Act.VIEW), objection.application.scheme_id)
+    record(request, Action.VIEW, subject_id=resident.pk, what=f"bezwaar {public_id}", why=OWN)
     return render(
         request,
         "objections/filed.html",
@@ -118,7 +123,8 @@ def filed(request: HttpRequest, public_id: UUID) -> HttpResponse:
 def _visible(request: HttpRequest, objection: Objection) -> str:
     """Why this user may read the objection (for the audit log); 404 for everyone else."""
     user = request.user
-    if user.is_resident and objection.application.submission.resident_id == user.pk:
+    if user.is_resident and objection.application.submission.resident_id == request.resident.pk:
+        resident_of(request, (Act.OBJECT, Act.VIEW), objection.application.scheme_id)
         return OWN
     if user.role == Role.JURIST:
         return PURPOSE

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "meedoen.web.decisions",
     "meedoen.web.letters",
     "meedoen.web.objections",
+    "meedoen.web.machtigingen",
     "meedoen.web.backoffice",
     "meedoen.web.casework",
     "meedoen.web.api",
@@ -63,6 +64,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "meedoen.web.machtigingen.namens.middleware",  # request.namens / request.resident (acting namens)
+    "meedoen.web.machtigingen.namens.NotCoveredMiddleware",
+    "meedoen.web.components.upload_limits.request_body_limit",  # before anything reads a body
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -119,6 +123,13 @@ STORAGES = {
 # Uploaded evidence: never under STATIC_ROOT and never served by URL; only through an authorised view.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("MEEDOEN_PRIVATE_MEDIA_ROOT", DATA_DIR / "uploads"))
 UPLOAD_MAX_BYTES = int(os.environ.get("MEEDOEN_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+# Issue 16, item 10: at most this many documents per application (draft or sent), and the largest body
+# a form with files may send: UPLOAD_MAX_BYTES per file the page takes (the signals delivery:
+# SIGNALS_UPLOAD_MAX_BYTES) plus a margin for the fields, refused on Content-Length before the body is
+# read (meedoen/web/components/upload_limits.py).
+UPLOAD_MAX_DOCUMENTS = int(os.environ.get("MEEDOEN_UPLOAD_MAX_DOCUMENTS", "20"))
+UPLOAD_FORM_MARGIN_BYTES = 256 * 1024
+SIGNALS_UPLOAD_MAX_BYTES = int(os.environ.get("MEEDOEN_SIGNALS_UPLOAD_MAX_BYTES", str(50 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o600
 

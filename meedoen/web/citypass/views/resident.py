@@ -13,6 +13,8 @@ from meedoen.web.audit.log import record
 from meedoen.web.audit.models import Action
 from meedoen.web.citypass.forms import OfferFilterForm
 from meedoen.web.citypass.models import LedgerEntry, Offer, Pass, Provider
+from meedoen.web.machtigingen.models import Act
+from meedoen.web.machtigingen.namens import resident_of
 
 PURPOSE = "inwoner bekijkt eigen stadspas"
 
@@ -25,10 +27,11 @@ def qr_data_uri(number: str) -> str:
 @resident_required
 def mine(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
+    resident = resident_of(request, Act.VIEW)  # namens: "inzien"
     cards = list(
-        Pass.objects.filter(resident=request.user, status=Pass.Status.ACTIVE).prefetch_related("budgets")
+        Pass.objects.filter(resident=resident, status=Pass.Status.ACTIVE).prefetch_related("budgets")
     )
-    record(request, Action.VIEW, subject_id=request.user.pk, what="stadspassen", why=PURPOSE)
+    record(request, Action.VIEW, subject_id=resident.pk, what="stadspassen", why=PURPOSE)
     passes = [
         {
             "card": card,
@@ -43,15 +46,14 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 @resident_required
 def history(request: HttpRequest, pk: int) -> HttpResponse:
-    card = get_object_or_404(Pass, pk=pk, resident=request.user)
+    resident = resident_of(request, Act.VIEW)
+    card = get_object_or_404(Pass, pk=pk, resident=resident)
     entries = (
         LedgerEntry.objects.filter(Q(budget__pass_card=card) | Q(pass_card=card))
         .select_related("offer", "provider", "budget")
         .order_by("-at", "-id")
     )
-    record(
-        request, Action.VIEW, subject_id=request.user.pk, what=f"stadspas {card.pk} geschiedenis", why=PURPOSE
-    )
+    record(request, Action.VIEW, subject_id=resident.pk, what=f"stadspas {card.pk} geschiedenis", why=PURPOSE)
     return render(request, "citypass/history.html", {"card": card, "entries": entries[:200]})
 
 
