@@ -13,6 +13,7 @@ from django.utils import timezone
 from meedoen.web.accounts.models import AreaTeam
 from meedoen.web.applications import procedure
 from meedoen.web.applications.models import Application, BijstandProcedure, Document, Status, Submission
+from meedoen.web.components.upload_limits import ensure_room_for_document
 from meedoen.web.decisions.automation import handle_new
 from meedoen.web.decisions.models import Decision, SchemePolicy
 from meedoen.web.decisions.recording import cents
@@ -40,15 +41,18 @@ def start_draft(resident, answers: dict[str, Any], outcome: Outcome) -> Submissi
 
 
 def add_document(submission: Submission, kind: str, upload: UploadedFile, by) -> Document:
-    return Document.objects.create(
-        submission=submission,
-        kind=kind,
-        file=upload,
-        original_name=(upload.name or "document")[:200],
-        content_type=upload.checked_content_type,
-        size=upload.size,
-        uploaded_by=by,
-    )
+    """Store a checked upload; ``TooManyDocuments`` when the application is full (UPLOAD_MAX_DOCUMENTS)."""
+    with transaction.atomic():
+        ensure_room_for_document(submission)
+        return Document.objects.create(
+            submission=submission,
+            kind=kind,
+            file=upload,
+            original_name=(upload.name or "document")[:200],
+            content_type=upload.checked_content_type,
+            size=upload.size,
+            uploaded_by=by,
+        )
 
 
 def submit(submission: Submission) -> list[Application]:
