@@ -1,6 +1,7 @@
 """The benefit unit (applicant, partner, minor children) and who shares the home (art. 19a).
 
-A child of 18 or older is not in the unit; like a housemate, they count as kostendelende
+A child is in the unit while it is a ten laste komend kind (art. 4: under the age of
+``PW_AGES.ten_laste_komend_kind``); an older child, like a housemate, counts as kostendelende
 medebewoner when old enough and not excluded (student finance or BBL, commercial tenancy).
 """
 
@@ -11,15 +12,17 @@ import numpy as np
 from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, variable
 from meedoen.rules.population import APPLICANT, CHILD, HOUSEMATE, PARTNER
 
+PW_AGES = "nl.participatiewet.leeftijden"
 HOUSEHOLD_TYPES = ("single", "single_parent", "couple")
 SINGLE, SINGLE_PARENT, COUPLE = range(3)
 
 
 @variable(PERSON, "Hoort bij de bijstandseenheid", "bool")
 def in_benefit_unit(s: Simulation) -> np.ndarray:
-    """Applicant, partner, and children under 18 form the benefit unit."""
+    """Applicant, partner, and the ten laste komende kinderen (art. 4 lid 1) form the benefit unit."""
     role = s.pop.role
-    return (role == APPLICANT) | (role == PARTNER) | ((role == CHILD) & (s("age") < 18))
+    minor = s("age") < s.p(f"{PW_AGES}.ten_laste_komend_kind")
+    return (role == APPLICANT) | (role == PARTNER) | ((role == CHILD) & minor)
 
 
 @variable(PERSON, "Is kostendelende medebewoner", "bool")
@@ -42,9 +45,9 @@ def has_partner(s: Simulation) -> np.ndarray:
     return s.pop.has_partner
 
 
-@variable(HOUSEHOLD, "Aantal kinderen jonger dan 18 in de bijstandseenheid", "count")
+@variable(HOUSEHOLD, "Aantal ten laste komende kinderen in de bijstandseenheid", "count")
 def minor_children(s: Simulation) -> np.ndarray:
-    """Children living at home who are under 18."""
+    """Children living at home who are ten laste komend (art. 4 lid 1)."""
     return s.count_per_household((s.pop.role == CHILD) & s("in_benefit_unit"))
 
 
@@ -64,8 +67,9 @@ def kostendelende_medebewoners(s: Simulation) -> np.ndarray:
 @variable(HOUSEHOLD, "Aantal kostendelers (A)", "count")
 def kostendelers(s: Simulation) -> np.ndarray:
     """Art. 22a lid 1: A = the kostendelende medebewoners plus the applicant, plus the partner
-    when the partner is 21 or older."""
-    return 1 + s.of_partner(s("age") >= 21, False) + s("kostendelende_medebewoners")
+    when the partner has the age of the art. 21 norm."""
+    adult = s("age") >= s.p(f"{PW_AGES}.volwassenennorm")
+    return 1 + s.of_partner(adult, False) + s("kostendelende_medebewoners")
 
 
 @variable(PERSON, "Aanvrager of partner", "bool")
@@ -87,8 +91,9 @@ def unit_adults_with_aow_age(s: Simulation) -> np.ndarray:
     return s.of_applicant(aow).astype(np.int8) + s.of_partner(aow, False)
 
 
-@variable(HOUSEHOLD, "Aantal van aanvrager en partner jonger dan 21", "count")
+@variable(HOUSEHOLD, "Aantal van aanvrager en partner met een jongerennorm", "count")
 def unit_adults_under_21(s: Simulation) -> np.ndarray:
-    """How many of applicant and partner are younger than 21 (the youth norms of art. 20)."""
-    young = s("age") < 21
+    """How many of applicant and partner are younger than the age of the art. 21 norm (the youth
+    norms of art. 20)."""
+    young = s("age") < s.p(f"{PW_AGES}.volwassenennorm")
     return s.of_applicant(young).astype(np.int8) + s.of_partner(young, False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, Simulation, all_conditions, variable
+from meedoen.rules.formulas.benefit_unit import PW_AGES
 
 LIMITS = "nl.participatiewet.vermogensgrens"
 # The conditions of the right to algemene bijstand (art. 19 lid 1, art. 34), in the order a
@@ -39,10 +40,10 @@ def vermogen_binnen_grens(s: Simulation) -> np.ndarray:
     return s.pop.assets_cents <= s("vermogensgrens")
 
 
-@variable(HOUSEHOLD, "Aanvrager is 18 jaar of ouder", "bool")
+@variable(HOUSEHOLD, "Aanvrager is oud genoeg voor een bijstandsnorm", "bool")
 def bijstand_leeftijd(s: Simulation) -> np.ndarray:
-    """Algemene bijstand is for those of 18 or older (the norms of art. 20-23 start at 18)."""
-    return s("applicant_age") >= 18
+    """Algemene bijstand needs a norm, and the norms of art. 20-23 start at the youth norm's age."""
+    return s("applicant_age") >= s.p(f"{PW_AGES}.jongerennorm")
 
 
 @variable(HOUSEHOLD, "Inkomen voor de bijstand per maand", "EUR")

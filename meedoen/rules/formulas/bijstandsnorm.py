@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
+from meedoen.rules.formulas.benefit_unit import PW_AGES
 from meedoen.rules.money import round_div
 from meedoen.rules.population import INSTITUTION
 
@@ -72,10 +73,10 @@ _CATEGORY_TABLE = np.array(
 
 @variable(HOUSEHOLD, "Normcategorie (Participatiewet art. 20-23)", "text")
 def norm_category(s: Simulation) -> np.ndarray:
-    """Which article's norm applies: by the ages of applicant and partner (18-20, 21 to AOW age,
-    AOW age), whether there is a partner, minor children, and a stay in an institution (see
-    ``category_of``)."""
-    key = (s("applicant_age") < 18) * 2 + (s.pop.housing_kind == INSTITUTION)
+    """Which article's norm applies: by the ages of applicant and partner (no norm below the youth
+    norm's age, the youth norm of art. 20, the norm of art. 21 up to the AOW age, AOW age), whether
+    there is a partner, minor children, and a stay in an institution (see ``category_of``)."""
+    key = (s("applicant_age") < s.p(f"{PW_AGES}.jongerennorm")) * 2 + (s.pop.housing_kind == INSTITUTION)
     key = (key * 2 + s("has_partner")) * 3 + s("unit_adults_with_aow_age")
     key = (key * 3 + s("unit_adults_under_21")) * 2 + (s("minor_children") > 0)
     return _CATEGORY_TABLE[key]
@@ -112,11 +113,11 @@ def norm(s: Simulation) -> np.ndarray:
 
 @variable(HOUSEHOLD, "Bijstandsnorm per maand, exclusief vakantietoeslag", "EUR")
 def norm_excl_vakantietoeslag(s: Simulation) -> np.ndarray:
-    """The applicable norm minus the vakantietoeslag: 95 % of it, rounded half up to the cent."""
+    """The applicable norm minus the vakantietoeslag share it includes, rounded half up to the cent."""
     return excl_vakantietoeslag(s, s("norm"))
 
 
 @variable(HOUSEHOLD, "Vakantietoeslag per maand", "EUR")
 def vakantietoeslag(s: Simulation) -> np.ndarray:
-    """The part of the norm reserved as holiday allowance (art. 19 lid 3: 5 %)."""
+    """The part of the norm reserved as holiday allowance (art. 19 lid 3; the share is a parameter)."""
     return s("norm") - s("norm_excl_vakantietoeslag")

@@ -52,9 +52,9 @@ def huurtoeslag_huurwoning(s: Simulation) -> np.ndarray:
 
 @variable(HOUSEHOLD, "Aanvrager is meerderjarig (op de eerste van de maand)", "bool")
 def huurtoeslag_leeftijd(s: Simulation) -> np.ndarray:
-    """Wet op de huurtoeslag art. 8: only an adult tenant; 18 on the first day of the month
-    (Awir art. 5: the right starts the month after the 18th birthday, or that month on the 1st)."""
-    return s.of_applicant(s("age_first_of_month")) >= 18
+    """Wet op de huurtoeslag art. 8: only an adult tenant, taken on the first day of the month
+    (Awir art. 5: the right starts the month after the birthday, or that month on the 1st)."""
+    return s.of_applicant(s("age_first_of_month")) >= s.p(f"{T}.leeftijden.huurtoeslag.meerderjarig")
 
 
 @variable(HOUSEHOLD, "Vermogen onder de grens voor huurtoeslag", "bool")
@@ -71,8 +71,8 @@ def huurtoeslag_vermogensgrens(s: Simulation) -> np.ndarray:
 
 @variable(HOUSEHOLD, "Maximale huurgrens voor dit huishouden", "EUR")
 def huurtoeslag_maximale_huur(s: Simulation) -> np.ndarray:
-    """Art. 13: the high limit when someone in the home has the age limit (23 up to 2025, 21
-    from 2026) or a child lives there; the youth limit otherwise."""
+    """Art. 13: the high limit when someone in the home has the dated age limit or a child lives
+    there; the youth limit otherwise."""
     old_enough = s("age_first_of_month") >= s.p(f"{HT}.leeftijd_maximale_huur")
     high = s.of_applicant(old_enough)  # usually the applicant decides: the others are counted
     rest = np.flatnonzero(~high)  # only where not (with index arrays: a few households)
@@ -261,9 +261,9 @@ def huurtoeslag_berekend(s: Simulation) -> np.ndarray:
 
 @variable(HOUSEHOLD, "Huurtoeslag voor de inkomensafbouw, per maand", "EUR", since="2026-01-01")
 def huurtoeslag_basis(s: Simulation) -> np.ndarray:
-    """Stelsel 2026 (art. 20-21): 100 % of the rekenhuur between basishuur and
-    kwaliteitskortingsgrens, 65 % up to the aftoppingsgrens, 40 % above it, nothing above the
-    maximale huurgrens. (Computed for renters only.)"""
+    """Stelsel 2026 (art. 20-21): all of the rekenhuur between basishuur and
+    kwaliteitskortingsgrens, the AMvB percentages up to and above the aftoppingsgrens, nothing above
+    the maximale huurgrens. (Computed for renters only.)"""
     out = np.zeros(s.pop.size)
     idx = _renters(s)
     size = s("household_size")[idx]
@@ -302,15 +302,15 @@ def huurtoeslag_berekend_2026(s: Simulation) -> np.ndarray:
 
 @variable(HOUSEHOLD, "Inkomen laat huurtoeslag toe", "bool")
 def huurtoeslag_inkomen(s: Simulation) -> np.ndarray:
-    """What is left after the income (and the basishuur) is at least the Awir minimum of € 24 a
-    year (Awir art. 14 lid 5); only then is there a toeslag."""
+    """What is left after the income (and the basishuur) is at least the Awir minimum per year
+    (Awir art. 14 lid 5); only then is there a toeslag."""
     return _awir_minimum(s, 12 * s("huurtoeslag_berekend")) > 0
 
 
 @variable(HOUSEHOLD, "Voldoet aan alle voorwaarden voor huurtoeslag", "bool")
 def huurtoeslag_recht(s: Simulation) -> np.ndarray:
-    """Renting, 18 or older on the first of the month, assets within the limit, (to 2025) the rent
-    within the maximale huurgrens, and an income that leaves a toeslag."""
+    """Renting, adult on the first of the month, assets within the limit, (to 2025) the rent within
+    the maximale huurgrens, and an income that leaves a toeslag."""
     return all_conditions(s, HUURTOESLAG_CONDITIONS)
 
 

@@ -50,7 +50,8 @@ def individuele_inkomenstoeslag_recht(s: Simulation) -> np.ndarray:
 @variable(HOUSEHOLD, "Individuele inkomenstoeslag per jaar", "EUR")
 def individuele_inkomenstoeslag(s: Simulation) -> np.ndarray:
     """The amount by household when the conditions are met (Arnhem: more for two parents with a
-    child of secondary-school age). A municipality whose amounts are unknown has 0."""
+    child in the municipality's age range, a local parameter read only where the amounts differ).
+    A municipality whose amounts are unknown has 0."""
     single, teen_family, other = (
         s.local(f"{IIT}.{name}")
         for name in (
@@ -61,7 +62,11 @@ def individuele_inkomenstoeslag(s: Simulation) -> np.ndarray:
     )
     if single == teen_family == other:  # one amount for everybody: no need to look at the household
         return np.where(s("individuele_inkomenstoeslag_recht"), np.int64(single), 0)
-    teen = s.count_per_household((s.pop.role == CHILD) & (s("age") >= 12) & (s("age") < 18)) > 0
     kind = s("household_type")
+    if teen_family == other:  # no family amount of its own: the children's ages do not matter
+        return np.where(s("individuele_inkomenstoeslag_recht"), np.where(kind == SINGLE, single, other), 0)
+    age = s("age")
+    in_range = (age >= s.local(f"{IIT}.kind_leeftijd_vanaf")) & (age < s.local(f"{IIT}.kind_leeftijd_tot"))
+    teen = s.count_per_household((s.pop.role == CHILD) & in_range) > 0
     amount = np.where(kind == SINGLE, single, np.where((kind == COUPLE) & teen, teen_family, other))
     return np.where(s("individuele_inkomenstoeslag_recht"), amount, 0)

@@ -14,9 +14,11 @@ KINDREGELING_CONDITIONS = ("kindregeling_heeft_kinderen", ASSETS, KINDREGELING_I
 
 @variable(PERSON, "Kind van de leeftijd voor de kindregeling", "bool")
 def kindregeling_kind(s: Simulation) -> np.ndarray:
-    """A child living at home from the minimum age up to 18: who gets a child budget."""
+    """A child living at home from the municipality's minimum age while ten laste komend
+    (Participatiewet art. 4): who gets a child budget."""
     age = s("age")
-    return (s.pop.role == CHILD) & (age >= s.local("kindregeling.minimum_leeftijd_kind")) & (age < 18)
+    minor = age < s.p("nl.participatiewet.leeftijden.ten_laste_komend_kind")
+    return (s.pop.role == CHILD) & (age >= s.local("kindregeling.minimum_leeftijd_kind")) & minor
 
 
 @variable(HOUSEHOLD, "Er woont een kind van de leeftijd voor de kindregeling", "bool")
@@ -27,6 +29,6 @@ def kindregeling_heeft_kinderen(s: Simulation) -> np.ndarray:
 
 @variable(HOUSEHOLD, "Aantal kinderen voor de kindregeling", "count")
 def kindregeling(s: Simulation) -> np.ndarray:
-    """Children from the minimum age up to 18, when income and assets are within the limits."""
+    """Children of the regeling's ages, when income and assets are within the limits."""
     children = s.count_per_household(s("kindregeling_kind"))
     return np.where(all_conditions(s, KINDREGELING_CONDITIONS), children, 0)

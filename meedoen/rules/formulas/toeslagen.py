@@ -17,6 +17,7 @@ from meedoen.rules.population import CHILD
 
 T = "nl.toeslagen"
 ZT, KGB, KB = f"{T}.zorgtoeslag", f"{T}.kindgebonden_budget", f"{T}.kinderbijslag"
+AGES = f"{T}.leeftijden"
 EURO = 100
 
 
@@ -51,11 +52,12 @@ def _whole_euros(year_cents: np.ndarray) -> np.ndarray:
 ZORGTOESLAG_CONDITIONS = ("zorgtoeslag_verzekerde", "zorgtoeslag_vermogen", "zorgtoeslag_inkomen")
 
 
-@variable(HOUSEHOLD, "Aanvrager is verzekerde voor de zorgtoeslag (18 jaar, vanaf de maand erna)", "bool")
+@variable(HOUSEHOLD, "Aanvrager is verzekerde voor de zorgtoeslag (vanaf de maand na de verjaardag)", "bool")
 def zorgtoeslag_verzekerde(s: Simulation) -> np.ndarray:
     """Wet op de zorgtoeslag art. 1 lid 1 onder c: one is a verzekerde from the first day of the
-    month after the month in which one turns 18 (a birthday on the 1st counts from the next month)."""
-    return age_before_month(s.d, s.of_applicant(s.pop.birth)) >= 18
+    month after the month in which one reaches the age (a birthday on the 1st counts from the next
+    month)."""
+    return age_before_month(s.d, s.of_applicant(s.pop.birth)) >= s.p(f"{AGES}.zorgtoeslag.verzekerde")
 
 
 @variable(HOUSEHOLD, "Vermogensgrens zorgtoeslag", "EUR")
@@ -126,22 +128,22 @@ KINDERBIJSLAG_CONDITIONS = ("kinderbijslag_kinderen",)
 
 
 def _kinderbijslag_children(s: Simulation) -> tuple[np.ndarray, np.ndarray]:
-    """AKW art. 11 lid 2 and 12 lid 3: the children who, on the first day of the quarter, are
-    born and under 18, with their age on that day (looked at over the children only)."""
+    """AKW art. 7 lid 1, 11 lid 2 and 12 lid 3: the children who, on the first day of the quarter,
+    are born and under the age limit, with their age on that day (looked at over the children only)."""
     children = np.flatnonzero(s.pop.role == CHILD)
     age = age_on(quarter_start(s.d), s.pop.birth[children])
-    keep = (age >= 0) & (age < 18)
+    keep = (age >= 0) & (age < s.p(f"{AGES}.kinderbijslag.kind_tot"))
     return children[keep], age[keep]
 
 
 @variable(HOUSEHOLD, "Aantal kinderen met kinderbijslag dit kwartaal", "count")
 def kinderbijslag_kinderen_aantal(s: Simulation) -> np.ndarray:
-    """Children under 18 on the first day of the quarter (born on or before that day)."""
+    """Children under the age limit on the first day of the quarter (born on or before that day)."""
     children, _ = _kinderbijslag_children(s)
     return np.bincount(s.pop.household[children], minlength=s.pop.size)
 
 
-@variable(HOUSEHOLD, "Heeft een kind jonger dan 18 op de eerste dag van het kwartaal", "bool")
+@variable(HOUSEHOLD, "Heeft een kind voor de kinderbijslag op de eerste dag van het kwartaal", "bool")
 def kinderbijslag_kinderen(s: Simulation) -> np.ndarray:
     """AKW art. 11 lid 2: the right over a quarter exists for a child that meets the conditions on
     the quarter's first day."""
@@ -157,10 +159,14 @@ def kinderbijslag_recht(s: Simulation) -> np.ndarray:
 @variable(HOUSEHOLD, "Kinderbijslag per kwartaal", "EUR")
 def kinderbijslag(s: Simulation) -> np.ndarray:
     """AKW art. 12 lid 3: per child an amount per quarter by the age on the first day of the
-    quarter (0-5, 6-11, 12-17)."""
+    quarter (three age bands, their limits dated parameters)."""
     children, age = _kinderbijslag_children(s)
+    second, third = (
+        s.p(f"{AGES}.kinderbijslag.tweede_bedrag_vanaf"),
+        s.p(f"{AGES}.kinderbijslag.derde_bedrag_vanaf"),
+    )
     amount = np.where(
-        age < 6, s.p(f"{KB}.tot_6"), np.where(age < 12, s.p(f"{KB}.tot_12"), s.p(f"{KB}.tot_18"))
+        age < second, s.p(f"{KB}.tot_6"), np.where(age < third, s.p(f"{KB}.tot_12"), s.p(f"{KB}.tot_18"))
     )
     return np.where(s("kinderbijslag_recht"), _sum_over_children(s, children, amount), 0)
 
@@ -183,17 +189,17 @@ KGB_CONDITIONS = ("kgb_kinderen", "kgb_vermogen", "kgb_inkomen")
 
 def _kgb_children(s: Simulation) -> tuple[np.ndarray, np.ndarray]:
     """Art. 2 lid 1: the right for a child runs from the month after its birth through the month
-    of its 18th birthday; the children with their age at the end of the previous month (lid 3-5:
-    the supplements start the month after the 12th and 16th birthday)."""
+    of the birthday that reaches the age limit; the children with their age at the end of the
+    previous month (lid 3-5: the supplements too start the month after the birthday)."""
     children = np.flatnonzero(s.pop.role == CHILD)
     age = age_before_month(s.d, s.pop.birth[children])
-    keep = (age >= 0) & (age < 18)
+    keep = (age >= 0) & (age < s.p(f"{AGES}.kindgebonden_budget.kind_tot"))
     return children[keep], age[keep]
 
 
 @variable(HOUSEHOLD, "Aantal kinderen met kindgebonden budget deze maand", "count")
 def kgb_kinderen_aantal(s: Simulation) -> np.ndarray:
-    """Children born before this month whose 18th birthday is not in an earlier month."""
+    """Children born before this month who did not reach the age limit in an earlier month."""
     children, _ = _kgb_children(s)
     return np.bincount(s.pop.household[children], minlength=s.pop.size)
 
@@ -220,15 +226,17 @@ def kgb_vermogen(s: Simulation) -> np.ndarray:
 
 @variable(HOUSEHOLD, "Kindgebonden budget per jaar volgens het inkomen", "EUR")
 def kgb_jaar(s: Simulation) -> np.ndarray:
-    """Art. 2: per child a yearly amount, more from the month after the 12th and the 16th
-    birthday, plus the alleenstaande-ouderkop; minus a percentage of the income above the drempel
+    """Art. 2: per child a yearly amount, more from the month after each of the two supplement
+    birthdays (lid 3-5), plus the alleenstaande-ouderkop; minus a percentage of the income above the drempel
     (for partners the drempel plus a fixed amount). Rounded to whole euros, nil under the Awir
     minimum (Awir art. 14 lid 4 and 5). Computed over households with children only."""
     children, age = _kgb_children(s)
+    first = s.p(f"{AGES}.kindgebonden_budget.verhoging_vanaf")
+    second = s.p(f"{AGES}.kindgebonden_budget.tweede_verhoging_vanaf")
     per_child = (
         s.p(f"{KGB}.per_kind")
-        + np.where((age >= 12) & (age < 16), s.p(f"{KGB}.toeslag_12_tot_16"), 0)
-        + np.where(age >= 16, s.p(f"{KGB}.toeslag_16_tot_18"), 0)
+        + np.where((age >= first) & (age < second), s.p(f"{KGB}.toeslag_12_tot_16"), 0)
+        + np.where(age >= second, s.p(f"{KGB}.toeslag_16_tot_18"), 0)
     )
     full = _sum_over_children(s, children, per_child)
     out = np.zeros(s.pop.size, np.int64)
