@@ -92,14 +92,15 @@ class TooManyDocuments(Exception):
     """The application holds ``UPLOAD_MAX_DOCUMENTS`` documents already; the message says what to do."""
 
     def __init__(self, limit: int, draft: bool) -> None:
+        documents = "1 document" if limit == 1 else f"{limit} documenten"
         if draft:
             text = (
-                f"U heeft al {limit} documenten toegevoegd. Meer kan niet bij één aanvraag. "
+                f"U heeft al {documents} toegevoegd. Meer kan niet bij één aanvraag. "
                 "Verwijder eerst een document dat u niet nodig hebt."
             )
         else:
             text = (
-                f"U heeft al {limit} documenten gestuurd. Meer kan niet bij één aanvraag. "
+                f"U heeft al {documents} gestuurd. Meer kan niet bij één aanvraag. "
                 "Moet u toch nog iets sturen? Bel ons op 14 024."
             )
         super().__init__(text)
