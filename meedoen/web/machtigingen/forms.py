@@ -63,10 +63,16 @@ class MachtigingForm(UtrechtForm):
         label="Wie is deze persoon voor u?", choices=Relation.choices, widget=forms.RadioSelect
     )
     schemes = forms.MultipleChoiceField(
-        label="Voor welke regelingen?", choices=(), widget=forms.CheckboxSelectMultiple
+        label="Voor welke regelingen?",
+        choices=(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Regelingen: kies uit de regelingen in de lijst."},
     )
     acts = forms.MultipleChoiceField(
-        label="Wat mag deze persoon voor u doen?", choices=Act.choices, widget=forms.CheckboxSelectMultiple
+        label="Wat mag deze persoon voor u doen?",
+        choices=Act.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Kies uit de dingen in de lijst."},
     )
     starts_on = date_field("Eerste dag", "Vanaf deze dag mag de persoon namens u handelen.")
     ends_on = date_field("Laatste dag", f"Tot en met deze dag. Hooguit {MAX_YEARS} jaar na de eerste dag.")
