@@ -126,6 +126,7 @@ VIEW_WORDS = {
     "portal:check-result-pdf": "de uitkomst van de Regelingencheck gedownload",
     "applications:start": "een aanvraag klaargezet",
     "applications:draft-step": "een aanvraag bekeken",
+    "applications:mine": "de aanvragen bekeken",
 }
 CHANGE_WORDS = {
     "portal:check-step": "de Regelingencheck ingevuld",
@@ -137,7 +138,14 @@ CHANGE_WORDS = {
     "objections:file": "bezwaar gemaakt",
 }
 # Pages without data of the resident: not worth a line (their POSTs are recorded).
-QUIET = {"portal:home", "portal:check-start", "portal:check-step", "machtigingen:choose", "accounts:login"}
+QUIET = {
+    "portal:home",
+    "portal:check-start",
+    "portal:check-step",
+    "machtigingen:choose",
+    "machtigingen:acting",
+    "accounts:login",
+}
 
 
 def _audit(request: HttpRequest, response: HttpResponse) -> None:

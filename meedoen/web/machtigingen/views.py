@@ -39,15 +39,21 @@ def _resident_name(user) -> str:
     return user.get_full_name() or (latest.full_name if latest else "")
 
 
-def _done_namens(machtiging: Machtiging) -> list[AuditEntry]:
-    """What the agent did under this authorisation, from the audit log (newest first)."""
-    return list(
-        AuditEntry.objects.filter(
-            subject_id=machtiging.resident_id,
-            actor_id=machtiging.agent_id,
-            why__contains=f"(machtiging {machtiging.pk}):",
-        )[:50]
-    )
+def _done_namens(machtiging: Machtiging) -> list[dict]:
+    """What the agent did under this authorisation, from the audit log (newest first); the same thing
+    done several times in a row (e.g. the steps of the check) is one line with a count."""
+    entries = AuditEntry.objects.filter(
+        subject_id=machtiging.resident_id,
+        actor_id=machtiging.agent_id,
+        why__contains=f"(machtiging {machtiging.pk}):",
+    )[:200]
+    lines: list[dict] = []
+    for entry in entries:
+        if lines and lines[-1]["what"] == entry.what:
+            lines[-1]["count"] += 1
+        else:
+            lines.append({"at": entry.at, "what": entry.what, "count": 1})
+    return lines
 
 
 @resident_required

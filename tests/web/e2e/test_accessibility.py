@@ -17,6 +17,7 @@ from tests.web.casework.pages import CASEWORK_NOT_PAGES, CASEWORK_PAGES  # scann
 from tests.web.citypass.pages import CITYPASS_NOT_PAGES, CITYPASS_PAGES  # scanned in test_citypass.py
 from tests.web.conftest import ANSWERS
 from tests.web.e2e.test_automated_decision import REVIEW_NOT_PAGES, REVIEW_PAGES  # scanned there
+from tests.web.e2e.test_namens import MACHTIGINGEN_NOT_PAGES, MACHTIGINGEN_PAGES  # scanned there
 from tests.web.objection_pages import OBJECTION_NOT_PAGES, OBJECTION_PAGES  # scanned in test_objection.py
 from tests.web.vroegsignalering import pages as signal_pages  # scanned in test_vroegsignalering.py
 
@@ -46,11 +47,11 @@ NOT_PAGES = {
 def page_names() -> set[str]:
     names = set()
     namespaces = ("portal", "accounts", "applications", "backoffice", "decisions", "citypass", "casework")
-    namespaces += ("review", "vroegsignalering", "objections")
+    namespaces += ("review", "vroegsignalering", "objections", "machtigingen")
     for namespace in namespaces:
         resolver = get_resolver().namespace_dict[namespace][1]
         names |= {f"{namespace}:{n}" for n in resolver.reverse_dict if isinstance(n, str)}
-    names -= signal_pages.VROEGSIGNALERING_NOT_PAGES | REVIEW_NOT_PAGES
+    names -= signal_pages.VROEGSIGNALERING_NOT_PAGES | REVIEW_NOT_PAGES | MACHTIGINGEN_NOT_PAGES
     return names - NOT_PAGES - CITYPASS_NOT_PAGES - CASEWORK_NOT_PAGES - OBJECTION_NOT_PAGES
 
 
@@ -84,7 +85,7 @@ def test_every_page_has_no_serious_or_critical_violations(page: Page, axe, team)
     } | CITYPASS_PAGES
     covered |= CASEWORK_PAGES
     covered |= signal_pages.VROEGSIGNALERING_PAGES | REVIEW_PAGES
-    covered |= OBJECTION_PAGES
+    covered |= OBJECTION_PAGES | MACHTIGINGEN_PAGES
     assert page_names() <= covered, f"pages without an accessibility scan: {page_names() - covered}"
 
     # Anonymous: the start page, every step (with a partner, a child and a housemate), errors, outcome.
