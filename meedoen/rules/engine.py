@@ -4,7 +4,13 @@ A formula is a function of a :class:`Simulation` that returns one NumPy array (p
 household). It asks for other variables with ``s("name")`` and for parameters with
 ``s.p("path")``; the simulation computes each variable once and caches it. With ``trace=True`` it
 also records, for each variable, its value, the formula's explanation, the variables it used and
-every parameter with its legal source: the explanation is built while the rules run.
+every parameter with its legal source, and the household's own answers a formula read directly
+(``input:<contract field>`` entries): the explanation is built while the rules run.
+
+Every variable that computes a legal rule names it (``reference=``: an article, or the path of a
+parameter whose source is cited); a step of arithmetic with no rule of its own says so
+(``helper=True``). ``tests/rules/test_variable_references.py`` holds every registered variable to one
+of the two.
 """
 
 from __future__ import annotations
@@ -23,8 +29,8 @@ import numpy as np
 from meedoen.rules.errors import UnknownMunicipalityError, UnknownVariableError
 from meedoen.rules.money import euro
 from meedoen.rules.parameters import Parameter, ParameterSet, Scale, default_parameters
-from meedoen.rules.periods import to_int
-from meedoen.rules.population import Population
+from meedoen.rules.periods import from_int, to_int
+from meedoen.rules.population import INPUT_FIELDS, NOT_GIVEN, Population
 
 PERSON, HOUSEHOLD = "person", "household"
 Formula = Callable[["Simulation"], np.ndarray]
@@ -45,17 +51,27 @@ class Variable:
     formula: Formula
     explanation: str
     since: int = 0
+    reference: str | None = None  # an article ("Participatiewet art. 22a") or a parameter path
+    helper: bool = False  # a step of arithmetic without a legal rule of its own
 
     @cached_property
     def view(self) -> dict[str, str]:
         """The static part of this variable's trace record."""
-        return {
+        out = {
             "variable": self.name,
             "label": self.label,
             "entity": self.entity,
             "unit": self.unit,
             "step": self.explanation,
         }
+        if self.reference and not _is_path(self.reference):
+            out["reference"] = self.reference
+        return out
+
+
+def _is_path(reference: str) -> bool:
+    """Whether a variable's reference names a parameter (whose legal source is then cited)."""
+    return reference.startswith(("nl.", "local:")) and " " not in reference
 
 
 REGISTRY: dict[str, Variable] = {}  # the first version of each variable
@@ -63,16 +79,26 @@ _VERSIONS: dict[str, list[Variable]] = {}  # every version, latest first
 
 
 def variable(
-    entity: str, label: str, unit: str = "", *, name: str | None = None, since: str | None = None
+    entity: str,
+    label: str,
+    unit: str = "",
+    *,
+    name: str | None = None,
+    since: str | None = None,
+    reference: str | None = None,
+    helper: bool = False,
 ) -> Callable[[Formula], Formula]:
     """Register a formula under ``name`` (default: the function name); its docstring is the
-    explanation. ``since`` (ISO date) adds a later version of an existing variable."""
+    explanation. ``since`` (ISO date) adds a later version of an existing variable. ``reference``
+    names the legal rule it computes: an article as text, or a parameter path (``nl.…``, or
+    ``local:<name>`` for the municipality's parameter) whose source the trace cites; ``helper``
+    marks a step of arithmetic with no rule of its own."""
 
     def register(formula: Formula) -> Formula:
         key = name or formula.__name__
         start = to_int(dt.date.fromisoformat(since)) if since else 0
         doc = " ".join((formula.__doc__ or "").split())
-        var = Variable(key, entity, label, unit, formula, doc, start)
+        var = Variable(key, entity, label, unit, formula, doc, start, reference, helper)
         versions = _VERSIONS.setdefault(key, [])
         if any(v.since == start for v in versions):
             raise ValueError(f"variable {key!r} is defined twice from the same date")
@@ -108,6 +134,33 @@ class _Frame:
         self.parameters: dict[str, Parameter] = {}
 
 
+class _InputReader:
+    """The population as a traced simulation's formulas see it: reading a column that holds the
+    household's own answers records it (once per formula) as an ``input:<field>`` of the variable
+    being computed, and the first read puts the answer in the trace. Only with ``trace=True``:
+    without it formulas read the :class:`Population` itself, at no cost."""
+
+    def __init__(self, population: Population, sim: Simulation) -> None:
+        self._pop = population
+        self._sim = sim
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._pop, name)
+        field = _INPUT_NAMES.get(name)
+        if field is None:  # structure (offsets, size ...): kept here, later reads skip this method
+            self.__dict__[name] = value
+        else:  # an answer: every read is recorded, one append
+            sim = self._sim
+            if sim._stack:
+                sim._stack[-1].inputs.append(field)
+            if field not in sim._inputs_shown:
+                sim._show_input(name)
+        return value
+
+
+_INPUT_NAMES = {column: f"input:{spec[0]}" for column, spec in INPUT_FIELDS.items()}
+
+
 class Simulation:
     """Evaluates variables for a :class:`Population` on its peildatum."""
 
@@ -121,7 +174,9 @@ class Simulation:
     ) -> None:
         from meedoen.rules import formulas  # noqa: F401  (registers every formula on first use)
 
-        self.pop = population
+        self._population = population
+        self.pop: Population = _InputReader(population, self) if trace else population  # type: ignore[assignment]
+        self._inputs_shown: set[str] = set()
         self.date: dt.date = population.date
         self.d = to_int(population.date)
         self.parameters = parameters or default_parameters()
@@ -218,38 +273,74 @@ class Simulation:
 
     def per_household(self, person_values: np.ndarray) -> np.ndarray:
         """Sum a per-person array over each household."""
-        return self.pop.household_sum(person_values)
+        return self._population.household_sum(person_values)
 
     def count_per_household(self, mask: np.ndarray) -> np.ndarray:
         """How many persons of each household meet a per-person condition."""
-        return self.pop.household_count(mask)
+        return self._population.household_count(mask)
 
     def of_applicant(self, person_values: np.ndarray) -> np.ndarray:
         """The applicant's value of a per-person array, per household."""
-        return person_values[self.pop.offsets]
+        return person_values[self._population.offsets]
 
     def of_partner(self, person_values: np.ndarray, default: Any) -> np.ndarray:
         """The partner's value of a per-person array, per household; ``default`` without one."""
-        return np.where(self.pop.has_partner, person_values[self.pop.partner_index], default)
+        return np.where(self._population.has_partner, person_values[self._population.partner_index], default)
 
     def per_person(self, household_values: np.ndarray) -> np.ndarray:
         """Give every person the value of their household."""
-        return household_values[self.pop.household]
+        return household_values[self._population.household]
 
     def _entry(self, frame: _Frame, value: np.ndarray) -> dict[str, Any]:
         var = frame.variable
         shown = value.tolist()
         if var.unit == "EUR":
             shown = [round(v / 100, 2) for v in shown]
-        if var.entity == PERSON and self.pop.person_ids is not None:
-            shown_value: Any = dict(zip(self.pop.person_ids, shown))  # noqa: B905 - same length by construction
-        else:
-            shown_value = shown[0] if len(shown) == 1 else shown
-        return dict(
+        entry = dict(
             var.view,
-            value=shown_value,
+            value=self._shown(var.entity, shown),
             inputs=list(dict.fromkeys(frame.inputs)),
             parameters=[self._parameter_view(path, param) for path, param in frame.parameters.items()],
+        )
+        if var.reference and _is_path(var.reference):
+            entry.update(self._reference_view(var.reference))
+        return entry
+
+    def _shown(self, entity: str, values: list[Any]) -> Any:
+        """A trace value: per person by id where ids are known, one value for one household."""
+        ids = self._population.person_ids
+        if entity == PERSON and ids is not None:
+            return dict(zip(ids, values))  # noqa: B905 - same length by construction
+        return values[0] if len(values) == 1 else values
+
+    def _reference_view(self, reference: str) -> dict[str, str]:
+        """The legal source of a variable whose reference is a parameter path."""
+        path = f"{self._local}.{reference[6:]}" if reference.startswith("local:") else reference
+        if path not in self.parameters:
+            return {"reference": path}
+        view = self._parameter_view(path, self.parameters[path])
+        return {"reference": view["reference"], "source": view["source"]}
+
+    def _show_input(self, column: str) -> None:
+        """Put one of the household's answers in the trace, the first time a formula reads it (see
+        :class:`_InputReader`)."""
+        field, entity, unit, label = INPUT_FIELDS[column]
+        name = f"input:{field}"
+        column = "role" if column == "has_partner" else column  # the roles are the answer behind it
+        if self.trace is None:
+            return
+        self._inputs_shown.add(name)
+        self.trace.append(
+            {
+                "variable": name,
+                "label": label,
+                "entity": entity,
+                "unit": "text" if isinstance(unit, tuple) else unit,
+                "step": f"Opgegeven in de aanvraag ({field}).",
+                "value": self._shown(entity, _input_values(getattr(self._population, column), unit)),
+                "inputs": [],
+                "parameters": [],
+            }
         )
 
     def _parameter_view(self, path: str, param: Parameter) -> dict[str, Any]:
@@ -269,6 +360,18 @@ class Simulation:
                 "provisional": param.is_provisional(self.d),
             }
         return view
+
+
+def _input_values(column: np.ndarray, unit: str | tuple[str, ...]) -> list[Any]:
+    """A household answer as the resident gave it: euro, ISO dates, choice names; None where absent."""
+    raw = column.tolist()
+    if unit == "EUR":
+        return [None if v == NOT_GIVEN else round(v / 100, 2) for v in raw]
+    if unit == "date":
+        return [from_int(v).isoformat() if v else None for v in raw]
+    if isinstance(unit, tuple):  # a choice: the column holds its index
+        return [unit[v] if v >= 0 else None for v in raw]
+    return raw
 
 
 def _plain(value: Any, unit: str) -> Any:

@@ -120,6 +120,33 @@ PERSON_COLUMNS = (
 )
 HOUSEHOLD_COLUMNS = ("housing_kind", "rent_cents", "energy_cents", "assets_cents", "low_income_since")
 
+# The columns that hold the household's own answers: the contract field each comes from, its entity,
+# its unit as the trace shows it ("EUR", "date", "bool", or the tuple of choices an index points
+# into) and a label. A traced simulation records which of them each formula read (see engine).
+INPUT_FIELDS: dict[str, tuple[str, str, str | tuple[str, ...], str]] = {
+    "housing_kind": ("housing.kind", "household", HOUSING_KINDS, "Woonsituatie"),
+    "rent_cents": ("housing.rent_month", "household", "EUR", "Huur per maand"),
+    "energy_cents": ("housing.energy_cost_month", "household", "EUR", "Energiekosten per maand"),
+    "assets_cents": ("assets", "household", "EUR", "Vermogen"),
+    "low_income_since": ("low_income_since", "household", "date", "Laag inkomen sinds"),
+    "role": ("persons.role", "person", ROLES, "Rol in het huishouden"),
+    "has_partner": ("persons.role", "person", ROLES, "Rol in het huishouden"),
+    "birth": ("persons.birth_date", "person", "date", "Geboortedatum"),
+    "net_income_cents": ("persons.net_income_month", "person", "EUR", "Netto inkomen per maand"),
+    "wage_gross_cents": ("persons.wage_gross_month", "person", "EUR", "Brutoloon per maand"),
+    "toetsingsinkomen_cents": ("persons.toetsingsinkomen_year", "person", "EUR", "Toetsingsinkomen per jaar"),
+    "school": ("persons.school", "person", SCHOOLS, "School"),
+    "student_finance": ("persons.student_finance", "person", "bool", "Studiefinanciering"),
+    "commercial_tenant": ("persons.commercial_tenant", "person", "bool", "Commerciële huurder"),
+    "earnings_since": ("persons.earnings_since", "person", "date", "Inkomsten uit arbeid sinds"),
+    "temporary_informal_carer": (
+        "persons.temporary_informal_carer",
+        "person",
+        "bool",
+        "Woont tijdelijk elders voor mantelzorg",
+    ),
+}
+
 
 def concat(populations: Sequence[Population]) -> Population:
     """One population of several that share a date and municipality (e.g. household types)."""

@@ -17,7 +17,7 @@ HOUSEHOLD_TYPES = ("single", "single_parent", "couple")
 SINGLE, SINGLE_PARENT, COUPLE = range(3)
 
 
-@variable(PERSON, "Hoort bij de bijstandseenheid", "bool")
+@variable(PERSON, "Hoort bij de bijstandseenheid", "bool", reference="Participatiewet art. 4 lid 1")
 def in_benefit_unit(s: Simulation) -> np.ndarray:
     """Applicant, partner, and the ten laste komende kinderen (art. 4 lid 1) form the benefit unit."""
     role = s.pop.role
@@ -25,7 +25,7 @@ def in_benefit_unit(s: Simulation) -> np.ndarray:
     return (role == APPLICANT) | (role == PARTNER) | ((role == CHILD) & minor)
 
 
-@variable(PERSON, "Is kostendelende medebewoner", "bool")
+@variable(PERSON, "Is kostendelende medebewoner", "bool", reference="Participatiewet art. 19a lid 1")
 def is_kostendelende_medebewoner(s: Simulation) -> np.ndarray:
     """Art. 19a: someone of at least the set age sharing the home, not the partner, not a
     student with student finance or BBL, not a commercial tenant."""
@@ -64,7 +64,7 @@ def kostendelende_medebewoners(s: Simulation) -> np.ndarray:
     return s.count_per_household(s("is_kostendelende_medebewoner"))
 
 
-@variable(HOUSEHOLD, "Aantal kostendelers (A)", "count")
+@variable(HOUSEHOLD, "Aantal kostendelers (A)", "count", reference="Participatiewet art. 22a lid 1")
 def kostendelers(s: Simulation) -> np.ndarray:
     """Art. 22a lid 1: A = the kostendelende medebewoners plus the applicant, plus the partner
     when the partner has the age of the art. 21 norm."""

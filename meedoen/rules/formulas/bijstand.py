@@ -25,7 +25,7 @@ def income_net_month(s: Simulation) -> np.ndarray:
     return s.of_applicant(net) + s.of_partner(net, 0)
 
 
-@variable(HOUSEHOLD, "Vermogensgrens", "EUR")
+@variable(HOUSEHOLD, "Vermogensgrens", "EUR", reference="Participatiewet art. 34 lid 3")
 def vermogensgrens(s: Simulation) -> np.ndarray:
     """Art. 34 lid 3: the limit for a single person, a single parent, or a couple."""
     table = np.array(
@@ -64,7 +64,7 @@ def bijstand_recht(s: Simulation) -> np.ndarray:
     return all_conditions(s, BIJSTAND_CONDITIONS)
 
 
-@variable(HOUSEHOLD, "Bijstand per maand", "EUR")
+@variable(HOUSEHOLD, "Bijstand per maand", "EUR", reference="Participatiewet art. 19 lid 2")
 def bijstand(s: Simulation) -> np.ndarray:
     """Art. 19 lid 2: the norm minus the income counted for the bijstand, where the right exists."""
     return np.where(s("bijstand_recht"), s("norm") - s("inkomen_bijstand"), 0)

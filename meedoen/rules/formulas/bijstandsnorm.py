@@ -71,7 +71,9 @@ _CATEGORY_TABLE = np.array(
 )
 
 
-@variable(HOUSEHOLD, "Normcategorie (Participatiewet art. 20-23)", "text")
+@variable(
+    HOUSEHOLD, "Normcategorie (Participatiewet art. 20-23)", "text", reference="Participatiewet art. 20-23"
+)
 def norm_category(s: Simulation) -> np.ndarray:
     """Which article's norm applies: by the ages of applicant and partner (no norm below the youth
     norm's age, the youth norm of art. 20, the norm of art. 21 up to the AOW age, AOW age), whether

@@ -50,7 +50,12 @@ def huurtoeslag_huurwoning(s: Simulation) -> np.ndarray:
     return (s.pop.housing_kind == RENT) & (s.pop.rent_cents > 0)
 
 
-@variable(HOUSEHOLD, "Aanvrager is meerderjarig (op de eerste van de maand)", "bool")
+@variable(
+    HOUSEHOLD,
+    "Aanvrager is meerderjarig (op de eerste van de maand)",
+    "bool",
+    reference="nl.toeslagen.leeftijden.huurtoeslag.meerderjarig",
+)
 def huurtoeslag_leeftijd(s: Simulation) -> np.ndarray:
     """Wet op de huurtoeslag art. 8: only an adult tenant, taken on the first day of the month
     (Awir art. 5: the right starts the month after the birthday, or that month on the 1st)."""
