@@ -28,6 +28,7 @@ from meedoen.web.machtigingen.models import Act, Machtiging
 from meedoen.web.portal.questionnaire import SESSION_KEY as CHECK_SESSION_KEY
 
 SESSION_KEY = "meedoen_namens"
+AUDIT_WHY = "handelt namens inwoner"  # the reason of the entries this module writes itself
 
 
 class NotCovered(PermissionDenied):
@@ -160,7 +161,7 @@ def _audit(request: HttpRequest, response: HttpResponse) -> None:
         action, words = Action.CHANGE, CHANGE_WORDS.get(name, f"iets gedaan ({request.path[:100]})")
     if response.status_code == 403:
         words = f"geweigerd: {words}"
-    record(request, action, subject_id=request.namens.resident_id, what=words, why="handelt namens inwoner")
+    record(request, action, subject_id=request.namens.resident_id, what=words, why=AUDIT_WHY)
 
 
 def middleware(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[[HttpRequest], HttpResponse]:

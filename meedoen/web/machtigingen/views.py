@@ -49,10 +49,13 @@ def _done_namens(machtiging: Machtiging) -> list[dict]:
     )[:200]
     lines: list[dict] = []
     for entry in entries:
-        if lines and lines[-1]["what"] == entry.what:
+        what = entry.what
+        if not entry.why.endswith(namens.AUDIT_WHY):  # a view's own entry: say what happened to it
+            what = f"{entry.get_action_display().lower()}: {what}"
+        if lines and lines[-1]["what"] == what:
             lines[-1]["count"] += 1
         else:
-            lines.append({"at": entry.at, "what": entry.what, "count": 1})
+            lines.append({"at": entry.at, "what": what, "count": 1})
     return lines
 
 
