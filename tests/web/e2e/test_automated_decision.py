@@ -91,7 +91,8 @@ def test_resident_on_bijstand_gets_the_meedoenregeling_automatically_and_the_sam
     page.get_by_role("link", name="Steekproef").click()
     expect(page.get_by_role("heading", name=re.compile("Steekproef automatische besluiten"))).to_be_visible()
     axe.scan(page)
-    page.get_by_label("Regeling en maand", exact=True).select_option(index=1)  # the only group: Meedoen-regeling
+    # the only group in the sample: the Meedoen-regeling
+    page.get_by_label("Regeling en maand", exact=True).select_option(index=1)
     page.get_by_role("button", name="Steekproef trekken").click()
     sample = ReviewDraw.objects.get()
     expect(
