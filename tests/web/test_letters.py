@@ -343,3 +343,18 @@ def test_teamless_staff_never_see_a_letter_of_a_teamless_application(application
     submission.save()
     teamless = factories.UserFactory(role=Role.CONSULTANT, team=None, username="zonderteam")
     assert logged_in(teamless).get(f"/besluiten/{decision.public_id}/brief.pdf").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_granted_amount_says_when_it_is_paid(application, consultant):
+    """Awb 4:87 lid 1: within six weeks of the decision (decided on NORMAL, so six weeks later)."""
+    text = pdf_text(decision_letter(decided(application, by=consultant)).pdf)
+    last_day = NORMAL + dt.timedelta(weeks=6)
+    assert f"uiterlijk op {last_day.day} " in text and "4:87" in text
+    assert "Betaling" in text
+
+
+@pytest.mark.django_db
+def test_a_rejection_or_a_grant_without_money_has_no_payment_line(application, consultant):
+    rejected = pdf_text(decision_letter(decided(application, by=consultant, outcome=Outcome.REJECTED)).pdf)
+    assert "Betaling" not in rejected and "Wij betalen" not in rejected

@@ -7,18 +7,21 @@ the legal facts in ``legal.yaml``. The same letter is the resident's download an
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from meedoen.web.citypass.models import LedgerEntry
 from meedoen.web.letters.letterhead import legal_facts
 from meedoen.web.letters.numbering import case_number
 from meedoen.web.letters.rendering import Letter, render_letter
 from meedoen.web.objections.terms import OBJECTION_WEEKS, objection_term_end
 
 TEMPLATE = "decisions/letter.html"
+PAYMENT_WEEKS = 6  # Awb 4:87 lid 1: payment within six weeks after the obligation to pay is fixed
 
 
 def _field(submission, name: str) -> str:
@@ -55,6 +58,25 @@ def _refs(articles) -> list[dict[str, Any]]:
     return [a.model_dump() for a in articles]
 
 
+def start_date(decision) -> dt.date:
+    """The day the right starts: for algemene bijstand the procedure's ingangsdatum (the melding, or
+    up to three months earlier: Participatiewet art. 44), otherwise the peildatum of the decision."""
+    procedure = getattr(decision.case, "procedure", None)
+    return (procedure.start_date if procedure is not None else None) or decision.peildatum
+
+
+def payment(decision, sent: dt.date) -> dict[str, Any] | None:
+    """When the money comes: on the city pass at once where the grant put a budget on it; otherwise
+    within six weeks after the decision (Awb 4:87 lid 1) for a granted amount; None without money."""
+    if not decision.granted:
+        return None
+    if LedgerEntry.objects.filter(decision_id=decision.pk).exists():
+        return {"on_pass": True, "date": sent}
+    if decision.amount_cents:
+        return {"on_pass": False, "date": sent + dt.timedelta(weeks=PAYMENT_WEEKS)}
+    return None
+
+
 def decision_context(decision, *, request: HttpRequest | None = None) -> dict[str, Any]:
     application = decision.case
     submission = application.submission
@@ -67,8 +89,9 @@ def decision_context(decision, *, request: HttpRequest | None = None) -> dict[st
         "recipient": recipient(submission),
         "case_number": case_number(application),
         "letter_date": sent,
-        "start_date": getattr(decision, "start_date", None) or decision.peildatum,
-        "payment_date": getattr(decision, "payment_date", None),
+        "start_date": start_date(decision),
+        "payment": payment(decision, sent),
+        "payment_refs": _refs(facts.payment),
         "objection_weeks": OBJECTION_WEEKS,
         "objection_deadline": objection_term_end(sent),
         "objection_url": online_objection_url(decision, request),

@@ -82,6 +82,7 @@ class LegalFacts(_Strict):
     objection: ObjectionTerm
     information_duty: tuple[Article, ...] = Field(min_length=1)
     human_review: tuple[Article, ...] = Field(min_length=1)
+    payment: tuple[Article, ...] = Field(min_length=1)
 
 
 def _read(path: Path) -> dict:
