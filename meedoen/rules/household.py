@@ -25,8 +25,13 @@ def _number_not_text(value: Any) -> Any:
     return value if isinstance(value, Decimal) else Decimal(repr(value))
 
 
+# Far above any household's figure, and small enough that every yearly sum in cents (times the
+# holiday allowance, times twelve) stays exact in 64-bit integers.
+MAX_AMOUNT = Decimal("999999999.99")
 Money = Annotated[
-    Decimal, BeforeValidator(_number_not_text), Field(ge=0, decimal_places=2, allow_inf_nan=False)
+    Decimal,
+    BeforeValidator(_number_not_text),
+    Field(ge=0, le=MAX_AMOUNT, decimal_places=2, allow_inf_nan=False),
 ]
 Role = Literal["applicant", "partner", "child", "housemate"]
 School = Literal["none", "po", "vo", "mbo", "hbo_wo"]

@@ -239,3 +239,9 @@ def test_earnings_since_and_informal_carer_are_optional_and_accepted():
     assert str(household.persons[1].earnings_since) == "2025-09-01"
     assert household.persons[0].temporary_informal_carer is True
     assert parse_household(GOOD).persons[1].earnings_since is None
+
+
+def test_an_amount_beyond_any_household_is_refused_with_its_field():
+    # found by the API fuzz: 2.2e200 overflowed the 64-bit cents (a 500)
+    [problem] = problems(with_change(["assets"], 2.2458410279743544e200))
+    assert problem.startswith("assets:") and "999999999.99" in problem
