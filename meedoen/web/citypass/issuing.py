@@ -49,8 +49,18 @@ def pass_for(resident: User, municipality: str, person: Person) -> Pass:
 
 
 def top_up(card: Pass, entitlement: Entitlement, decision_id: int | None) -> Budget:
-    """Make the budget of this period hold the granted amount: one grant entry for what is missing."""
+    """Make the budget of this period hold the granted amount: one grant entry for what is missing.
+
+    The pass is locked before its budget, the order a replacement and a booking use, so a grant that
+    meets a replacement waits instead of deadlocking; a pass replaced meanwhile hands the grant on to
+    the person's new pass."""
     rule = entitlement.rule
+    card = Pass.objects.select_for_update().get(pk=card.pk)
+    if card.status != Pass.Status.ACTIVE:
+        current = Pass.objects.select_for_update().filter(
+            resident_id=card.resident_id, person_key=card.person_key, status=Pass.Status.ACTIVE
+        )
+        card = current.first() or card
     budget, _ = Budget.objects.select_for_update().get_or_create(
         pass_card=card,
         scheme_id=rule.scheme_id,
