@@ -42,7 +42,7 @@ def status_of(parameters: ParameterSet, paths: Iterable[str], date: dt.date) -> 
     result names the figures that ran out first: the day they end (``values_until``) and the start
     of the latest of them in force (``basis``), e.g. the norms of 1 July after 31 December."""
     d = to_int(date)
-    late = [parameters[path] for path in paths if parameters[path].is_provisional(d)]
+    late = [parameters[path] for path in parameters.provisional_paths(d).intersection(paths)]
     if not late:
         return Status(FINAL)
     until = min(p.covered_until for p in late)

@@ -222,10 +222,8 @@ class Simulation:
             raise UnknownVariableError(name, self._variables) from None
 
     def _parameters_of(self, frame: _Frame) -> frozenset[str]:
-        rests_on = set(frame.parameters)
-        for name in frame.inputs:
-            rests_on |= self._rests_on.get(name, frozenset())
-        return frozenset(rests_on)
+        known = self._rests_on
+        return frozenset(frame.parameters).union(*[known[n] for n in frame.inputs if n in known])
 
     @contextmanager
     def recording(self) -> Iterator[set[str]]:

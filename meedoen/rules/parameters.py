@@ -477,6 +477,15 @@ class ParameterSet:
         """Every parameter's value in force on ``date`` (provisional ones included; a cached dict)."""
         return _resolve(self, to_int(date))
 
+    def provisional_paths(self, d: int) -> frozenset[str]:
+        """The parameters past their published values on ``d`` (yyyymmdd; a cached set)."""
+        return _provisional(self, d)
+
+
+@lru_cache(maxsize=64)
+def _provisional(pset: ParameterSet, d: int) -> frozenset[str]:
+    return frozenset(path for path, p in pset._parameters.items() if p.is_provisional(d))
+
 
 @lru_cache(maxsize=64)
 def _resolve(pset: ParameterSet, d: int) -> dict[str, Any]:
