@@ -23,8 +23,10 @@ from playwright.sync_api import Page, expect
 from meedoen.web.accounts.models import Role
 from meedoen.web.applications.models import Application, Status
 from meedoen.web.decisions.models import Review, ReviewDraw
+from meedoen.web.letters import case_number
 from tests.web import factories
 from tests.web.e2e.test_flows import do_the_check, login_staff
+from tests.web.e2e.test_letter import pdf_text
 from tests.web.test_automation_policy import UNVERIFIED, as_if_verified
 
 pytestmark = pytest.mark.e2e
@@ -85,6 +87,18 @@ def test_resident_on_bijstand_gets_the_meedoenregeling_automatically_and_the_sam
     decision = application.decision
     assert application.status == Status.GRANTED and decision.automated and decision.basis == "machine"
     assert decision.amount_cents == 15000 and "Bijstandsuitkering van de gemeente" in decision.facts_basis
+    # The letter of the automated decision: addressed, numbered, the amount, and a person on request.
+    letter = page.request.get(
+        page.get_by_role("link", name=re.compile("Lees de brief")).get_attribute("href")
+    )
+    assert letter.status == 200 and letter.headers["content-type"] == "application/pdf"
+    text = pdf_text(letter.body())
+    for expected in (
+        "Samira Bakker", "Kerkstraat 12", "6521 AB Nijmegen", f"Zaaknummer {case_number(application)}",
+        "€ 150,00 per jaar", "automatisch besluit", "binnen 6 weken",
+    ):  # fmt: skip
+        assert expected in text, expected
+    assert client.resident.bsn not in text
     page.context.clear_cookies()
 
     login_staff(page, "petra")
