@@ -19,7 +19,7 @@ from meedoen.rules.errors import InputError, InputProblem, RulesError
 from meedoen.rules.expiry import add_commands as add_parameters_commands
 from meedoen.rules.household import parse_household
 from meedoen.rules.money import euro_text
-from meedoen.web.vroegsignalering.cli import add_commands as add_signals_commands
+from meedoen.signals.cli import add_commands as add_signals_commands
 
 HOUSEHOLD_WORDS = {
     "single": "alleenstaande",
@@ -120,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
     analysis_cli.add_commands(sub, _date)
     add_monitor_commands(sub)
-    add_signals_commands(sub)
+    add_signals_commands(sub)  # no Django here: the signals store loads when `signals ingest` runs
     add_parameters_commands(sub, _date)
     return parser
 

@@ -1,6 +1,8 @@
 """The layers stay apart: the rules engine is a plain library (no web, analysis, monitor, signals)."""
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "meedoen"
@@ -49,3 +51,22 @@ def test_the_guard_sees_a_violation(tmp_path):
     (fake / "bad.py").write_text("from django.db import models\n")
     found = offending("rules", FORBIDDEN_IN_RULES, tmp_path / "meedoen")
     assert found == ["rules/bad.py imports django.db"]
+
+
+def test_the_command_line_loads_neither_django_nor_the_web_app():
+    """``meedoen check`` stays quick and usable without the web app: only ``signals ingest`` loads it."""
+    probe = (
+        "import meedoen.cli, sys; "
+        "print(sorted(m for m in sys.modules if m.startswith(('django', 'meedoen.web'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    assert not [n for n in imports_of(PACKAGE / "cli.py") if n.startswith(("django", "meedoen.web"))]
+
+
+def test_the_signals_store_is_named_by_an_import_string_that_resolves():
+    """The CLI's only link to the web app: ``STORE`` names a callable the web package provides."""
+    from meedoen.signals.cli import STORE, load_store
+    from meedoen.web.vroegsignalering import cli as web_store
+
+    assert load_store(STORE) is web_store.store
