@@ -17,7 +17,7 @@ from meedoen.analysis.job_offer import JobComparison, Offer, compare
 from meedoen.rules.entitlements import check_municipality
 from meedoen.rules.errors import CoverageError, InputError, InputProblem, RulesError
 from meedoen.rules.household import parse_household
-from meedoen.rules.money import euro_text
+from meedoen.rules.money import cents_of, euro_text
 from meedoen.rules.parameters import default_parameters, read_yaml
 from meedoen.rules.reforms import apply_reform
 
@@ -101,20 +101,19 @@ def comparison_json(c: JobComparison) -> dict[str, Any]:
 
 
 def comparison_text(c: JobComparison) -> str:
-    cents = lambda amount: round(amount * 100)  # noqa: E731
-    lines = [f"Baan van {euro_text(cents(c.gross_month))} bruto per maand", ""]
+    lines = [f"Baan van {euro_text(cents_of(c.gross_month))} bruto per maand", ""]
     lines.append("Maand        nu              met de baan")
     for m in c.months:
         now, job = m.now["disposable_income_month"], m.with_job["disposable_income_month"]
-        lines.append(f"{m.month:%m-%Y}      {euro_text(cents(now)):>12}    {euro_text(cents(job)):>12}")
+        lines.append(f"{m.month:%m-%Y}      {euro_text(cents_of(now)):>12}    {euro_text(cents_of(job)):>12}")
     verschil = "meer" if c.gain_month >= 0 else "minder"
-    lines += ["", f"U houdt per maand {euro_text(cents(abs(c.gain_month)))} {verschil} over."]
+    lines += ["", f"U houdt per maand {euro_text(cents_of(abs(c.gain_month)))} {verschil} over."]
     if c.gain_per_hour is not None:
-        lines.append(f"Dat is {euro_text(cents(c.gain_per_hour))} per extra gewerkt uur.")
+        lines.append(f"Dat is {euro_text(cents_of(c.gain_per_hour))} per extra gewerkt uur.")
     if c.stops:
         lines.append("Stopt: " + ", ".join(SCHEME_NAMES.get(s, s) for s in c.stops) + ".")
     for sid, by in c.lower:
-        lines.append(f"Lager: {SCHEME_NAMES.get(sid, sid)} ({euro_text(cents(by))} minder).")
+        lines.append(f"Lager: {SCHEME_NAMES.get(sid, sid)} ({euro_text(cents_of(by))} minder).")
     if c.provisional_from:
         lines.append(
             f"Vanaf {c.provisional_from:%m-%Y} zijn nog niet alle bedragen gepubliceerd: "

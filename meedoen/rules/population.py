@@ -15,6 +15,7 @@ from functools import cached_property
 import numpy as np
 
 from meedoen.rules.household import Household
+from meedoen.rules.money import cents_of
 from meedoen.rules.periods import to_int
 
 ROLES = ("applicant", "partner", "child", "housemate")
@@ -177,7 +178,7 @@ def tile(population: Population, n: int) -> Population:
 
 
 def _cents(amount: object) -> int:
-    return NOT_GIVEN if amount is None else int(amount * 100)
+    return NOT_GIVEN if amount is None else cents_of(amount)
 
 
 def from_households(households: Sequence[Household]) -> Population:

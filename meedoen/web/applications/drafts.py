@@ -10,13 +10,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from meedoen.rules.money import cents_of
 from meedoen.web.accounts.models import AreaTeam
 from meedoen.web.applications import procedure
 from meedoen.web.applications.models import Application, BijstandProcedure, Document, Status, Submission
 from meedoen.web.components.upload_limits import ensure_room_for_document
 from meedoen.web.decisions.automation import handle_new
 from meedoen.web.decisions.models import Decision, SchemePolicy
-from meedoen.web.decisions.recording import cents
 from meedoen.web.portal.outcome import Outcome
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ def submit(submission: Submission) -> list[Application]:
                 scheme_id=scheme_id,
                 scheme_name=names.get(scheme_id, scheme_id),
                 # an unknown scheme (amount None) expects nothing: a consultant looks at it
-                expected_amount_cents=cents(outcome.get("amount") or 0.0),
+                expected_amount_cents=cents_of(outcome.get("amount") or 0.0),
                 period=outcome.get("period", "month"),
                 received_on=today,
                 due_on=procedure.decision_due(today),

@@ -22,18 +22,19 @@ from django.views.decorators.http import require_POST
 
 from meedoen.rules.errors import RulesError
 from meedoen.rules.expiry import DEFAULT_WITHIN_DAYS, Expiring, expiring
+from meedoen.rules.money import cents_of
 from meedoen.web.accounts.access import case_worker_required, figures_required
 from meedoen.web.accounts.models import Role
 from meedoen.web.accounts.teams import own_team
 from meedoen.web.applications.models import OPEN_STATUSES, Application, Document, Status
 from meedoen.web.applications.procedure import decide_refusal
 from meedoen.web.applications.views import send_document
-from meedoen.web.audit.log import record, record_many
-from meedoen.web.audit.models import Action, AuditEntry
+from meedoen.web.audit.log import reads_of, record, record_many
+from meedoen.web.audit.models import Action
 from meedoen.web.backoffice.forms import AskForm, DecideForm, NoteForm, QueueFilterForm
 from meedoen.web.calculation import evaluate
 from meedoen.web.decisions.models import Decision, Outcome
-from meedoen.web.decisions.recording import Undecidable, cents, record_decision, scheme_in
+from meedoen.web.decisions.recording import Undecidable, record_decision, scheme_in
 
 PURPOSE = "behandeling aanvraag"
 
@@ -91,7 +92,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     record_many(
         request,
         Action.VIEW,
-        subject_ids=[a.submission.resident_id for a in page],
+        shown=[(a, a.submission.resident_id) for a in page],
         what=f"werkvoorraad {request.user.team}",
         why=PURPOSE,
     )
@@ -109,7 +110,7 @@ def _render_case(
     record(
         request,
         Action.VIEW,
-        subject_id=application.submission.resident_id,
+        obj=application, subject_id=application.submission.resident_id,
         what=f"aanvraag {application.public_id}",
         why=PURPOSE,
     )
@@ -129,7 +130,7 @@ def _render_case(
         "thread": application.messages.select_related("author"),
         "events": application.events.select_related("actor"),
         "decision": Decision.objects.filter(application=application).first(),
-        "viewed_by": AuditEntry.objects.filter(what=f"aanvraag {application.public_id}")[:20],
+        "viewed_by": reads_of(application)[:20],
         **forms,
     }
     return render(request, "backoffice/case.html", context, status=status)
@@ -161,7 +162,7 @@ def decide(request: HttpRequest, public_id: UUID) -> HttpResponse:
             Outcome(form.cleaned_data["outcome"]),
             by=request.user,
             motivation=form.cleaned_data["motivation"],
-            amount_cents=cents(float(amount)) if amount is not None else None,
+            amount_cents=cents_of(amount) if amount is not None else None,
         )
     except Undecidable:
         form.add_error(
@@ -173,7 +174,7 @@ def decide(request: HttpRequest, public_id: UUID) -> HttpResponse:
     record(
         request,
         Action.DECIDE,
-        subject_id=application.submission.resident_id,
+        obj=decision, subject_id=application.submission.resident_id,
         what=f"besluit {decision.public_id} op aanvraag {application.public_id}",
         why=PURPOSE,
     )
@@ -214,7 +215,7 @@ def document(request: HttpRequest, document_id: UUID) -> HttpResponse:
     record(
         request,
         Action.DOWNLOAD,
-        subject_id=doc.submission.resident_id,
+        obj=doc, subject_id=doc.submission.resident_id,
         what=f"document {document_id}",
         why=PURPOSE,
     )

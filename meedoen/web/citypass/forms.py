@@ -8,11 +8,12 @@ from typing import Any, ClassVar
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 
+from meedoen.rules.money import euro_plain
 from meedoen.web.accounts.forms import clean_new_username
 from meedoen.web.accounts.models import User
 from meedoen.web.citypass.budgets import Category
 from meedoen.web.citypass.models import Area, Offer, Provider
-from meedoen.web.citypass.money import MoneyError, euro_plain, parse_euro
+from meedoen.web.citypass.money import MoneyError, parse_euro
 from meedoen.web.components.forms import UtrechtForm
 
 ANY = [("", "Alle")]

@@ -1,6 +1,6 @@
 """Euro amounts of the city pass as text and back, always as integer cents (no float on the way).
 
-``euro_plain`` writes cents for statements and exports (``-1234`` -> ``-12,34``). ``parse_euro`` reads
+Writing cents as text is :mod:`meedoen.rules.money`'s (``euro_plain``, ``euro_grouped``). ``parse_euro`` reads
 what a provider types on its page, in Dutch notation only, and is the one place that decides what an
 amount typed by a person means:
 
@@ -16,6 +16,8 @@ amount typed by a person means:
 from __future__ import annotations
 
 import re
+
+from meedoen.rules.money import euro_grouped
 
 EURO_DIGITS = re.compile(r"[0-9]+")  # ASCII only: re's \d also matches other scripts' digits
 PLAIN = re.compile(r"(?P<euros>[0-9]+)(?:,(?P<cents>[0-9]{1,2}|-{1,2}))?")
@@ -39,17 +41,6 @@ ZERO = "Vul een bedrag in dat hoger is dan 0."
 
 class MoneyError(ValueError):
     """An amount that cannot be read; the message says why, in Dutch, for the person who typed it."""
-
-
-def euro_plain(cents: int) -> str:
-    sign = "-" if cents < 0 else ""
-    return f"{sign}{abs(cents) // 100},{abs(cents) % 100:02d}"
-
-
-def euro_grouped(cents: int) -> str:
-    """``125000`` -> ``1.250,00``: how a maximum is named in a message."""
-    euros, rest = divmod(cents, 100)
-    return f"{euros:,}".replace(",", ".") + f",{rest:02d}"
 
 
 def parse_euro(text: str, *, maximum_cents: int) -> int:

@@ -20,8 +20,8 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 
 from meedoen.reporting import safe_csv
+from meedoen.rules.money import euro_plain
 from meedoen.web.citypass.models import LedgerEntry, Provider
-from meedoen.web.citypass.money import euro_plain
 
 HEADER = ["datum", "referentie", "soort", "aanbod", "pas (laatste 4 cijfers)", "bedrag (euro)"]
 KINDS = dict(LedgerEntry.Kind.choices)

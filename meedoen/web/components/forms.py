@@ -15,7 +15,7 @@ from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.http import HttpRequest, QueryDict
 
-from meedoen.rules.money import euro_text
+from meedoen.rules.money import cents_of, euro_text
 
 
 def posted(request: HttpRequest) -> QueryDict | None:
@@ -115,7 +115,7 @@ class MoneyField(forms.CharField):
 
     def prepare_value(self, value: Any) -> Any:
         if isinstance(value, Decimal | int):
-            return euro_text(int(Decimal(value) * 100)).removeprefix("€ ")
+            return euro_text(cents_of(value))
         return value
 
 

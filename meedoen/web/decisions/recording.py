@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from meedoen.rules.money import cents_of
 from meedoen.web.applications.models import Application, Status
 from meedoen.web.calculation import evaluate, parameter_version
 from meedoen.web.citypass.issuing import end_for_decision, issue_for_decision
@@ -34,15 +34,11 @@ def status_of(scheme: dict[str, Any]) -> dict[str, Any]:
     return {k: scheme[k] for k in keys if k in scheme}
 
 
-def cents(amount: float) -> int:
-    return int((Decimal(str(amount)) * 100).quantize(Decimal(1)))
-
-
 def proposal_of(scheme: dict[str, Any]) -> dict[str, Any]:
     """What the engine proposes for a scheme: grant with its amount, or reject (never on an unknown
     scheme, see :func:`is_unknown`)."""
     if scheme.get("eligible") is True:
-        return {"outcome": Outcome.GRANTED.value, "amount_cents": cents(scheme.get("amount") or 0.0)}
+        return {"outcome": Outcome.GRANTED.value, "amount_cents": cents_of(scheme.get("amount") or 0.0)}
     return {"outcome": Outcome.REJECTED.value, "amount_cents": 0}
 
 
@@ -81,7 +77,7 @@ def record_decision(
         raise Undecidable(application.scheme_id, result["date"])
     granted = outcome == Outcome.GRANTED
     if amount_cents is None:
-        amount_cents = cents(scheme.get("amount") or 0.0) if granted else 0
+        amount_cents = cents_of(scheme.get("amount") or 0.0) if granted else 0
     basis, proposal = basis_for(application, scheme, by)
     decision = Decision.objects.create(
         application=application,
@@ -139,7 +135,7 @@ def revise_decision(
         raise Undecidable(application.scheme_id, result["date"])
     granted = outcome == Outcome.GRANTED
     if amount_cents is None:
-        amount_cents = cents(scheme.get("amount") or 0.0) if granted else 0
+        amount_cents = cents_of(scheme.get("amount") or 0.0) if granted else 0
     Decision.objects.filter(pk=old.pk).update(application=None, superseded_at=timezone.now())
     new = Decision.objects.create(
         application=application,

@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from meedoen.rules.money import cents_of
 from meedoen.web.accounts.access import resident_required, role_required
 from meedoen.web.accounts.models import Role
 from meedoen.web.applications.views import send_document
@@ -27,7 +28,6 @@ from meedoen.web.components.forms import posted
 from meedoen.web.components.pdf import pdf_response
 from meedoen.web.decisions.models import Decision
 from meedoen.web.decisions.models import Outcome as DecisionOutcome
-from meedoen.web.decisions.recording import cents
 from meedoen.web.letters import case_number, render_letter
 from meedoen.web.machtigingen.models import Act
 from meedoen.web.machtigingen.namens import resident_of
@@ -72,7 +72,7 @@ def file(request: HttpRequest, public_id: UUID) -> HttpResponse:
     resident = resident_of(request, Act.OBJECT, application.scheme_id)  # namens: "bezwaar" for this scheme
     if application.submission.resident_id != resident.pk:
         raise Http404
-    record(request, Action.VIEW, subject_id=resident.pk, what=f"besluit {public_id}", why=OWN)
+    record(request, Action.VIEW, obj=decision, subject_id=resident.pk, what=f"besluit {public_id}", why=OWN)
     refused = procedure.refusal(decision)
     form = ObjectionForm(posted(request), request.FILES or None)
     status = 200
@@ -90,7 +90,7 @@ def file(request: HttpRequest, public_id: UUID) -> HttpResponse:
                 record(
                     request,
                     Action.CREATE,
-                    subject_id=resident.pk,
+                    obj=objection, subject_id=resident.pk,
                     what=f"bezwaar {objection.public_id}",
                     why=OWN,
                 )
@@ -108,7 +108,7 @@ def filed(request: HttpRequest, public_id: UUID) -> HttpResponse:
     resident = resident_of(request, (Act.OBJECT, Act.VIEW))
     objection = get_object_or_404(_objections(), public_id=public_id, resident=resident)
     resident_of(request, (Act.OBJECT, Act.VIEW), objection.application.scheme_id)
-    record(request, Action.VIEW, subject_id=resident.pk, what=f"bezwaar {public_id}", why=OWN)
+    record(request, Action.VIEW, obj=objection, subject_id=resident.pk, what=f"bezwaar {public_id}", why=OWN)
     return render(
         request,
         "objections/filed.html",
@@ -138,7 +138,7 @@ def document(request: HttpRequest, document_id: UUID) -> HttpResponse:
     )
     why = _visible(request, doc.objection)
     subject = doc.objection.application.submission.resident_id
-    record(request, Action.DOWNLOAD, subject_id=subject, what=f"bezwaardocument {document_id}", why=why)
+    record(request, Action.DOWNLOAD, obj=doc, subject_id=subject, what=f"bezwaardocument {document_id}", why=why)
     return send_document(doc)
 
 
@@ -169,7 +169,7 @@ def letter(request: HttpRequest, public_id: UUID) -> HttpResponse:
     if objection.is_open:
         raise Http404
     subject = objection.application.submission.resident_id
-    record(request, Action.DOWNLOAD, subject_id=subject, what=f"besluit op bezwaar {public_id}", why=why)
+    record(request, Action.DOWNLOAD, obj=objection, subject_id=subject, what=f"besluit op bezwaar {public_id}", why=why)
     return pdf_response(
         letter_for(objection).pdf, f"besluit-op-bezwaar-{objection.application.scheme_id}.pdf"
     )
@@ -194,7 +194,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     record_many(
         request,
         Action.VIEW,
-        subject_ids=[o.application.submission.resident_id for o in page],
+        shown=[(o, o.application.submission.resident_id) for o in page],
         what="bezwaarzaken",
         why=PURPOSE,
     )
@@ -211,7 +211,7 @@ def _render_case(request: HttpRequest, objection: Objection, forms: dict | None 
     record(
         request,
         Action.VIEW,
-        subject_id=objection.application.submission.resident_id,
+        obj=objection, subject_id=objection.application.submission.resident_id,
         what=f"bezwaar {objection.public_id}",
         why=PURPOSE,
     )
@@ -248,7 +248,7 @@ def _refused(request: HttpRequest, objection: Objection, form, key: str, exc: pr
 def _changed(request: HttpRequest, objection: Objection, what: str) -> None:
     subject = objection.application.submission.resident_id
     record(
-        request, Action.CHANGE, subject_id=subject, what=f"bezwaar {objection.public_id}: {what}", why=PURPOSE
+        request, Action.CHANGE, obj=objection, subject_id=subject, what=f"bezwaar {objection.public_id}: {what}", why=PURPOSE
     )
 
 
@@ -311,12 +311,12 @@ def decide(request: HttpRequest, public_id: UUID) -> HttpResponse:
             request.user,
             lateness_excused=lateness,
             new_outcome=DecisionOutcome(data["new_outcome"]) if data.get("new_outcome") else None,
-            amount_cents=cents(float(amount)) if amount is not None else None,
+            amount_cents=cents_of(amount) if amount is not None else None,
         )
     except procedure.Refused as exc:
         return _refused(request, objection, form, "decide_form", exc)
     subject = objection.application.submission.resident_id
-    record(request, Action.DECIDE, subject_id=subject, what=f"besluit op bezwaar {public_id}", why=PURPOSE)
+    record(request, Action.DECIDE, obj=objection, subject_id=subject, what=f"besluit op bezwaar {public_id}", why=PURPOSE)
     messages.success(
         request, f"Het besluit op bezwaar is vastgelegd: {objection.get_outcome_display().lower()}."
     )

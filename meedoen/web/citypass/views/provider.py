@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from meedoen.rules.money import euro_plain
 from meedoen.web.accounts.models import Role, User
 from meedoen.web.accounts.views import signup_rate_limited
 from meedoen.web.audit.log import record
@@ -24,7 +25,6 @@ from meedoen.web.audit.models import Action
 from meedoen.web.citypass import redemption, statements
 from meedoen.web.citypass.forms import BookForm, OfferForm, PassNumberForm, RegisterForm, TillForm
 from meedoen.web.citypass.models import Offer, Provider, TillToken
-from meedoen.web.citypass.money import euro_plain
 from meedoen.web.citypass.redemption import Refused, Throttled, UnknownPass
 from meedoen.web.citypass.throttling import TOO_MANY, count_unknown_number, lookups_blocked
 from meedoen.web.citypass.views.common import provider_required
@@ -89,7 +89,7 @@ def redeem(request: HttpRequest) -> HttpResponse:
             record(
                 request,
                 Action.VIEW,
-                subject_id=result.card.resident_id,
+                obj=result.card, subject_id=result.card.resident_id,
                 what="stadspas geldig?",
                 why="inwisselen bij aanbieder",
             )

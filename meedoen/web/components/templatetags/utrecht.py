@@ -10,7 +10,7 @@ from typing import Any
 from django import forms, template
 from django.utils.dateformat import format as format_date
 
-from meedoen.rules.money import euro_text
+from meedoen.rules.money import cents_of, euro_text
 
 register = template.Library()
 
@@ -22,7 +22,7 @@ def euro(amount: float | Decimal | int | None) -> str:
     """An amount in euro (as in the contract's JSON) in Dutch notation: ``€ 1.401,50``."""
     if amount is None:
         return ""
-    return euro_text(int((Decimal(str(amount)) * 100).quantize(Decimal(1))))
+    return euro_text(cents_of(amount))
 
 
 @register.filter
