@@ -48,6 +48,7 @@ def _log(request, item: BijstandProcedure, field: ProcedureChange.Field, old: st
     record(
         request,
         Action.CHANGE,
+        obj=application,
         subject_id=application.submission.resident_id,
         what=f"{field.label.lower()} aanvraag {application.public_id}: {old or '-'} -> {new}",
         why=PURPOSE,

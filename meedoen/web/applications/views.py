@@ -208,7 +208,8 @@ def mine(request: HttpRequest) -> HttpResponse:
             for s in submissions
             if (s.is_draft and set(s.schemes) <= covered) or (not s.is_draft and s.applications.all())
         ]
-    record(request, Action.VIEW, subject_id=resident.pk, what="Mijn aanvragen", why=OWN_DATA)
+    # obj=None: the list of the resident's own applications, no single one
+    record(request, Action.VIEW, obj=None, subject_id=resident.pk, what="Mijn aanvragen", why=OWN_DATA)
     context = {"submissions": submissions, "today": timezone.localdate()}
     return render(request, "applications/mine.html", context)
 
@@ -253,6 +254,7 @@ def application_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
     record(
         request,
         Action.VIEW,
+        obj=application,
         subject_id=application.submission.resident_id,
         what=f"aanvraag {application.public_id}",
         why=OWN_DATA,
@@ -281,7 +283,14 @@ def download_document(request: HttpRequest, document_id: UUID) -> FileResponse:
     resident = resident_of(request, (Act.VIEW, Act.APPLY))
     document = get_object_or_404(Document, public_id=document_id, submission__resident=resident)
     require_schemes(request, (Act.VIEW, Act.APPLY), document.submission.schemes)
-    record(request, Action.DOWNLOAD, subject_id=resident.pk, what=f"document {document_id}", why=OWN_DATA)
+    record(
+        request,
+        Action.DOWNLOAD,
+        obj=document,
+        subject_id=resident.pk,
+        what=f"document {document_id}",
+        why=OWN_DATA,
+    )
     return send_document(document)
 
 

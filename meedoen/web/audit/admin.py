@@ -9,9 +9,19 @@ class AuditEntryAdmin(AuditedAdmin):
     """Read-only: the admin can search the log but not add, change or delete an entry. Reading the log
     (who looked at whom) is itself logged."""
 
-    list_display = ("at", "actor_name", "actor_role", "action", "what", "why", "subject_id")
-    list_filter = ("action", "actor_role")
-    search_fields = ("actor_name", "what")
+    list_display = (
+        "at",
+        "actor_name",
+        "actor_role",
+        "action",
+        "object_type",
+        "object_id",
+        "what",
+        "why",
+        "subject_id",
+    )
+    list_filter = ("action", "actor_role", "object_type")
+    search_fields = ("actor_name", "what", "=object_id")
 
     def audit_subject(self, obj: AuditEntry) -> int | None:
         return obj.subject_id

@@ -33,11 +33,13 @@ class AuditedAdmin(admin.ModelAdmin):
         if changelist is not None:
             search = request.GET.get("q", "").strip()
             what = f"beheer: lijst {self._label()}" + (f", gezocht op '{search}'" if search else "")
-            shown = [s for s in (self.audit_subject(o) for o in changelist.result_list) if s is not None]
+            rows = [(o, self.audit_subject(o)) for o in changelist.result_list]
+            shown = [(o, subject) for o, subject in rows if subject is not None]
             if shown:
-                record_many(request, Action.VIEW, subject_ids=shown, what=what, why=WHY)
+                record_many(request, Action.VIEW, shown=shown, what=what, why=WHY)
             else:
-                record(request, Action.VIEW, subject_id=None, what=what, why=WHY)
+                # obj=None: a list page without anyone's personal data on it, no single object shown
+                record(request, Action.VIEW, obj=None, subject_id=None, what=what, why=WHY)
         return response
 
     def _record_object(self, request: HttpRequest, object_id: str, page: str) -> None:
@@ -46,7 +48,7 @@ class AuditedAdmin(admin.ModelAdmin):
             return
         action = Action.VIEW if request.method in ("GET", "HEAD") else Action.CHANGE
         what = f"beheer: {page} {self.model._meta.verbose_name} {obj.pk}"
-        record(request, action, subject_id=self.audit_subject(obj), what=what, why=WHY)
+        record(request, action, obj=obj, subject_id=self.audit_subject(obj), what=what, why=WHY)
 
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict | None = None

@@ -38,6 +38,11 @@ class AuditEntry(models.Model):
     actor_role = models.CharField(max_length=20)
     action = models.CharField(max_length=10, choices=Action.choices)
     subject_id = models.BigIntegerField(null=True, db_index=True)  # the resident whose data it is
+    # The object read or changed (meedoen.web.audit.log.object_ref): "who looked at this case" is a query.
+    object_type = models.CharField(max_length=30, blank=True, default="")
+    object_id = models.CharField(max_length=64, blank=True, default="")  # a primary key, int or UUID
+    in_list = models.BooleanField(default=False)  # the object was a row of a list page (record_many)
+    namens_id = models.BigIntegerField(null=True, db_index=True)  # the machtiging acted under, if any
     what = models.CharField(max_length=200)
     why = models.CharField(max_length=200)
     path = models.CharField(max_length=300)
@@ -48,6 +53,7 @@ class AuditEntry(models.Model):
     class Meta:
         ordering = ("-at", "-id")
         verbose_name_plural = "audit entries"
+        indexes = (models.Index(fields=("object_type", "object_id"), name="audit_object"),)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:

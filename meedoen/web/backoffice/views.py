@@ -110,7 +110,8 @@ def _render_case(
     record(
         request,
         Action.VIEW,
-        obj=application, subject_id=application.submission.resident_id,
+        obj=application,
+        subject_id=application.submission.resident_id,
         what=f"aanvraag {application.public_id}",
         why=PURPOSE,
     )
@@ -174,7 +175,8 @@ def decide(request: HttpRequest, public_id: UUID) -> HttpResponse:
     record(
         request,
         Action.DECIDE,
-        obj=decision, subject_id=application.submission.resident_id,
+        obj=decision,
+        subject_id=application.submission.resident_id,
         what=f"besluit {decision.public_id} op aanvraag {application.public_id}",
         why=PURPOSE,
     )
@@ -215,7 +217,8 @@ def document(request: HttpRequest, document_id: UUID) -> HttpResponse:
     record(
         request,
         Action.DOWNLOAD,
-        obj=doc, subject_id=doc.submission.resident_id,
+        obj=doc,
+        subject_id=doc.submission.resident_id,
         what=f"document {document_id}",
         why=PURPOSE,
     )

@@ -19,8 +19,8 @@ from django.views.decorators.http import require_POST
 
 from meedoen.web.accounts.access import case_worker_required, figures_required, role_required
 from meedoen.web.accounts.models import Role
-from meedoen.web.audit.log import record, record_many
-from meedoen.web.audit.models import Action, AuditEntry
+from meedoen.web.audit.log import reads_of, record, record_many
+from meedoen.web.audit.models import Action
 from meedoen.web.casework import dashboard as monitor_dashboard
 from meedoen.web.casework.caseload import PURPOSE, caseload, client_of_team
 from meedoen.web.casework.forms import (
@@ -52,7 +52,7 @@ def caseload_page(request: HttpRequest) -> HttpResponse:
     record_many(
         request,
         Action.VIEW,
-        subject_ids=[r.client.resident_id for r in rows],
+        shown=[(r.client, r.client.resident_id) for r in rows],
         what=f"caseload {request.user.team}",
         why=PURPOSE,
     )
@@ -80,7 +80,14 @@ def _forms(client: Client, data=None, bound: str = "") -> dict[str, Form]:
 
 def _viewed(request: HttpRequest, client: Client) -> None:
     """Every page showing the client's data leaves one audit entry."""
-    record(request, Action.VIEW, subject_id=client.resident_id, what=f"klantdossier {client.pk}", why=PURPOSE)
+    record(
+        request,
+        Action.VIEW,
+        obj=client,
+        subject_id=client.resident_id,
+        what=f"klantdossier {client.pk}",
+        why=PURPOSE,
+    )
 
 
 def _render_client(
@@ -98,7 +105,7 @@ def _render_client(
         "instruments": client.instruments.all(),
         "debt_help": client.debt_help.all(),
         "running_spell": running,
-        "viewed_by": AuditEntry.objects.filter(what=f"klantdossier {client.pk}")[:10],
+        "viewed_by": reads_of(client)[:10],
         **(forms or _forms(client)),
     }
     return render(request, "casework/client.html", context, status=status)
@@ -113,6 +120,7 @@ def _changed(request: HttpRequest, client: Client, what: str, message: str) -> H
     record(
         request,
         Action.CHANGE,
+        obj=client,
         subject_id=client.resident_id,
         what=f"{what} (klantdossier {client.pk})",
         why=PURPOSE,

@@ -68,6 +68,7 @@ def facts_checked(request: HttpRequest, public_id: UUID) -> HttpResponse:
         record(
             request,
             Action.CHANGE,
+            obj=submission,
             subject_id=submission.resident_id,
             what=f"gegevens gecontroleerd, aanvraag {submission.public_id}",
             why=PURPOSE,
@@ -109,6 +110,7 @@ def confirm_proposal(request: HttpRequest, public_id: UUID) -> HttpResponse:
     record(
         request,
         Action.DECIDE,
+        obj=decision,
         subject_id=application.submission.resident_id,
         what=f"besluit {decision.public_id} op aanvraag {application.public_id} (voorstel bevestigd)",
         why=PURPOSE,
@@ -182,7 +184,7 @@ def todo(request: HttpRequest) -> HttpResponse:
     record_many(
         request,
         Action.VIEW,
-        subject_ids=[r.decision.application.submission.resident_id for r in reviews],
+        shown=[(r.decision, r.decision.application.submission.resident_id) for r in reviews],
         what=f"tweede blik {request.user.team}",
         why=REVIEW_PURPOSE,
     )
@@ -210,6 +212,7 @@ def review(request: HttpRequest, public_id: UUID) -> HttpResponse:
             record(
                 request,
                 Action.CHANGE,
+                obj=decision,
                 subject_id=application.submission.resident_id,
                 what=f"tweede blik op besluit {decision.public_id}: {item.get_verdict_display()}",
                 why=REVIEW_PURPOSE,
@@ -220,6 +223,7 @@ def review(request: HttpRequest, public_id: UUID) -> HttpResponse:
     record(
         request,
         Action.VIEW,
+        obj=decision,
         subject_id=application.submission.resident_id,
         what=f"besluit {decision.public_id}",
         why=REVIEW_PURPOSE,

@@ -33,6 +33,13 @@ def letter(request: HttpRequest, public_id: UUID) -> HttpResponse:
         why = "behandeling aanvraag"
     else:  # another resident, another team, staff without a team, any other role
         raise Http404
-    record(request, Action.DOWNLOAD, subject_id=submission.resident_id, what=f"besluit {public_id}", why=why)
+    record(
+        request,
+        Action.DOWNLOAD,
+        obj=decision,
+        subject_id=submission.resident_id,
+        what=f"besluit {public_id}",
+        why=why,
+    )
     pdf = decision_letter(decision, request=request).pdf
     return pdf_response(pdf, f"besluit-{decision.case.scheme_id}.pdf")

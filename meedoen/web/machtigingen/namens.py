@@ -161,7 +161,8 @@ def _audit(request: HttpRequest, response: HttpResponse) -> None:
         action, words = Action.CHANGE, CHANGE_WORDS.get(name, f"iets gedaan ({request.path[:100]})")
     if response.status_code == 403:
         words = f"geweigerd: {words}"
-    record(request, action, subject_id=request.namens.resident_id, what=words, why=AUDIT_WHY)
+    # obj=None: no view recorded this request, so no object is known; the entry names the page's path
+    record(request, action, obj=None, subject_id=request.namens.resident_id, what=words, why=AUDIT_WHY)
 
 
 def middleware(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[[HttpRequest], HttpResponse]:

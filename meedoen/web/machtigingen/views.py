@@ -20,8 +20,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from meedoen.web.accounts.access import resident_required
 from meedoen.web.applications.models import Submission
-from meedoen.web.audit.log import record
-from meedoen.web.audit.models import Action, AuditEntry
+from meedoen.web.audit.log import done_namens, record
+from meedoen.web.audit.models import Action
 from meedoen.web.components.forms import posted
 from meedoen.web.machtigingen import namens
 from meedoen.web.machtigingen.forms import MachtigingForm, ShareForm, years_later
@@ -42,11 +42,9 @@ def _resident_name(user) -> str:
 def _done_namens(machtiging: Machtiging) -> list[dict]:
     """What the agent did under this authorisation, from the audit log (newest first); the same thing
     done several times in a row (e.g. the steps of the check) is one line with a count."""
-    entries = AuditEntry.objects.filter(
-        subject_id=machtiging.resident_id,
-        actor_id=machtiging.agent_id,
-        why__contains=f"(machtiging {machtiging.pk}):",
-    )[:200]
+    entries = done_namens(machtiging).filter(subject_id=machtiging.resident_id, actor_id=machtiging.agent_id)[
+        :200
+    ]
     lines: list[dict] = []
     for entry in entries:
         what = entry.what
@@ -69,8 +67,14 @@ def overview(request: HttpRequest) -> HttpResponse:
     for m in given:
         groups[m.state(today)].append({"m": m, "done": _done_namens(m)})
     shares = [{"s": s, "state": s.state(now)} for s in SharedCheck.objects.filter(resident=request.user)]
+    # obj=None: the overview lists all the resident's authorisations and shares
     record(
-        request, Action.VIEW, subject_id=request.user.pk, what="machtigingen en gedeelde uitkomsten", why=OWN
+        request,
+        Action.VIEW,
+        obj=None,
+        subject_id=request.user.pk,
+        what="machtigingen en gedeelde uitkomsten",
+        why=OWN,
     )
     context = {
         "active": groups[State.ACTIVE],
@@ -110,6 +114,7 @@ def new(request: HttpRequest) -> HttpResponse:
         record(
             request,
             Action.CREATE,
+            obj=machtiging,
             subject_id=request.user.pk,
             what=f"machtiging {machtiging.public_id} voor {machtiging.agent_name}",
             why="inwoner machtigt iemand",
@@ -132,6 +137,7 @@ def revoke(request: HttpRequest, public_id: UUID) -> HttpResponse:
         record(
             request,
             Action.CHANGE,
+            obj=machtiging,
             subject_id=request.user.pk,
             what=f"machtiging {machtiging.public_id} ingetrokken",
             why="inwoner trekt machtiging in",
@@ -226,6 +232,7 @@ def share_new(request: HttpRequest) -> HttpResponse:
         record(
             request,
             Action.CREATE,
+            obj=share,
             subject_id=request.user.pk,
             what=f"uitkomst gedeeld {share.public_id} met {share.recipient_name}",
             why="inwoner deelt uitkomst Regelingencheck",
@@ -259,6 +266,7 @@ def share_revoke(request: HttpRequest, public_id: UUID) -> HttpResponse:
         record(
             request,
             Action.CHANGE,
+            obj=share,
             subject_id=request.user.pk,
             what=f"gedeelde uitkomst {share.public_id} ingetrokken",
             why="inwoner trekt gedeelde uitkomst in",
@@ -281,6 +289,7 @@ def shared(request: HttpRequest, token: str) -> HttpResponse:
         record(
             request,
             Action.VIEW,
+            obj=share,
             subject_id=share.resident_id,
             what=f"gedeelde uitkomst {share.public_id}",
             why=f"gelezen via deellink van {share.recipient_name} ({share.recipient_organisation})"[:200],

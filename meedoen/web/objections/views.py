@@ -90,7 +90,8 @@ def file(request: HttpRequest, public_id: UUID) -> HttpResponse:
                 record(
                     request,
                     Action.CREATE,
-                    obj=objection, subject_id=resident.pk,
+                    obj=objection,
+                    subject_id=resident.pk,
                     what=f"bezwaar {objection.public_id}",
                     why=OWN,
                 )
@@ -138,7 +139,9 @@ def document(request: HttpRequest, document_id: UUID) -> HttpResponse:
     )
     why = _visible(request, doc.objection)
     subject = doc.objection.application.submission.resident_id
-    record(request, Action.DOWNLOAD, obj=doc, subject_id=subject, what=f"bezwaardocument {document_id}", why=why)
+    record(
+        request, Action.DOWNLOAD, obj=doc, subject_id=subject, what=f"bezwaardocument {document_id}", why=why
+    )
     return send_document(doc)
 
 
@@ -169,7 +172,14 @@ def letter(request: HttpRequest, public_id: UUID) -> HttpResponse:
     if objection.is_open:
         raise Http404
     subject = objection.application.submission.resident_id
-    record(request, Action.DOWNLOAD, obj=objection, subject_id=subject, what=f"besluit op bezwaar {public_id}", why=why)
+    record(
+        request,
+        Action.DOWNLOAD,
+        obj=objection,
+        subject_id=subject,
+        what=f"besluit op bezwaar {public_id}",
+        why=why,
+    )
     return pdf_response(
         letter_for(objection).pdf, f"besluit-op-bezwaar-{objection.application.scheme_id}.pdf"
     )
@@ -211,7 +221,8 @@ def _render_case(request: HttpRequest, objection: Objection, forms: dict | None 
     record(
         request,
         Action.VIEW,
-        obj=objection, subject_id=objection.application.submission.resident_id,
+        obj=objection,
+        subject_id=objection.application.submission.resident_id,
         what=f"bezwaar {objection.public_id}",
         why=PURPOSE,
     )
@@ -248,7 +259,12 @@ def _refused(request: HttpRequest, objection: Objection, form, key: str, exc: pr
 def _changed(request: HttpRequest, objection: Objection, what: str) -> None:
     subject = objection.application.submission.resident_id
     record(
-        request, Action.CHANGE, obj=objection, subject_id=subject, what=f"bezwaar {objection.public_id}: {what}", why=PURPOSE
+        request,
+        Action.CHANGE,
+        obj=objection,
+        subject_id=subject,
+        what=f"bezwaar {objection.public_id}: {what}",
+        why=PURPOSE,
     )
 
 
@@ -316,7 +332,14 @@ def decide(request: HttpRequest, public_id: UUID) -> HttpResponse:
     except procedure.Refused as exc:
         return _refused(request, objection, form, "decide_form", exc)
     subject = objection.application.submission.resident_id
-    record(request, Action.DECIDE, obj=objection, subject_id=subject, what=f"besluit op bezwaar {public_id}", why=PURPOSE)
+    record(
+        request,
+        Action.DECIDE,
+        obj=objection,
+        subject_id=subject,
+        what=f"besluit op bezwaar {public_id}",
+        why=PURPOSE,
+    )
     messages.success(
         request, f"Het besluit op bezwaar is vastgelegd: {objection.get_outcome_display().lower()}."
     )

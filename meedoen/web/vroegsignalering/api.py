@@ -237,6 +237,7 @@ def signal_status(request: HttpRequest, signaal_id: str):
     record(
         request,
         Action.VIEW,
+        obj=signal,
         subject_id=resident,
         what=f"status van signaal {signal.pk} (signaal_id {signal.signal_id[:60]}) door {platform.name}",
         why=PURPOSE,

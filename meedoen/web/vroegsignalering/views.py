@@ -26,8 +26,8 @@ from meedoen.signals.parsing import FileProblem, parse_bytes
 from meedoen.signals.thresholds import threshold_cents
 from meedoen.web.accounts.access import View
 from meedoen.web.accounts.models import AreaTeam, Role, User
-from meedoen.web.audit.log import record
-from meedoen.web.audit.models import Action, AuditEntry
+from meedoen.web.audit.log import entries_about, record
+from meedoen.web.audit.models import Action
 from meedoen.web.components.forms import UtrechtForm, posted
 from meedoen.web.vroegsignalering import forms
 from meedoen.web.vroegsignalering.access import (
@@ -51,7 +51,14 @@ def _audit(request: HttpRequest, case: SignalCase, action: Action, what: str) ->
     """One audit entry for a case; the subject is the resident's account when one exists."""
     bsn = known_bsn(case)
     resident = User.objects.filter(bsn=bsn).values_list("id", flat=True).first() if bsn else None
-    record(request, action, subject_id=resident, what=f"vroegsignaalzaak {case.pk}: {what}", why=PURPOSE)
+    record(
+        request,
+        action,
+        obj=case,
+        subject_id=resident,
+        what=f"vroegsignaalzaak {case.pk}: {what}",
+        why=PURPOSE,
+    )
 
 
 def _filtered(request: HttpRequest, cases, form: forms.WorklistFilterForm, today: dt.date):
@@ -119,7 +126,7 @@ def _render_case(
         "handover_form": forms.HandOverForm(),
         "debt_form": forms.DebtHelpForm(initial={"first_conversation_on": today}),
         "progress_form": forms.DebtHelpProgressForm(),
-        "viewed_by": AuditEntry.objects.filter(what__startswith=f"vroegsignaalzaak {case.pk}:")[:10],
+        "viewed_by": entries_about(case)[:10],
         **(bound or {}),
     }
     return render(request, "vroegsignalering/case.html", context, status=status)

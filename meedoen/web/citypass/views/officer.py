@@ -55,7 +55,14 @@ def find_pass(request: HttpRequest) -> HttpResponse:
         if card is None:
             form.add_error("number", "Dit pasnummer kennen wij niet. Kijk of u het goed hebt ingevuld.")
         else:
-            record(request, Action.VIEW, subject_id=card.resident_id, what=f"stadspas {card.pk}", why=PURPOSE)
+            record(
+                request,
+                Action.VIEW,
+                obj=card,
+                subject_id=card.resident_id,
+                what=f"stadspas {card.pk}",
+                why=PURPOSE,
+            )
     return render(request, "citypass/officer_pass.html", {"form": form, "card": card})
 
 
@@ -71,6 +78,7 @@ def replace_pass(request: HttpRequest, pk: int) -> HttpResponse:
     record(
         request,
         Action.CHANGE,
+        obj=card,
         subject_id=card.resident_id,
         what=f"stadspas {card.pk} geblokkeerd",
         why=PURPOSE,

@@ -89,7 +89,8 @@ def redeem(request: HttpRequest) -> HttpResponse:
             record(
                 request,
                 Action.VIEW,
-                obj=result.card, subject_id=result.card.resident_id,
+                obj=result.card,
+                subject_id=result.card.resident_id,
                 what="stadspas geldig?",
                 why="inwisselen bij aanbieder",
             )

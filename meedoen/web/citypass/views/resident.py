@@ -31,7 +31,8 @@ def mine(request: HttpRequest) -> HttpResponse:
     cards = list(
         Pass.objects.filter(resident=resident, status=Pass.Status.ACTIVE).prefetch_related("budgets")
     )
-    record(request, Action.VIEW, subject_id=resident.pk, what="stadspassen", why=PURPOSE)
+    # obj=None: the list of the resident's passes, no single one
+    record(request, Action.VIEW, obj=None, subject_id=resident.pk, what="stadspassen", why=PURPOSE)
     passes = [
         {
             "card": card,
@@ -53,7 +54,14 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("offer", "provider", "budget")
         .order_by("-at", "-id")
     )
-    record(request, Action.VIEW, subject_id=resident.pk, what=f"stadspas {card.pk} geschiedenis", why=PURPOSE)
+    record(
+        request,
+        Action.VIEW,
+        obj=card,
+        subject_id=resident.pk,
+        what=f"stadspas {card.pk} geschiedenis",
+        why=PURPOSE,
+    )
     return render(request, "citypass/history.html", {"card": card, "entries": entries[:200]})
 
 
