@@ -19,6 +19,7 @@ from dataclasses import dataclass, fields
 
 import polars as pl
 
+from meedoen.bsn import BSN_WEIGHTS, bsn_is_valid  # noqa: F401 (bsn_is_valid re-exported)
 from meedoen.signals.partners import PARTNER_TYPES
 
 REQUIRED_COLUMNS = (
@@ -108,14 +109,6 @@ class SignalRow:
         return (self.postcode, self.house_number, self.addition)
 
 
-def bsn_is_valid(bsn: str) -> bool:
-    """The 11-proef: 9 digits, weighted 9..2 and -1, the sum divisible by 11 (and not 0)."""
-    if len(bsn) != 9 or not bsn.isdigit():
-        return False
-    total = sum(int(d) * w for d, w in zip(bsn, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True))
-    return total % 11 == 0 and total != 0
-
-
 def parse_amount(text: str) -> int | None:
     """Euro text with at most two decimals (``123.45``) as cents; ``None`` when malformed."""
     match = _AMOUNT.fullmatch(text)
@@ -126,7 +119,6 @@ def parse_amount(text: str) -> int | None:
 
 
 _DATE_TEXT = r"^(\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4})$"
-_BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 FIELDS = [f.name for f in fields(SignalRow)]
 
 
@@ -170,7 +162,7 @@ def _typed(today: dt.date) -> list[pl.Expr]:
     whole = amount.str.extract(r"^-?(\d{1,9})(?:\.\d{1,2})?$", 1).cast(pl.Int64)
     fraction = amount.str.extract(r"^-?\d{1,9}\.(\d{1,2})$", 1).str.pad_end(2, "0").cast(pl.Int64)
     bsn = pl.col("bsn")
-    digits = [bsn.str.slice(i, 1).cast(pl.Int64, strict=False) * w for i, w in enumerate(_BSN_WEIGHTS)]
+    digits = [bsn.str.slice(i, 1).cast(pl.Int64, strict=False) * w for i, w in enumerate(BSN_WEIGHTS)]
     total = pl.sum_horizontal(digits)
     postcode = pl.col("postcode").str.replace_all(r"\s", "").str.to_uppercase()
     return [

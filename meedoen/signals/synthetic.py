@@ -12,8 +12,9 @@ import random
 from collections.abc import Iterator
 from typing import TextIO
 
+from meedoen.bsn import bsn_is_valid
 from meedoen.reporting import safe_csv
-from meedoen.signals.parsing import COLUMNS, bsn_is_valid
+from meedoen.signals.parsing import COLUMNS
 
 CREDITORS = [
     ("Huur", "Talis"), ("Huur", "Portaal"), ("Huur", "Woonwaarts"), ("Energie", "Vattenfall"),

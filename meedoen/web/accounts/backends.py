@@ -8,7 +8,8 @@ from django.conf import settings
 from django.contrib.auth.backends import BaseBackend
 from django.http import HttpRequest
 
-from meedoen.web.accounts.models import Role, User, bsn_is_valid
+from meedoen.bsn import bsn_is_valid
+from meedoen.web.accounts.models import Role, User
 
 
 class DemoDigiDBackend(BaseBackend):

@@ -6,6 +6,8 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from meedoen.bsn import bsn_is_valid
+
 
 class Role(models.TextChoices):
     RESIDENT = "resident", "Inwoner"
@@ -27,14 +29,6 @@ class Role(models.TextChoices):
 # Roles that handle cases and so need the full BSN (e.g. to look a resident up in Suwinet).
 ROLES_SEEING_BSN = frozenset({Role.CONSULTANT, Role.TEAM_LEAD, Role.ADMIN})
 CASE_ROLES = frozenset({Role.CONSULTANT, Role.TEAM_LEAD})
-
-
-def bsn_is_valid(bsn: str) -> bool:
-    """The elfproef: 9 digits, weighted 9..2 and -1, the sum divisible by 11."""
-    if len(bsn) != 9 or not bsn.isdigit():
-        return False
-    total = sum(int(d) * w for d, w in zip(bsn, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True))
-    return total % 11 == 0 and total != 0
 
 
 def validate_bsn(value: str) -> None:

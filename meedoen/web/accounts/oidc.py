@@ -13,7 +13,8 @@ from django.conf import settings
 from django.db.models import QuerySet
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
-from meedoen.web.accounts.models import Role, User, bsn_is_valid
+from meedoen.bsn import bsn_is_valid
+from meedoen.web.accounts.models import Role, User
 
 
 class DigiDBackend(OIDCAuthenticationBackend):

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 
 from django.db import transaction
 
-from meedoen.web.accounts.models import AreaTeam, Role, User, bsn_is_valid
+from meedoen.bsn import bsn_is_valid
+from meedoen.web.accounts.models import AreaTeam, Role, User
 from meedoen.web.casework.models import (
     BenefitSpell,
     Client,

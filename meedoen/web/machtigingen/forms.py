@@ -8,7 +8,8 @@ from typing import Any, ClassVar
 from django import forms
 from django.utils import timezone
 
-from meedoen.web.accounts.models import User, bsn_is_valid
+from meedoen.bsn import bsn_is_valid
+from meedoen.web.accounts.models import User
 from meedoen.web.components.forms import UtrechtForm
 from meedoen.web.machtigingen.models import Act, Relation
 from meedoen.web.machtigingen.schemes import scheme_choices
