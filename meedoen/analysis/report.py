@@ -18,7 +18,7 @@ from meedoen.analysis.minima_effect import COMPONENTS, LEVELS, Curve, MinimaEffe
 from meedoen.reporting import safe_csv
 from meedoen.reporting.charts import COLOURS, Chart, chart, plt, write_all
 from meedoen.rules.coverage import PROVISIONAL, provisional_text
-from meedoen.rules.money import euro_text
+from meedoen.rules.money import euro_decimal, euro_text
 
 CHART_POINTS = 400  # points per chart line; the CSV has them all
 LABELS = dict(COMPONENTS)
@@ -118,12 +118,12 @@ def curves_csv(result: MinimaEffect) -> str:
     for c in result.curves:
         for i in range(len(c.gross)):
             writer.writerow(
-                [c.type.id, f"{c.gross[i] / 100:.2f}", f"{c.level[i]:.2f}"]
-                + [f"{c.components[n][i] / 100:.2f}" for n in names]
+                [c.type.id, euro_decimal(c.gross[i]), f"{c.level[i]:.2f}"]
+                + [euro_decimal(c.components[n][i]) for n in names]
                 + [
-                    f"{c.disposable[i] / 100:.2f}",
-                    f"{c.rent / 100:.2f}",
-                    f"{(c.disposable[i] - c.rent) / 100:.2f}",
+                    euro_decimal(c.disposable[i]),
+                    euro_decimal(c.rent),
+                    euro_decimal(c.disposable[i] - c.rent),
                     f"{c.marginal_burden[i]:.4f}",
                 ]
             )
@@ -138,9 +138,9 @@ def table_csv(result: MinimaEffect) -> str:
     for r in result.table:
         rent = int(r.type.rent_month * 100)
         writer.writerow(
-            [r.type.id, r.level, f"{r.gross / 100:.2f}"]
-            + [f"{r.components[n] / 100:.2f}" for n in names]
-            + [f"{r.disposable / 100:.2f}", f"{(r.disposable - rent) / 100:.2f}"]
+            [r.type.id, r.level, euro_decimal(r.gross)]
+            + [euro_decimal(r.components[n]) for n in names]
+            + [euro_decimal(r.disposable), euro_decimal(r.disposable - rent)]
         )
     return out.getvalue()
 

@@ -12,7 +12,7 @@ from meedoen.analysis.simulation import GroupOutcome, PolicyResult
 from meedoen.reporting import safe_csv
 from meedoen.reporting.charts import COLOURS, Chart, chart, plt, write_all
 from meedoen.rules.coverage import PROVISIONAL, provisional_text
-from meedoen.rules.money import euro_text
+from meedoen.rules.money import euro_decimal, euro_text
 
 
 def eligible_chart(result: PolicyResult) -> Chart:
@@ -49,7 +49,7 @@ def schemes_csv(result: PolicyResult) -> str:
         counts = [s.eligible_baseline, s.eligible_reform, s.eligible_reform - s.eligible_baseline]
         costs = [s.cost_baseline, s.cost_reform, s.cost_reform - s.cost_baseline]
         reach = ["" if s.recipients is None else s.recipients, "" if s.not_reached is None else s.not_reached]
-        w.writerow([s.measure.id, *counts, *[f"{c / 100:.2f}" for c in costs], *reach])
+        w.writerow([s.measure.id, *counts, *[euro_decimal(c) for c in costs], *reach])
     return out.getvalue()
 
 
@@ -62,7 +62,7 @@ def groups_csv(result: PolicyResult) -> str:
     )
     for kind, groups in (("huishoudtype", result.by_type), ("gebied", result.by_area)):
         for g in groups:
-            w.writerow([kind, g.group, g.households, g.winners, f"{g.gain_per_year / 100:.2f}",
+            w.writerow([kind, g.group, g.households, g.winners, euro_decimal(g.gain_per_year),
                         *[g.newly_eligible[i] for i in ids]])  # fmt: skip
     return out.getvalue()
 

@@ -77,3 +77,10 @@ def euro_plain(cents: int | np.integer) -> str:
     """Without sign or grouping, for statements, exports and form fields: ``-123456`` -> ``-1234,56``."""
     sign, whole, rest = _split(cents)
     return f"{sign}{whole},{rest:02d}"
+
+
+def euro_decimal(cents: int | np.integer) -> str:
+    """A machine-readable euro amount with a decimal point, for CSV files and signal files:
+    ``-123456`` -> ``-1234.56`` (from the integer cents, never through a float)."""
+    sign, whole, rest = _split(cents)
+    return f"{sign}{whole}.{rest:02d}"

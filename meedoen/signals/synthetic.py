@@ -14,6 +14,7 @@ from typing import TextIO
 
 from meedoen.bsn import bsn_is_valid
 from meedoen.reporting import safe_csv
+from meedoen.rules.money import euro_decimal
 from meedoen.signals.parsing import COLUMNS
 
 CREDITORS = [
@@ -66,7 +67,7 @@ def synthetic_signals(
             "signaalpartner_naam": creditor,
             "signaaldatum": date.isoformat(),
             "ontstaansdatum": (date - dt.timedelta(days=days)).isoformat(),
-            "bedrag": f"{rng.randint(2500, 350000) / 100:.2f}",
+            "bedrag": euro_decimal(rng.randint(2500, 350000)),
             "crisissignaal": "true" if rng.random() < 0.08 else "false",
             "warme_overdracht": "true" if rng.random() < 0.05 else "false",
             "bsn": bsn,

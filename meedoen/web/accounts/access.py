@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from meedoen.web.accounts.models import Role
+from meedoen.web.accounts.models import CASE_ROLES, FIGURES_ROLES, Role
 
 View = Callable[..., HttpResponse]
 
@@ -32,5 +32,5 @@ def role_required(roles: Iterable[Role]) -> Callable[[View], View]:
 
 
 resident_required = role_required([Role.RESIDENT])
-case_worker_required = role_required([Role.CONSULTANT, Role.TEAM_LEAD])
-figures_required = role_required([Role.TEAM_LEAD, Role.POLICY_ADVISER, Role.ADMIN])
+case_worker_required = role_required(CASE_ROLES)
+figures_required = role_required(FIGURES_ROLES)

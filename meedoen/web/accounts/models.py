@@ -29,6 +29,10 @@ class Role(models.TextChoices):
 # Roles that handle cases and so need the full BSN (e.g. to look a resident up in Suwinet).
 ROLES_SEEING_BSN = frozenset({Role.CONSULTANT, Role.TEAM_LEAD, Role.ADMIN})
 CASE_ROLES = frozenset({Role.CONSULTANT, Role.TEAM_LEAD})
+# Roles that see the figures, the monitor dashboard and the review rates (not one resident's case).
+FIGURES_ROLES = frozenset({Role.TEAM_LEAD, Role.POLICY_ADVISER, Role.ADMIN})
+# Roles that work on early detection of arrears (vroegsignalering).
+SIGNALS_ROLES = frozenset({Role.OUTREACH_WORKER, Role.SIGNALS_LEAD, Role.DEBT_PARTNER})
 
 
 def validate_bsn(value: str) -> None:
@@ -85,6 +89,34 @@ class User(AbstractUser):
     @property
     def sees_full_bsn(self) -> bool:
         return self.role in ROLES_SEEING_BSN
+
+    # One property per role question, so templates ask ``user.is_team_lead`` instead of comparing a
+    # role string that a rename would silently break.
+    @property
+    def is_consultant(self) -> bool:
+        return self.role == Role.CONSULTANT
+
+    @property
+    def is_team_lead(self) -> bool:
+        return self.role == Role.TEAM_LEAD
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    @property
+    def is_signals_lead(self) -> bool:
+        return self.role == Role.SIGNALS_LEAD
+
+    @property
+    def sees_figures(self) -> bool:
+        """The figures, the monitor dashboard and the review rates (``figures_required``)."""
+        return self.role in FIGURES_ROLES
+
+    @property
+    def works_on_signals(self) -> bool:
+        """Early detection of arrears: the signals team and the debt-help partners."""
+        return self.role in SIGNALS_ROLES
 
     @property
     def display_name(self) -> str:

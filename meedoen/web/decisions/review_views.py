@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from meedoen.web.accounts.access import case_worker_required, role_required
-from meedoen.web.accounts.models import Role
+from meedoen.web.accounts.models import FIGURES_ROLES, Role
 from meedoen.web.accounts.teams import own_team
 from meedoen.web.applications.models import Application
 from meedoen.web.audit.log import record, record_many
@@ -35,7 +35,7 @@ from meedoen.web.decisions.review import NothingToDraw, agreement, draw, drawabl
 PURPOSE = "behandeling aanvraag"
 REVIEW_PURPOSE = "tweede blik op automatisch besluit"
 
-rates_required = role_required([Role.TEAM_LEAD, Role.POLICY_ADVISER, Role.ADMIN])
+rates_required = role_required(FIGURES_ROLES)
 team_lead_required = role_required([Role.TEAM_LEAD])
 
 
