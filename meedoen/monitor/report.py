@@ -198,6 +198,68 @@ def check_period(tables: Tables, period: Period, as_of: date | None) -> tuple[da
     return first, last, as_of
 
 
+class _Collector:
+    """The figures in the order they are added (``F1``, ``F2``, ...) and the CSV rows that back them."""
+
+    def __init__(self) -> None:
+        self.figures: dict[str, Figure] = {}
+        self.csv_rows: list[list[str]] = []
+
+    def add(self, ref: str, title: str, counts: str, query: str, chart: Chart | None = None) -> Figure:
+        self.figures[ref] = Figure(f"F{len(self.figures) + 1}", title, counts, query, chart)
+        return self.figures[ref]
+
+    def row(
+        self, fig: Figure, what: str, when: str, where: str, value: Any, kind: str = "count", counts: str = ""
+    ) -> None:
+        self.csv_rows.append(
+            [fig.ref, fig.title, what, counts or fig.counts, when, where, csv_value(value, kind), fig.query]
+        )
+
+
+@dataclass
+class _Context:
+    """What every step of ``build`` reads: the period, the KPIs of each period in the trend, the names."""
+
+    tables: Tables
+    period: Period
+    cbs: Cbs
+    as_of: date
+    data_first: date
+    data_last: date
+    code: str
+    name: str
+    history: list[Period]
+    results: dict[Period, dict[str, Any]]
+
+    @property
+    def now(self) -> dict[str, Any]:
+        return self.results[self.period]
+
+    @property
+    def prev(self) -> dict[str, Any] | None:
+        return self.results.get(self.period.previous())
+
+    @property
+    def last_year(self) -> dict[str, Any] | None:
+        return self.results.get(self.period.year_before())
+
+    @property
+    def labels(self) -> list[str]:
+        return [p.label for p in self.history]
+
+    @property
+    def span(self) -> str:
+        """The footnote of a figure with one value per period of the trend."""
+        labels = self.labels
+        return (
+            f"voor elke periode {labels[0]} t/m {labels[-1]}: {KPI}(tables, first, last, as_of={self.as_of})"
+        )
+
+    def per_period(self, key: str) -> list[Any]:
+        return [get(self.results[p], key) for p in self.history]
+
+
 def build(
     tables: Tables,
     period: Period,
@@ -207,36 +269,62 @@ def build(
     folder: str = "DIR",
     peers: int = 5,
 ) -> Report:
-    """Every figure of the report for ``period``; ``ReportInputError`` when it cannot be made."""
+    """Every figure of the report for ``period``; ``ReportInputError`` when it cannot be made.
+
+    The steps add their figures in the order the report numbers them (F1, F2, ...).
+    """
+    ctx = _context(tables, period, cbs, municipality, as_of)
+    out = _Collector()
+    headline = _headline(ctx, out)
+    national_note, flow_months = _stock_and_flows(ctx, out)
+    _durable(ctx, out)
+    _loonkostensubsidie(ctx, out, flow_months)
+    _debt_help(ctx, out)
+    _startkwalificatie(ctx, out)
+    areas = _areas(ctx, out)
+    cbs_year, peer_codes, comparison = _cbs_figures(ctx, out, peers)
+    report = Report(
+        municipality=ctx.name,
+        code=ctx.code,
+        period=period,
+        as_of=ctx.as_of,
+        data_first=ctx.data_first,
+        data_last=ctx.data_last,
+        folder=folder,
+        headline=headline,
+        areas=areas,
+        comparison=comparison,
+        text=[],
+        figures=out.figures,
+        csv_rows=out.csv_rows,
+        cbs_year=cbs_year,
+        peers=[cbs.name(c) for c in peer_codes],
+        notes=_notes(cbs, period, cbs_year, national_note),
+    )
+    report.text = summary(report, ctx.now, ctx.prev, ctx.last_year, comparison)
+    return report
+
+
+def _context(tables: Tables, period: Period, cbs: Cbs, municipality: str, as_of: date | None) -> _Context:
+    """Check the period and municipality and compute the KPIs of every period in the trend charts."""
     data_first, data_last, as_of = check_period(tables, period, as_of)
     try:
         code = cbs.code_of(municipality)
     except Exception as exc:
         raise ReportInputError(str(exc)) from None
-    name = cbs.name(code)
     history = [p for p in period.back(HISTORY_PERIODS) if p.first >= data_first]
     results = {p: _suppress_rates(kpis(tables, p.first, p.last, as_of), tables, p, as_of) for p in history}
-    now, prev, last_year = results[period], results.get(period.previous()), results.get(period.year_before())
-    figures: dict[str, Figure] = {}
-    csv_rows: list[list[str]] = []
+    return _Context(tables, period, cbs, as_of, data_first, data_last, code, cbs.name(code), history, results)
 
-    def add(ref: str, title: str, counts: str, query: str, chart: Chart | None = None) -> Figure:
-        figures[ref] = Figure(f"F{len(figures) + 1}", title, counts, query, chart)
-        return figures[ref]
 
-    def row(
-        fig: Figure, what: str, when: str, where: str, value: Any, kind: str = "count", counts: str = ""
-    ) -> None:
-        csv_rows.append(
-            [fig.ref, fig.title, what, counts or fig.counts, when, where, csv_value(value, kind), fig.query]
-        )
-
-    # Headline KPIs with the change against the previous period and the same period a year before.
-    head = add(
+def _headline(ctx: _Context, out: _Collector) -> list[dict[str, str]]:
+    """Headline KPIs with the change against the previous period and the same period a year before."""
+    period, now, prev, last_year = ctx.period, ctx.now, ctx.prev, ctx.last_year
+    head = out.add(
         "headline",
         "Kerncijfers",
         "zie kolom 'telt'",
-        _kpi_query(period, as_of)
+        _kpi_query(period, ctx.as_of)
         + f"; vergelijking: dezelfde functie voor {period.previous()} en {period.year_before()}",
     )
     headline = []
@@ -257,15 +345,22 @@ def build(
             }
         )
         for p, v in zip((period, period.previous(), period.year_before()), values, strict=True):
-            if v is not None or results.get(p):
-                row(head, f"{label} [{key}]", p.label, name, v, kind, counts)
+            if v is not None or ctx.results.get(p):
+                out.row(head, f"{label} [{key}]", p.label, ctx.name, v, kind, counts)
+    return headline
 
-    # Monthly stock with the national trend.
-    series = monthly_series(tables, data_first, period.last)
+
+def _stock_and_flows(ctx: _Context, out: _Collector) -> tuple[str, list[date]]:
+    """Monthly stock with the national trend, and the flows over the last 24 months.
+
+    Returns the note on the national series (empty when it covers every month) and the flow months.
+    """
+    name, period, data_first = ctx.name, ctx.period, ctx.data_first
+    series = monthly_series(ctx.tables, data_first, period.last)
     months = series["month"].to_list()
     stock = series["stock_first_day"].to_list()
-    national, national_note = _national(cbs, months, stock)
-    stock_fig = add(
+    national, national_note = _national(ctx.cbs, months, stock)
+    stock_fig = out.add(
         "stock",
         "Personen met bijstand per maand en de landelijke trend",
         "personen (gemeente); uitkeringen (landelijk, CBS 37789ksz)",
@@ -275,14 +370,15 @@ def build(
         charts.stock_chart(months, stock, national, (period.first, period.last), name),
     )
     for m, s, n in zip(months, stock, national, strict=True):
-        row(stock_fig, "stock_first_day", m.isoformat(), name, s, counts="personen")
+        out.row(stock_fig, "stock_first_day", m.isoformat(), name, s, counts="personen")
         if n is not None:
-            row(stock_fig, "landelijke trend, geschaald", m.isoformat(), NATIONAL, n, "value", "uitkeringen")
+            out.row(
+                stock_fig, "landelijke trend, geschaald", m.isoformat(), NATIONAL, n, "value", "uitkeringen"
+            )
 
-    # Flows over the last 24 months.
     recent = series.tail(FLOW_MONTHS)
     flow_months = recent["month"].to_list()
-    flow_fig = add(
+    flow_fig = out.add(
         "flow",
         "Instroom en uitstroom per maand",
         "uitkeringen",
@@ -297,34 +393,35 @@ def build(
     )
     for r in recent.iter_rows(named=True):
         for key in ("inflow", "outflow_total", "outflow_work"):
-            row(flow_fig, key, r["month"].isoformat(), name, r[key])
+            out.row(flow_fig, key, r["month"].isoformat(), name, r[key])
+    return national_note, flow_months
 
-    labels = [p.label for p in history]
-    span = f"voor elke periode {labels[0]} t/m {labels[-1]}: {KPI}(tables, first, last, as_of={as_of})"
 
-    def per_period(key: str) -> list[Any]:
-        return [get(results[p], key) for p in history]
-
-    durable = add(
+def _durable(ctx: _Context, out: _Collector) -> None:
+    """Durable outflow to work per period of the trend."""
+    durable = out.add(
         "durable",
         "Duurzame uitstroom naar werk per periode",
         "aandeel van de meetbare uitstroom naar werk (uitkeringen)",
-        f'{span}["durable_outflow_work"]',
+        f'{ctx.span}["durable_outflow_work"]',
         charts.rate_chart(
-            labels,
-            {"Duurzaam aan het werk": per_period("durable_outflow_work.rate")},
+            ctx.labels,
+            {"Duurzaam aan het werk": ctx.per_period("durable_outflow_work.rate")},
             "Duurzaam aan het werk (na een jaar niet terug in de bijstand)",
         ),
     )
-    for p in history:
-        d = results[p]["durable_outflow_work"]
+    for p in ctx.history:
+        d = ctx.results[p]["durable_outflow_work"]
         for key in ("measurable", "durable", "pending"):
-            row(durable, key, p.label, name, d[key], counts="uitkeringen")
-        row(durable, "rate", p.label, name, d["rate"], "rate")
+            out.row(durable, key, p.label, ctx.name, d[key], counts="uitkeringen")
+        out.row(durable, "rate", p.label, ctx.name, d["rate"], "rate")
 
-    lks_months = [_month_end(m) for m in month_starts(flow_months[0], period.last)]
-    lks = _lks_by_month(tables, lks_months)
-    lks_fig = add(
+
+def _loonkostensubsidie(ctx: _Context, out: _Collector, flow_months: list[date]) -> None:
+    """Persons working with loonkostensubsidie on the last day of each month of the flow chart."""
+    lks_months = [_month_end(m) for m in month_starts(flow_months[0], ctx.period.last)]
+    lks = _lks_by_month(ctx.tables, lks_months)
+    lks_fig = out.add(
         "lks",
         "Instrumentinzet: loonkostensubsidie",
         "personen",
@@ -339,84 +436,99 @@ def build(
         ),
     )
     for d, v in zip(lks_months, lks, strict=True):
-        row(lks_fig, "loonkostensubsidie actief", d.isoformat(), name, v)
+        out.row(lks_fig, "loonkostensubsidie actief", d.isoformat(), ctx.name, v)
 
-    debt = add(
+
+def _debt_help(ctx: _Context, out: _Collector) -> None:
+    """Debt-help trajectories started per period, and those of people under 27."""
+    debt = out.add(
         "debt",
         "Bereik schuldhulpverlening per periode",
         "trajecten",
-        f'{span}["debt_help_started", "debt_help_started_under_27"]',
+        f'{ctx.span}["debt_help_started", "debt_help_started_under_27"]',
         charts.count_chart(
-            labels,
+            ctx.labels,
             {
-                "Gestart": per_period("debt_help_started"),
-                "waarvan jonger dan 27": per_period("debt_help_started_under_27"),
+                "Gestart": ctx.per_period("debt_help_started"),
+                "waarvan jonger dan 27": ctx.per_period("debt_help_started_under_27"),
             },
             "Schuldhulp gestart per periode",
             "Trajecten",
         ),
     )
-    for p in history:
+    for p in ctx.history:
         for key in ("debt_help_started", "debt_help_started_under_27"):
-            row(debt, key, p.label, name, results[p][key])
+            out.row(debt, key, p.label, ctx.name, ctx.results[p][key])
 
-    sk = add(
+
+def _startkwalificatie(ctx: _Context, out: _Collector) -> None:
+    """Durable work with and without a startkwalificatie per period, with the counts behind it."""
+    sk = out.add(
         "sk",
         "Startkwalificatie: duurzaam aan het werk met en zonder",
         "aandeel van de meetbare uitstroom naar werk (uitkeringen)",
-        f'{span}["startkwalificatie"]',
+        f'{ctx.span}["startkwalificatie"]',
         charts.rate_chart(
-            labels,
+            ctx.labels,
             {
-                "Met startkwalificatie": per_period("startkwalificatie.durable_rate_with_sk"),
-                "Zonder startkwalificatie": per_period("startkwalificatie.durable_rate_without_sk"),
+                "Met startkwalificatie": ctx.per_period("startkwalificatie.durable_rate_with_sk"),
+                "Zonder startkwalificatie": ctx.per_period("startkwalificatie.durable_rate_without_sk"),
             },
             "Duurzaam aan het werk, met en zonder startkwalificatie",
         ),
     )
-    for p in history:
-        s = results[p]["startkwalificatie"]
+    for p in ctx.history:
+        s = ctx.results[p]["startkwalificatie"]
         for key in ("durable_rate_with_sk", "durable_rate_without_sk"):
-            row(sk, key, p.label, name, s[key], "rate")
-        row(sk, "stock_without_sk_at_to", p.label, name, s["stock_without_sk_at_to"], counts="personen")
+            out.row(sk, key, p.label, ctx.name, s[key], "rate")
+        out.row(
+            sk, "stock_without_sk_at_to", p.label, ctx.name, s["stock_without_sk_at_to"], counts="personen"
+        )
         for key in ("inflow_without_sk", "outflow_work_with_sk"):
-            row(sk, key, p.label, name, s[key], counts="uitkeringen")
+            out.row(sk, key, p.label, ctx.name, s[key], counts="uitkeringen")
 
-    # Areas.
-    area_fig = add("areas", "Per gebied", "personen / uitkeringen / trajecten", _kpi_query(period, as_of)
-                   + '["by_area"]')  # fmt: skip
+
+def _areas(ctx: _Context, out: _Collector) -> list[dict[str, Any]]:
+    """The period's KPIs per area (wijk)."""
+    area_fig = out.add("areas", "Per gebied", "personen / uitkeringen / trajecten",
+                       _kpi_query(ctx.period, ctx.as_of) + '["by_area"]')  # fmt: skip
     areas = []
-    for area, values in now["by_area"].items():
+    for area, values in ctx.now["by_area"].items():
         cells = [count_text(get(values, key)) for key, _ in AREA_COLUMNS]
         areas.append({"area": area, "cells": cells})
         for key, label in AREA_COLUMNS:
-            row(area_fig, f"{label} [{key}]", period.label, area, get(values, key))
+            out.row(area_fig, f"{label} [{key}]", ctx.period.label, area, get(values, key))
+    return areas
 
-    # CBS comparison.
+
+def _cbs_figures(ctx: _Context, out: _Collector, peers: int) -> tuple[int, list[str], list[dict[str, Any]]]:
+    """The CBS comparison table, the density per year and the map; returns the CBS year, the peer
+    group's codes and the comparison rows."""
+    cbs, code = ctx.cbs, ctx.code
     cbs_year = max(cbs.years)
     group = peer_group(cbs, code, cbs_year, peers)
     peer_codes = group["code"].to_list()
-    comparison, _ = _comparison(cbs, code, cbs_year, peer_codes, add, row)
+    comparison, _ = _comparison(cbs, code, cbs_year, peer_codes, out.add, out.row)
     years = cbs.years
     lines = {}
     for c in dict.fromkeys([code, *SIDE_BY_SIDE]):
         lines[cbs.name(c)] = [_density(cbs, y, [c]) for y in years]
     lines[f"Vergelijkingsgroep ({len(peer_codes)})"] = [_density(cbs, y, peer_codes) for y in years]
     lines["Nederland"] = [_density(cbs, y, [NATIONAL]) for y in years]
-    dens = add(
+    dens = out.add(
         "density",
         "Bijstandsdichtheid per jaar",
         "personen met bijstand per 1.000 inwoners van 15 jaar en ouder (CBS 84066NED)",
         f"meedoen.monitor.cbs.load_cbs(CBS); Bijstandsdichtheid_3, Leeftijd {AGE_15_PLUS}; groep: som van "
         "personen / som van inwoners x 1.000",
-        charts.density_chart(years, lines, name),
+        charts.density_chart(years, lines, ctx.name),
     )
     for label, values in lines.items():
         for y, v in zip(years, values, strict=True):
-            row(dens, "bijstandsdichtheid", str(y), label, v, "value")
+            out.row(dens, "bijstandsdichtheid", str(y), label, v, "value")
     year_table = municipalities(cbs, cbs_year)
     density = dict(zip(year_table["code"], year_table["density"], strict=True))
-    add(
+    out.add(
         "map",
         "Kaart: bijstandsdichtheid per gemeente",
         "personen met bijstand per 1.000 inwoners van 15 jaar en ouder (CBS 84066NED)",
@@ -424,6 +536,11 @@ def build(
         f"van {', '.join(sorted(p.name for p in cbs.folder.glob('gemeenten_*.geojson')))}",
         charts.density_map(cbs.boundaries, density, code, peer_codes, cbs_year),
     )
+    return cbs_year, peer_codes, comparison
+
+
+def _notes(cbs: Cbs, period: Period, cbs_year: int, national_note: str) -> list[str]:
+    """Where the report's CBS data fall short of the period, and how a newer export is picked up."""
     notes = []
     if national_note:
         notes.append(national_note)
@@ -432,26 +549,7 @@ def build(
             f"De nieuwste CBS-cijfers per gemeente in {cbs.folder} zijn van {cbs_year}; een nieuwere export "
             f"van {MUNICIPAL_TABLE} (gemeente_JJJJ.csv) in die map wordt automatisch gebruikt."
         )
-    report = Report(
-        municipality=name,
-        code=code,
-        period=period,
-        as_of=as_of,
-        data_first=data_first,
-        data_last=data_last,
-        folder=folder,
-        headline=headline,
-        areas=areas,
-        comparison=comparison,
-        text=[],
-        figures=figures,
-        csv_rows=csv_rows,
-        cbs_year=cbs_year,
-        peers=[cbs.name(c) for c in peer_codes],
-        notes=notes,
-    )
-    report.text = summary(report, now, prev, last_year, comparison)
-    return report
+    return notes
 
 
 # rate key -> the count of measurable work outflows it is a share of (``meedoen.monitor.kpis.area_counts``)
