@@ -724,6 +724,11 @@ def summary(report: Report, now: dict, prev: dict | None, last_year: dict | None
         f"{rate_text(sk['durable_rate_with_sk'])}"
         f" / {rate_text(sk['durable_rate_without_sk'])}."
     )
+    return text + _cbs_sentences(report, comparison)
+
+
+def _cbs_sentences(report: Report, comparison: list[dict[str, Any]]) -> list[str]:
+    """The density against the country and the peer group, as CBS counts it (none without both)."""
     mine = next((r for r in comparison if r["mine"]), None)
     nl = next((r for r in comparison if r["role"] == "landelijk"), None)
     group = next((r for r in comparison if r["name"].startswith("Vergelijkingsgroep samen")), None)
@@ -738,8 +743,8 @@ def summary(report: Report, now: dict, prev: dict | None, last_year: dict | None
                 f" en {group['cells']['per 1.000 inwoners']} in de vergelijkingsgroep "
                 f"({', '.join(report.peers)})"
             )
-        text.append(sentence + ".")
-    return text
+        return [sentence + "."]
+    return []
 
 
 def render_html(report: Report, *, for_print: bool = False) -> str:
