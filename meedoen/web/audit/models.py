@@ -39,9 +39,10 @@ class AuditEntry(models.Model):
     action = models.CharField(max_length=10, choices=Action.choices)
     subject_id = models.BigIntegerField(null=True, db_index=True)  # the resident whose data it is
     # The object read or changed (meedoen.web.audit.log.object_ref): "who looked at this case" is a query.
-    object_type = models.CharField(max_length=30, blank=True, default="")
-    object_id = models.CharField(max_length=64, blank=True, default="")  # a primary key, int or UUID
-    in_list = models.BooleanField(default=False)  # the object was a row of a list page (record_many)
+    # Database defaults too, so a row inserted around Django (a tool, an older writer) still goes in.
+    object_type = models.CharField(max_length=30, blank=True, default="", db_default="")
+    object_id = models.CharField(max_length=64, blank=True, default="", db_default="")  # an int or UUID pk
+    in_list = models.BooleanField(default=False, db_default=False)  # a row of a list page (record_many)
     namens_id = models.BigIntegerField(null=True, db_index=True)  # the machtiging acted under, if any
     what = models.CharField(max_length=200)
     why = models.CharField(max_length=200)

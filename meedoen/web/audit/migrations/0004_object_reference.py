@@ -29,17 +29,17 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="auditentry",
             name="object_id",
-            field=models.CharField(blank=True, default="", max_length=64),
+            field=models.CharField(blank=True, db_default="", default="", max_length=64),
         ),
         migrations.AddField(
             model_name="auditentry",
             name="object_type",
-            field=models.CharField(blank=True, default="", max_length=30),
+            field=models.CharField(blank=True, db_default="", default="", max_length=30),
         ),
         migrations.AddField(
             model_name="auditentry",
             name="in_list",
-            field=models.BooleanField(default=False),
+            field=models.BooleanField(db_default=False, default=False),
         ),
         migrations.AddIndex(
             model_name="auditentry",
