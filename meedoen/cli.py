@@ -18,7 +18,7 @@ from meedoen.rules.entitlements import entitlements, require_final
 from meedoen.rules.errors import InputError, InputProblem, RulesError
 from meedoen.rules.expiry import add_commands as add_parameters_commands
 from meedoen.rules.household import parse_household
-from meedoen.rules.money import euro_text
+from meedoen.rules.money import cents_of, euro_text
 from meedoen.signals.cli import add_commands as add_signals_commands
 
 HOUSEHOLD_WORDS = {
@@ -37,8 +37,9 @@ PERIOD_WORDS = {
 LEGAL_BASIS = ("law", "regulation")
 
 
-def _cents(amount: float) -> int:
-    return round(amount * 100)
+def _money(amount: float | None) -> str:
+    """A contract amount (euro) in Dutch notation; "onbekend" where the rules could not compute it."""
+    return "onbekend" if amount is None else euro_text(cents_of(amount))
 
 
 def render_text(out: dict[str, Any]) -> str:
@@ -47,10 +48,11 @@ def render_text(out: dict[str, Any]) -> str:
     lines = [
         f"Regelingencheck {out['municipality'].capitalize()}, peildatum {out['date']}",
         f"Huishouden: {HOUSEHOLD_WORDS[out['household_type']]}, kostendelers (A): {out['kostendelers']}",
-        f"Bijstandsnorm: {euro_text(_cents(norm['monthly_incl_vakantietoeslag']))} per maand "
-        f"(waarvan vakantietoeslag {euro_text(_cents(norm['vakantietoeslag_monthly']))})",
-        f"Netto inkomen: {euro_text(_cents(out['income_net_month']))} per maand "
-        f"({out['income_ratio']:.0%} van de norm voor de inkomensgrenzen)",
+        f"Bijstandsnorm: {_money(norm['monthly_incl_vakantietoeslag'])} per maand "
+        f"(waarvan vakantietoeslag {_money(norm['vakantietoeslag_monthly'])})",
+        f"Netto inkomen: {_money(out['income_net_month'])} per maand "
+        f"({'onbekend' if out['income_ratio'] is None else format(out['income_ratio'], '.0%')} "
+        "van de norm voor de inkomensgrenzen)",
         "",
         "Regelingen:",
     ]
@@ -58,7 +60,7 @@ def render_text(out: dict[str, Any]) -> str:
         lines.insert(3, f"        {provisional_text(status_from(norm))}")
     for s in out["schemes"]:
         mark = {True: "JA ", False: "NEE", None: " ? "}[s["eligible"]]
-        amount = f"{euro_text(_cents(s['amount']))} {PERIOD_WORDS[s['period']]}" if s["amount"] else ""
+        amount = f"{_money(s['amount'])} {PERIOD_WORDS[s['period']]}" if s["amount"] else ""
         lines.append(f"  [{mark}] {s['name']}  {amount}".rstrip())
         lines += [f"        {r['text']}" for r in s["reasons"]]
         if s["status"] == "provisional":

@@ -23,11 +23,8 @@ FORMATTER_NAME = re.compile(r"^(_?(euro\w*|\w*_euro|cents|cents_of|bedrag\w*)|de
 # ``meedoen.rules.money``); the list may only shrink.
 BSN_CHECK_NAME = re.compile(r"^_?(bsn_is_valid|is_valid_bsn|valid_bsn|elfproef\w*)$")
 KNOWN_COPIES = {
-    "cli.py: def _cents",
     "monitor/report.py: formats by hand",
     "monitor/summary.py: formats by hand",
-    "monitor/summary.py: def number",
-    "monitor/summary.py: def percent",
 }
 
 

@@ -37,10 +37,11 @@ from meedoen.monitor.definitions import active_on
 from meedoen.monitor.kpis import area_counts, kpis
 from meedoen.monitor.periods import Period
 from meedoen.monitor.series import month_starts, monthly_series
-from meedoen.monitor.summary import dutch_date, number, percent
+from meedoen.monitor.summary import dutch_date
 from meedoen.monitor.tables import Tables
 from meedoen.reporting import safe_csv
 from meedoen.reporting.charts import Chart, write_all
+from meedoen.rules.money import number, percent
 
 SMALL = 10
 SUPPRESSED = "<10"

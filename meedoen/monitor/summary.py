@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from meedoen.rules.money import number, percent
+
 MONTHS = (
     "januari",
     "februari",
@@ -32,19 +34,6 @@ def dutch_date(iso: str) -> str:
     """``2023-04-30`` -> ``30 april 2023``."""
     d = date.fromisoformat(iso)
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-
-
-def number(n: int) -> str:
-    """Dutch thousands separator: ``7756`` -> ``7.756``."""
-    return f"{n:,}".replace(",", ".")
-
-
-def percent(value: float | None, decimals: int = 1, sign: bool = False) -> str:
-    """A percentage in Dutch notation, ``n.v.t.`` when there is nothing to measure."""
-    if value is None:
-        return "n.v.t."
-    text = f"{value:+.{decimals}f}" if sign else f"{value:.{decimals}f}"
-    return text.replace(".", ",") + "%"
 
 
 def _block(k: dict[str, Any], period: dict[str, str]) -> list[str]:
