@@ -71,32 +71,19 @@ def record_decision(
     """Store the decision with the engine's reasons, references, status, trace and the parameter
     version, and how it was taken (machine, assisted with the engine's proposal, human). Raises
     :class:`Undecidable` when the engine cannot compute the scheme on the date."""
-    result = result or evaluate(application.submission.household, trace=True)
-    scheme = scheme_in(result, application.scheme_id) or {}
-    if is_unknown(scheme):
-        raise Undecidable(application.scheme_id, result["date"])
+    result, scheme, fields = _engine_fields(application, outcome, amount_cents, result)
     granted = outcome == Outcome.GRANTED
-    if amount_cents is None:
-        amount_cents = cents_of(scheme.get("amount") or 0.0) if granted else 0
     basis, proposal = basis_for(application, scheme, by)
     decision = Decision.objects.create(
         application=application,
         basis=basis,
         proposal=proposal,
         facts_basis=facts_basis,
-        outcome=outcome,
-        amount_cents=amount_cents if granted else 0,
-        period=scheme.get("period", application.period),
         peildatum=result["date"],
-        reasons=scheme.get("reasons", []),
-        legal_basis=scheme.get("sources", []),
-        references=scheme.get("references", []),
-        scheme_status=status_of(scheme),
         motivation=motivation,
-        trace=result.get("trace", []),
-        parameter_version=parameter_version(),
         automated=by is None,
         decided_by=by,
+        **fields,
     )
     issue_for_decision(decision)  # a granted city pass or budget scheme: passes and budgets
     application.move_to(Status.GRANTED if granted else Status.REJECTED, by=by, note=motivation)
@@ -106,6 +93,36 @@ def record_decision(
         f"{decision.get_outcome_display().lower()}. U vindt de brief bij deze aanvraag.",
     )
     return decision
+
+
+def _engine_fields(
+    application, outcome: Outcome, amount_cents: int | None, result: dict[str, Any] | None
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The engine's result, the scheme's entry in it, and the decision's fields that come from the
+    engine (a first decision and a revision store them alike). Raises :class:`Undecidable` when the
+    engine cannot compute the scheme on the date."""
+    result = result or evaluate(application.submission.household, trace=True)
+    scheme = scheme_in(result, application.scheme_id) or {}
+    if is_unknown(scheme):
+        raise Undecidable(application.scheme_id, result["date"])
+    granted = outcome == Outcome.GRANTED
+    if amount_cents is None:
+        amount_cents = cents_of(scheme.get("amount") or 0.0) if granted else 0
+    return (
+        result,
+        scheme,
+        {
+            "outcome": outcome,
+            "amount_cents": amount_cents if granted else 0,
+            "period": scheme.get("period", application.period),
+            "reasons": scheme.get("reasons", []),
+            "legal_basis": scheme.get("sources", []),
+            "references": scheme.get("references", []),
+            "scheme_status": status_of(scheme),
+            "trace": result.get("trace", []),
+            "parameter_version": parameter_version(),
+        },
+    )
 
 
 @transaction.atomic
@@ -129,30 +146,17 @@ def revise_decision(
     if not old.in_force:
         raise ValueError("this decision has already been replaced")
     application = old.application
-    result = result or evaluate(application.submission.household, trace=True)
-    scheme = scheme_in(result, application.scheme_id) or {}
-    if is_unknown(scheme):
-        raise Undecidable(application.scheme_id, result["date"])
+    _, _, fields = _engine_fields(application, outcome, amount_cents, result)
     granted = outcome == Outcome.GRANTED
-    if amount_cents is None:
-        amount_cents = cents_of(scheme.get("amount") or 0.0) if granted else 0
     Decision.objects.filter(pk=old.pk).update(application=None, superseded_at=timezone.now())
     new = Decision.objects.create(
         application=application,
         supersedes=old,
-        outcome=outcome,
-        amount_cents=amount_cents if granted else 0,
-        period=scheme.get("period", application.period),
         peildatum=old.peildatum,
-        reasons=scheme.get("reasons", []),
-        legal_basis=scheme.get("sources", []),
-        references=scheme.get("references", []),
-        scheme_status=status_of(scheme),
         motivation=motivation,
-        trace=result.get("trace", []),
-        parameter_version=parameter_version(),
         automated=False,
         decided_by=by,
+        **fields,
     )
     if old.granted and not granted:
         end_for_decision(old)
