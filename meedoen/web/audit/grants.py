@@ -11,12 +11,7 @@ from __future__ import annotations
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from meedoen.web.audit.append_only import TABLE as AUDIT_TABLE
-from meedoen.web.citypass.append_only import TABLE as LEDGER_TABLE
-
-# Tables the app may only append to (and read), the ones that also have append-only triggers; every
-# other table gets full DML.
-APPEND_ONLY_TABLES = (AUDIT_TABLE, LEDGER_TABLE)
+from meedoen.web.components.append_only import protected_tables
 
 
 def _quote(name: str) -> str:
@@ -34,8 +29,10 @@ def grant_statements(app_role: str, tables: list[str], schema: str = "public") -
         f"REVOKE ALL ON ALL TABLES IN SCHEMA {ns} FROM {app}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {ns} TO {app}",
     ]
+    # Tables the app may only append to (and read): every AppendOnlyModel's, the ones with the triggers.
+    append_only = protected_tables()
     for table in sorted(tables):
-        rights = "SELECT, INSERT" if table in APPEND_ONLY_TABLES else "SELECT, INSERT, UPDATE, DELETE"
+        rights = "SELECT, INSERT" if table in append_only else "SELECT, INSERT, UPDATE, DELETE"
         statements.append(f"GRANT {rights} ON {ns}.{_quote(table)} TO {app}")
     return statements
 

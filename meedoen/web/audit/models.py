@@ -1,26 +1,17 @@
 """The audit log answers the AVG question "who looked at this resident's data, when and why?".
 
-Entries are only ever added: the model refuses changes and deletes, and a database trigger refuses
-UPDATE and DELETE for anyone who goes around the model (see the migration).
+Entries are only ever added (meedoen.web.components.append_only, shared with the city pass ledger): the
+model refuses changes and deletes, and a database trigger refuses UPDATE and DELETE for anyone who
+goes around the model (see the migration).
 """
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
-
 from django.db import models
 
-
-class AppendOnlyError(Exception):
-    """An audit entry cannot be changed or removed."""
-
-
-class AuditQuerySet(models.QuerySet):
-    def update(self, **kwargs: Any) -> NoReturn:
-        raise AppendOnlyError("the audit log is append-only")
-
-    def delete(self) -> NoReturn:
-        raise AppendOnlyError("the audit log is append-only")
+from meedoen.web.audit.append_only import AUDIT_LOG
+from meedoen.web.components.append_only import AppendOnlyError as AppendOnlyError  # re-exported
+from meedoen.web.components.append_only import AppendOnlyModel
 
 
 class Action(models.TextChoices):
@@ -31,7 +22,9 @@ class Action(models.TextChoices):
     DECIDE = "decide", "Besloten"
 
 
-class AuditEntry(models.Model):
+class AuditEntry(AppendOnlyModel):
+    append_only = AUDIT_LOG
+
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     actor_id = models.BigIntegerField(null=True)  # no foreign key: the log outlives accounts
     actor_name = models.CharField(max_length=150)
@@ -49,17 +42,7 @@ class AuditEntry(models.Model):
     path = models.CharField(max_length=300)
     ip_address = models.GenericIPAddressField(null=True)
 
-    objects = AuditQuerySet.as_manager()
-
     class Meta:
         ordering = ("-at", "-id")
         verbose_name_plural = "audit entries"
         indexes = (models.Index(fields=("object_type", "object_id"), name="audit_object"),)
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AppendOnlyError("the audit log is append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise AppendOnlyError("the audit log is append-only")

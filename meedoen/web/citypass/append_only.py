@@ -1,29 +1,15 @@
-"""Database triggers that refuse UPDATE, DELETE and TRUNCATE on the city pass ledger, for anyone who
-goes around the model (a console, a script). Installed by a migration when ``AUDIT_DB_TRIGGERS`` is
-on, the same switch as the audit log's (the test settings turn it off: browser tests empty tables)."""
+"""The city pass ledger is append-only: its declaration for the shared mechanism
+(meedoen.web.components.append_only). A mistake is corrected by a new entry (a reversal).
+
+The model (``LedgerEntry``), the migration that installs the database triggers and the database
+grants all read this one declaration.
+"""
 
 from __future__ import annotations
 
-from django.db.backends.base.base import BaseDatabaseWrapper
+from meedoen.web.components.append_only import AppendOnly
 
-TABLE = "citypass_ledgerentry"
-MESSAGE = "the city pass ledger is append-only"
-SQL = {
-    "sqlite": [
-        f"CREATE TRIGGER citypass_ledger_no_{verb.lower()} BEFORE {verb} ON {TABLE} "
-        f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
-        for verb in ("UPDATE", "DELETE")
-    ],
-    "postgresql": [
-        f"""CREATE OR REPLACE FUNCTION citypass_ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN RAISE EXCEPTION '{MESSAGE}'; END $$""",
-        f"""CREATE TRIGGER citypass_ledger_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON {TABLE}
-            FOR EACH STATEMENT EXECUTE FUNCTION citypass_ledger_append_only()""",
-    ],
-}
-
-
-def install_triggers(connection: BaseDatabaseWrapper) -> None:
-    with connection.cursor() as cursor:
-        for sql in SQL.get(connection.vendor, []):
-            cursor.execute(sql)
+LEDGER = AppendOnly(
+    table="citypass_ledgerentry", prefix="citypass_ledger", message="the city pass ledger is append-only"
+)
+install_triggers = LEDGER.install_triggers

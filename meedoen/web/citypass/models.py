@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any, NoReturn
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -18,8 +18,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from meedoen.web.api.tokens import new_token
+from meedoen.web.citypass.append_only import LEDGER
 from meedoen.web.citypass.budgets import Category, age
 from meedoen.web.citypass.numbers import grouped, new_pass_number
+from meedoen.web.components.append_only import AppendOnlyError as AppendOnlyError  # re-exported
+from meedoen.web.components.append_only import AppendOnlyModel
 
 REVERSAL_DAYS = 14
 
@@ -220,20 +223,11 @@ class TillRequest(models.Model):
         return f"{self.till_id}: {self.key}"
 
 
-class AppendOnlyError(Exception):
-    """A ledger entry is never changed or removed; a mistake is corrected by a new entry."""
+class LedgerEntry(AppendOnlyModel):
+    """A grant (+), a booking (-) or a reversal of a booking (+) on one budget; never changed or removed
+    (meedoen.web.components.append_only): a mistake is corrected by a new entry."""
 
-
-class LedgerQuerySet(models.QuerySet):
-    def update(self, **kwargs: Any) -> NoReturn:
-        raise AppendOnlyError("the city pass ledger is append-only")
-
-    def delete(self) -> NoReturn:
-        raise AppendOnlyError("the city pass ledger is append-only")
-
-
-class LedgerEntry(models.Model):
-    """A grant (+), a booking (-) or a reversal of a booking (+) on one budget."""
+    append_only = LEDGER
 
     class Kind(models.TextChoices):
         GRANT = "grant", "Toegekend"
@@ -257,20 +251,10 @@ class LedgerEntry(models.Model):
     )
     at = models.DateTimeField(default=timezone.now)
 
-    objects = LedgerQuerySet.as_manager()
-
     class Meta:
         ordering = ("at", "id")
         verbose_name_plural = "ledger entries"
         indexes = (models.Index(fields=["provider", "at"], name="citypass_ledger_provider_at"),)
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AppendOnlyError("the city pass ledger is append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise AppendOnlyError("the city pass ledger is append-only")
 
     @property
     def spent_cents(self) -> int:

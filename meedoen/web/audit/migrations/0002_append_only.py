@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.db import migrations
 
-from meedoen.web.audit.append_only import install_triggers
+from meedoen.web.audit.append_only import AUDIT_LOG
 
 
 def protect(apps, schema_editor):
     if getattr(settings, "AUDIT_DB_TRIGGERS", True):
-        install_triggers(schema_editor.connection)
+        AUDIT_LOG.install_triggers(schema_editor.connection)
 
 
 class Migration(migrations.Migration):

@@ -9,12 +9,12 @@ Entries written before this migration keep empty object fields (the log is never
 from django.conf import settings
 from django.db import migrations, models
 
-from meedoen.web.audit.append_only import install_triggers
+from meedoen.web.audit.append_only import AUDIT_LOG
 
 
 def protect_again(apps, schema_editor):
     if schema_editor.connection.vendor == "sqlite" and getattr(settings, "AUDIT_DB_TRIGGERS", True):
-        install_triggers(schema_editor.connection)
+        AUDIT_LOG.install_triggers(schema_editor.connection)
 
 
 class Migration(migrations.Migration):
