@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from meedoen.rules.formulas.bijstandsnorm import _CATEGORY_TABLE, CATEGORIES
-from meedoen.rules.formulas.persons import aow_birth_cutoff
+from meedoen.rules.formulas.household.persons import aow_birth_cutoff
+from meedoen.rules.formulas.nl.participatiewet.normen import _CATEGORY_TABLE, CATEGORIES
 from meedoen.rules.parameters import ParameterSet
 from meedoen.rules.periods import to_int
 from meedoen.rules.population import CHILD, HOUSEMATE, INSTITUTION, Population

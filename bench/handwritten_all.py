@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from meedoen.rules.formulas.bijstandsnorm import _CATEGORY_TABLE, CATEGORIES
-from meedoen.rules.formulas.persons import aow_birth_cutoff
+from meedoen.rules.formulas.household.persons import aow_birth_cutoff
+from meedoen.rules.formulas.nl.participatiewet.normen import _CATEGORY_TABLE, CATEGORIES
 from meedoen.rules.money import round_div, round_half_up
 from meedoen.rules.parameters import ParameterSet, Scale
 from meedoen.rules.periods import add_months, to_int

@@ -19,7 +19,7 @@ from meedoen.rules import formulas  # noqa: F401
 from meedoen.rules.coverage import Status, status_of
 from meedoen.rules.engine import calculate_tracked
 from meedoen.rules.errors import InputError, InputProblem
-from meedoen.rules.formulas.benefit_unit import HOUSEHOLD_TYPES
+from meedoen.rules.formulas.household.benefit_unit import HOUSEHOLD_TYPES
 from meedoen.rules.parameters import ParameterSet
 
 PER_YEAR = {"month": 12, "quarter": 4, "year": 1, "none": 0}

@@ -14,7 +14,7 @@ from typing import Any
 from meedoen.rules.coverage import FINAL, PROVISIONAL, UNKNOWN, Status, status_of
 from meedoen.rules.engine import Simulation
 from meedoen.rules.errors import CoverageError, InputError, InputProblem
-from meedoen.rules.formulas.benefit_unit import HOUSEHOLD_TYPES
+from meedoen.rules.formulas.household.benefit_unit import HOUSEHOLD_TYPES
 from meedoen.rules.household import Household
 from meedoen.rules.money import euro
 from meedoen.rules.parameters import ParameterSet, default_parameters

@@ -16,7 +16,7 @@ import yaml
 
 from meedoen.rules import formulas  # noqa: F401
 from meedoen.rules.engine import REGISTRY, Simulation
-from meedoen.rules.formulas.benefit_unit import HOUSEHOLD_TYPES
+from meedoen.rules.formulas.household.benefit_unit import HOUSEHOLD_TYPES
 from meedoen.rules.household import parse_household
 from meedoen.rules.population import from_households
 
@@ -26,11 +26,18 @@ CASES = Path(__file__).parent / "cases"
 def load_cases() -> list[tuple[str, dict[str, Any], dt.date, dict[str, Any]]]:
     """Every (id, case, date, expectations) in the case files."""
     out = []
-    for file in sorted(CASES.glob("*.yaml")):
+    for file in sorted(CASES.rglob("*.yaml")):
         for case in yaml.safe_load(file.read_text(encoding="utf-8")):
             dated = case.get("expect_by_date") or {case["date"]: case.get("expect", {})}
             for date, expect in dated.items():
-                out.append((f"{file.stem}: {case['name']} @ {date}", case, date, expect))
+                out.append(
+                    (
+                        f"{file.relative_to(CASES).with_suffix('')}: {case['name']} @ {date}",
+                        case,
+                        date,
+                        expect,
+                    )
+                )
     return out
 
 

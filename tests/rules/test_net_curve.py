@@ -5,7 +5,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from meedoen.rules.formulas.income_tax import HK, IB, _aow_factor, _net_curve
+from meedoen.rules.formulas.nl.inkomstenbelasting.box1 import HK, IB, _aow_factor, _net_curve
 from meedoen.rules.parameters import default_parameters
 
 TARIFFS = ("onder_aow_leeftijd", "aow_leeftijd", "geboren_voor_1946")

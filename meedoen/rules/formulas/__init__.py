@@ -1,22 +1,34 @@
-"""The formulas, one module per legal concept. Importing this package registers them all."""
+"""The formulas, one module per legal concept, at the path of their parameters.
 
-from meedoen.rules.formulas import (  # noqa: F401
-    benefit_unit,
-    bijstand,
-    bijstandsnorm,
+``nl/<law>/<name>.py`` computes what ``meedoen/parameters/nl/<law>/<name>.yaml`` holds the figures of;
+``gemeenten/<name>.py`` is the formula that every municipality's ``gemeenten/<m>/<name>.yaml`` feeds;
+``household/`` holds the household structure and the sums that no one regulation owns.
+Importing this package registers them all.
+"""
+
+from meedoen.rules.formulas.gemeenten import (  # noqa: F401
     bijzondere_bijstand,
     collectieve_zorgverzekering,
-    huurtoeslag,
-    income_tax,
-    indicators,
+    energiearmoede,
     individuele_inkomenstoeslag,
     kindregeling,
-    kostendelersnorm,
-    local_support,
+    lokale_regelingen,
     meedoenregeling,
-    persons,
     stadspas,
+)
+from meedoen.rules.formulas.household import benefit_unit, disposable_income, indicators, persons  # noqa: F401
+from meedoen.rules.formulas.nl.inkomstenbelasting import box1, heffingskortingen  # noqa: F401
+from meedoen.rules.formulas.nl.participatiewet import (  # noqa: F401
+    bijstand,
+    kostendelersnorm,
+    normen,
     studietoeslag,
-    toeslagen,
     vrijlating,
+)
+from meedoen.rules.formulas.nl.toeslagen import (  # noqa: F401
+    awir,
+    huurtoeslag,
+    kinderbijslag,
+    kindgebonden_budget,
+    zorgtoeslag,
 )

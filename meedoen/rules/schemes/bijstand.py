@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from meedoen.rules.engine import Simulation
-from meedoen.rules.formulas.bijstand import BIJSTAND_CONDITIONS
-from meedoen.rules.formulas.vrijlating import (
+from meedoen.rules.formulas.nl.participatiewet.bijstand import BIJSTAND_CONDITIONS
+from meedoen.rules.formulas.nl.participatiewet.vrijlating import (
     A34_AOW,
     A34_WERK,
     N_AOW,

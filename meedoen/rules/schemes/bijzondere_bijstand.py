@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from meedoen.rules.engine import Simulation
-from meedoen.rules.formulas.bijzondere_bijstand import BIJZONDERE_BIJSTAND_CONDITIONS
+from meedoen.rules.formulas.gemeenten.bijzondere_bijstand import BIJZONDERE_BIJSTAND_CONDITIONS
 from meedoen.rules.money import euro_text
 from meedoen.rules.schemes import Condition, Reason, SchemeResult, first_failed, local_scheme, source
 from meedoen.rules.schemes.income_test import granted, income_tested

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from meedoen.rules.engine import Simulation
-from meedoen.rules.formulas.local_income_limit import ASSETS
+from meedoen.rules.formulas.gemeenten.inkomensgrenzen import ASSETS
 from meedoen.rules.money import euro_text
 from meedoen.rules.schemes import BoundCondition, Condition, Reason, conditions, one
 

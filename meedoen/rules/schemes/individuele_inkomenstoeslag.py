@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from meedoen.rules.engine import Simulation
-from meedoen.rules.formulas.individuele_inkomenstoeslag import IIT, IIT_CONDITIONS
+from meedoen.rules.formulas.gemeenten.individuele_inkomenstoeslag import IIT, IIT_CONDITIONS
 from meedoen.rules.money import euro_text
 from meedoen.rules.schemes import Condition, Reason, SchemeResult, first_failed, local_scheme, one, source
 from meedoen.rules.schemes.income_test import granted, income_tested

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from meedoen.rules.engine import Simulation
-from meedoen.rules.formulas.toeslagen import KINDERBIJSLAG_CONDITIONS
+from meedoen.rules.formulas.nl.toeslagen.kinderbijslag import KINDERBIJSLAG_CONDITIONS
 from meedoen.rules.periods import quarter_start
 from meedoen.rules.schemes import (
     Condition,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from meedoen.rules.engine import Simulation
-from meedoen.rules.formulas.toeslagen import KGB_CONDITIONS
+from meedoen.rules.formulas.nl.toeslagen.kindgebonden_budget import KGB_CONDITIONS
 from meedoen.rules.money import euro_text
 from meedoen.rules.schemes import (
     Condition,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from meedoen.rules.engine import Simulation
-from meedoen.rules.formulas.meedoenregeling import MEEDOENREGELING_CONDITIONS
+from meedoen.rules.formulas.gemeenten.meedoenregeling import MEEDOENREGELING_CONDITIONS
 from meedoen.rules.money import euro_text
 from meedoen.rules.schemes import Condition, SchemeResult, first_failed, local_scheme, one, source
 from meedoen.rules.schemes.income_test import granted, income_tested

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from meedoen.rules.engine import Simulation
-from meedoen.rules.formulas.stadspas import STADSPAS_CONDITIONS
+from meedoen.rules.formulas.gemeenten.stadspas import STADSPAS_CONDITIONS
 from meedoen.rules.schemes import SchemeResult, first_failed, local_scheme, source
 from meedoen.rules.schemes.income_test import granted, income_tested
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, Simulation, all_conditions, variable
-from meedoen.rules.formulas.local_income_limit import ASSETS, income_test
+from meedoen.rules.formulas.gemeenten.inkomensgrenzen import ASSETS, income_test
 
 CZ = "collectieve_zorgverzekering"
 _, CZ_INKOMEN = income_test(CZ, "collectieve zorgverzekering")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, Simulation, all_conditions, variable
-from meedoen.rules.formulas.benefit_unit import COUPLE, SINGLE
-from meedoen.rules.formulas.local_income_limit import ASSETS, income_test
+from meedoen.rules.formulas.gemeenten.inkomensgrenzen import ASSETS, income_test
+from meedoen.rules.formulas.household.benefit_unit import COUPLE, SINGLE
 from meedoen.rules.population import CHILD
 
 IIT = "individuele_inkomenstoeslag"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, all_conditions, variable
-from meedoen.rules.formulas.local_income_limit import ASSETS, income_test
+from meedoen.rules.formulas.gemeenten.inkomensgrenzen import ASSETS, income_test
 
 _, MEEDOEN_INKOMEN = income_test("meedoenregeling", "Meedoen-regeling")
 MEEDOENREGELING_CONDITIONS = ("meedoenregeling_heeft_deelnemers", ASSETS, MEEDOEN_INKOMEN)

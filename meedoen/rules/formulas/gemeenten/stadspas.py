@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, Simulation, all_conditions, variable
-from meedoen.rules.formulas.local_income_limit import ASSETS, income_test
+from meedoen.rules.formulas.gemeenten.inkomensgrenzen import ASSETS, income_test
 
 _, STADSPAS_INKOMEN = income_test("stadspas", "stadspas", with_children=True)
 STADSPAS_CONDITIONS = (ASSETS, STADSPAS_INKOMEN)

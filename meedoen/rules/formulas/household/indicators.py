@@ -6,7 +6,6 @@ import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
 from meedoen.rules.money import round_half_up
-from meedoen.rules.population import NOT_GIVEN
 
 
 @variable(HOUSEHOLD, "Referentienorm vóór afronding", "EUR")
@@ -33,18 +32,3 @@ def income_ratio(s: Simulation) -> np.ndarray:
     """Net income of the unit divided by the reference norm (0 when there is no norm)."""
     ref = s("reference_norm")
     return np.divide(s("income_net_month"), ref, out=np.zeros(len(ref)), where=ref > 0)
-
-
-@variable(HOUSEHOLD, "Energiekosten als deel van het besteedbaar inkomen", "/1")
-def energy_cost_share(s: Simulation) -> np.ndarray:
-    """Energy bill divided by what the household has to live on: net income plus bijstand and
-    the allowances (0 when no energy cost is given)."""
-    energy = np.where(s.pop.energy_cents == NOT_GIVEN, 0, s.pop.energy_cents)
-    income = s("disposable_income")
-    return np.divide(energy, income, out=np.where(energy > 0, np.inf, 0.0), where=income > 0)
-
-
-@variable(HOUSEHOLD, "Energiearmoede", "bool")
-def energy_poverty(s: Simulation) -> np.ndarray:
-    """Energy costs above the municipality's share of income (Arnhem: 10 %)."""
-    return s("energy_cost_share") > s.local("energiearmoede.grens")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, Simulation, all_conditions, variable
-from meedoen.rules.formulas.benefit_unit import PW_AGES
+from meedoen.rules.formulas.household.benefit_unit import PW_AGES
 
 LIMITS = "nl.participatiewet.vermogensgrens"
 # The conditions of the right to algemene bijstand (art. 19 lid 1, art. 34), in the order a

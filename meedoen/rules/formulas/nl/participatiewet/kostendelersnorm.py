@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
-from meedoen.rules.formulas.benefit_unit import PW_AGES
-from meedoen.rules.formulas.bijstandsnorm import NORMS
+from meedoen.rules.formulas.household.benefit_unit import PW_AGES
+from meedoen.rules.formulas.nl.participatiewet.normen import NORMS
 from meedoen.rules.money import round_div
 from meedoen.rules.population import INSTITUTION
 

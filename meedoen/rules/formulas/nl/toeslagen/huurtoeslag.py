@@ -15,8 +15,8 @@ import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, all_conditions, variable
 from meedoen.rules.errors import CoverageError
-from meedoen.rules.formulas.persons import aow_birth_cutoff
-from meedoen.rules.formulas.toeslagen import EURO, T, _awir_minimum
+from meedoen.rules.formulas.household.persons import aow_birth_cutoff
+from meedoen.rules.formulas.nl.toeslagen.awir import EURO, T, _awir_minimum
 from meedoen.rules.money import round_half_up
 from meedoen.rules.periods import age_on, first_of_month, from_int
 from meedoen.rules.population import CHILD, HOUSEMATE, RENT

@@ -1,0 +1,70 @@
+"""Kinderbijslag (AKW): an amount per child per quarter, by the children's ages only."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from meedoen.rules.engine import HOUSEHOLD, Simulation, all_conditions, variable
+from meedoen.rules.formulas.nl.toeslagen.awir import AGES, T
+from meedoen.rules.money import round_div
+from meedoen.rules.periods import age_on, quarter_start
+from meedoen.rules.population import CHILD
+
+KB = f"{T}.kinderbijslag"
+
+KINDERBIJSLAG_CONDITIONS = ("kinderbijslag_kinderen",)
+
+
+def _kinderbijslag_children(s: Simulation) -> tuple[np.ndarray, np.ndarray]:
+    """AKW art. 7 lid 1, 11 lid 2 and 12 lid 3: the children who, on the first day of the quarter,
+    are born and under the age limit, with their age on that day (looked at over the children only)."""
+    children = np.flatnonzero(s.pop.role == CHILD)
+    age = age_on(quarter_start(s.d), s.pop.birth[children])
+    keep = (age >= 0) & (age < s.p(f"{AGES}.kinderbijslag.kind_tot"))
+    return children[keep], age[keep]
+
+
+@variable(HOUSEHOLD, "Aantal kinderen met kinderbijslag dit kwartaal", "count")
+def kinderbijslag_kinderen_aantal(s: Simulation) -> np.ndarray:
+    """Children under the age limit on the first day of the quarter (born on or before that day)."""
+    children, _ = _kinderbijslag_children(s)
+    return np.bincount(s.pop.household[children], minlength=s.pop.size)
+
+
+@variable(HOUSEHOLD, "Heeft een kind voor de kinderbijslag op de eerste dag van het kwartaal", "bool")
+def kinderbijslag_kinderen(s: Simulation) -> np.ndarray:
+    """AKW art. 11 lid 2: the right over a quarter exists for a child that meets the conditions on
+    the quarter's first day."""
+    return s("kinderbijslag_kinderen_aantal") > 0
+
+
+@variable(HOUSEHOLD, "Voldoet aan alle voorwaarden voor kinderbijslag", "bool")
+def kinderbijslag_recht(s: Simulation) -> np.ndarray:
+    """All conditions of the kinderbijslag hold."""
+    return all_conditions(s, KINDERBIJSLAG_CONDITIONS)
+
+
+@variable(HOUSEHOLD, "Kinderbijslag per kwartaal", "EUR")
+def kinderbijslag(s: Simulation) -> np.ndarray:
+    """AKW art. 12 lid 3: per child an amount per quarter by the age on the first day of the
+    quarter (three age bands, their limits dated parameters)."""
+    children, age = _kinderbijslag_children(s)
+    second, third = (
+        s.p(f"{AGES}.kinderbijslag.tweede_bedrag_vanaf"),
+        s.p(f"{AGES}.kinderbijslag.derde_bedrag_vanaf"),
+    )
+    amount = np.where(
+        age < second, s.p(f"{KB}.tot_6"), np.where(age < third, s.p(f"{KB}.tot_12"), s.p(f"{KB}.tot_18"))
+    )
+    return np.where(s("kinderbijslag_recht"), _sum_over_children(s, children, amount), 0)
+
+
+def _sum_over_children(s: Simulation, children: np.ndarray, amounts: np.ndarray) -> np.ndarray:
+    """Per household, the sum of an amount per child (float sums of whole cents are exact here)."""
+    return np.bincount(s.pop.household[children], weights=amounts, minlength=s.pop.size).astype(np.int64)
+
+
+@variable(HOUSEHOLD, "Kinderbijslag omgerekend per maand", "EUR")
+def kinderbijslag_maand(s: Simulation) -> np.ndarray:
+    """A third of the quarterly kinderbijslag, to add it to monthly income."""
+    return round_div(s("kinderbijslag"), 3)
