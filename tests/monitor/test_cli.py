@@ -10,7 +10,7 @@ import pytest
 from meedoen.monitor.cli import add_commands
 from tests.monitor.builders import write_folder
 
-# The output example of shared/contracts/monitor-data.md, verbatim.
+# The output example of docs/contracts/monitor-data.md, verbatim.
 CONTRACT_EXAMPLE = """
 {
   "period": {"from": "2023-01-01", "to": "2023-04-30", "as_of": "2024-06-30"},

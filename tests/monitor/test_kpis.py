@@ -1,4 +1,4 @@
-"""Every KPI of shared/contracts/monitor-data.md on small hand-made tables, edge by edge.
+"""Every KPI of docs/contracts/monitor-data.md on small hand-made tables, edge by edge.
 
 The period is 2023-01-01 to 2023-04-30 throughout. Each expected number is counted by hand in the
 comment above it, from the rows in the test; none is copied from the code's output.
