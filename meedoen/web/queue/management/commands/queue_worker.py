@@ -1,0 +1,34 @@
+"""``manage.py queue_worker``: the background worker (``make demo`` starts it next to the web server)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from meedoen.web.queue.jobs import PROCRASTINATE, backend
+
+
+class Command(BaseCommand):
+    help = "Voert achtergrondtaken uit (e-mail, vervolgvragen). Op PostgreSQL: procrastinate."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--once", action="store_true", help="run what is waiting, then stop")
+        parser.add_argument("--heartbeat", type=float, default=10.0, help="seconds between heartbeats")
+
+    def handle(self, *args: Any, once: bool = False, heartbeat: float = 10.0, **options: Any) -> None:
+        if backend() == PROCRASTINATE:
+            from procrastinate.contrib.django import app
+
+            app.run_worker(wait=not once, update_heartbeat_interval=heartbeat, concurrency=2)
+            return
+        # SQLite: jobs ran in the request; only the daily follow-ups need a clock.
+        from meedoen.web.followup.tasks import send_due_followups
+
+        self.stdout.write("SQLite: taken in-process; vervolgvragen elk uur.")
+        while True:
+            send_due_followups(timestamp=int(time.time()))
+            if once:
+                return
+            time.sleep(3600)
