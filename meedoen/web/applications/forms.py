@@ -36,8 +36,9 @@ class SchemesForm(UtrechtForm):
         super().__init__(*args, **kwargs)
 
     def add_fields(self) -> None:
+        names = self.submission.scheme_names()
         self.fields["schemes"].choices = [
-            (s["id"], s["name"]) for s in self.submission.scheme_outcomes() if s["id"] not in self.elsewhere
+            (s["id"], names[s["id"]]) for s in self.submission.scheme_outcomes() if s["id"] not in self.elsewhere
         ]
 
 
@@ -181,12 +182,30 @@ class DocumentForm(UtrechtForm):
 
 
 class ReviewForm(UtrechtForm):
+    """The declaration; sending is refused while a document the chosen schemes need is missing
+    (``missing``: their names), so an application never arrives incomplete without the resident
+    knowing."""
+
     truthful = forms.BooleanField(
         label="Ik heb alle vragen eerlijk en volledig beantwoord. Verandert er iets, dan geef ik dat door."
     )
     required_messages: ClassVar[dict[str, str]] = {
         "truthful": "Vink aan dat u alles eerlijk hebt ingevuld. Anders kunt u niet versturen."
     }
+
+    def __init__(self, *args: Any, missing: list[str] | None = None, **kwargs: Any) -> None:
+        self.missing = missing or []
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.missing:
+            raise forms.ValidationError(
+                "U kunt nog niet versturen. Deze documenten ontbreken nog: "
+                + ", ".join(m[0].lower() + m[1:] for m in self.missing)
+                + ". Voeg ze toe bij de stap Bewijsstukken."
+            )
+        return data
 
 
 class MessageForm(UtrechtForm):

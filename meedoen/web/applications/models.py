@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 
+from meedoen.catalogue import catalogue
 from meedoen.web.accounts.models import AreaTeam
 
 
@@ -78,7 +79,10 @@ class Submission(models.Model):
         return self.check_result.get("schemes", [])
 
     def scheme_names(self) -> dict[str, str]:
-        return {s["id"]: s["name"] for s in self.scheme_outcomes()}
+        """Each scheme's name for residents: the catalogue's title (the one definition), else the
+        name the engine gave."""
+        titles = {k: e.title for k, e in catalogue(self.municipality).items()} if self.municipality else {}
+        return {s["id"]: titles.get(s["id"], s["name"]) for s in self.scheme_outcomes()}
 
 
 class Application(models.Model):

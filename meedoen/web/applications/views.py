@@ -123,6 +123,7 @@ def _schemes_step(request, submission, current) -> HttpResponse:
         "form": form,
         "outcomes": outcomes,
         "elsewhere": [(outcomes[i], provider) for i, provider in elsewhere.items()],
+        "names": submission.scheme_names(),
     }
     return _render_step(request, submission, current, context, 400 if form.errors else 200)
 
@@ -166,7 +167,11 @@ def _documents_step(request, submission, current) -> HttpResponse:
 
 
 def _review_step(request, submission, current) -> HttpResponse:
-    form = ReviewForm(posted(request))
+    """Every answer being declared (the check's and the contact step's), the documents, and what is
+    still missing: sending is refused until the documents the schemes need are there."""
+    uploaded = set(submission.documents.values_list("kind", flat=True))
+    missing = [kind.label for kind in SchemePolicy.evidence_for(submission.schemes) if kind not in uploaded]
+    form = ReviewForm(posted(request), missing=missing)
     if request.method == "POST" and form.is_valid():
         drafts.submit(submission)
         messages.success(request, "Uw aanvraag is verstuurd. Hieronder ziet u hoe het ermee staat.")
@@ -176,6 +181,8 @@ def _review_step(request, submission, current) -> HttpResponse:
         "form": form,
         "chosen": [names.get(s, s) for s in submission.schemes],
         "documents": submission.documents.all(),
+        "missing": missing,
+        "declared": Questionnaire(submission.answers).declared(),
     }
     return _render_step(request, submission, current, context, 400 if form.errors else 200)
 

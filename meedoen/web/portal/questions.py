@@ -115,14 +115,24 @@ class AgesForm(UtrechtForm):
 
 
 class IncomeForm(UtrechtForm):
-    def __init__(self, *args: Any, household: dict[str, Any], **kwargs: Any):
-        self.household = household
+    """Income, and the schemes the household already receives (``receivable``: id and name, from the
+    catalogue), so the outcome can say "u krijgt dit al" instead of offering them again."""
+
+    def __init__(
+        self,
+        *args: Any,
+        household: dict[str, Any],
+        receivable: list[tuple[str, str]] | None = None,
+        **kwargs: Any,
+    ):
+        self.household, self.receivable = household, receivable or []
         super().__init__(*args, **kwargs)
 
     income = MoneyField(
         label="Hoeveel geld krijgt u per maand?",
-        help_text="Uw netto inkomen: wat u op uw rekening krijgt, zoals loon, een uitkering of "
-        "alimentatie. Vul 0 in als u geen inkomen hebt.",
+        help_text="Uw netto inkomen: wat u op uw rekening krijgt, zoals loon, een uitkering (ook "
+        "bijstand) of alimentatie. Tel toeslagen, kinderbijslag en kindgebonden budget niet mee. "
+        "Vul 0 in als u geen inkomen hebt.",
     )
     required_messages: ClassVar[dict[str, str]] = {
         "income": "Vul uw netto inkomen per maand in. Vul 0 in als u geen inkomen hebt."
@@ -139,16 +149,26 @@ class IncomeForm(UtrechtForm):
                 **self.required_messages,
                 "partner_income": "Vul het netto inkomen van uw partner in. Vul 0 in als dat er niet is.",
             }
+        if self.receivable:
+            self.fields["receives"] = forms.MultipleChoiceField(
+                label="Wat krijgt u nu al?",
+                help_text="Vink aan wat u of uw partner nu al krijgt. Krijgt u niets hiervan? "
+                "Dan vinkt u niets aan.",
+                choices=self.receivable,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
 
 
 class HousingForm(UtrechtForm):
     kind = forms.ChoiceField(label="Hoe woont u?", choices=HOUSING, widget=forms.RadioSelect)
     rent = MoneyField(
         label="Hoeveel huur betaalt u per maand?",
-        help_text="De kale huur plus de servicekosten. Dit staat op uw huurcontract "
+        help_text="Alleen als u huurt. De kale huur plus de servicekosten. Dit staat op uw huurcontract "
         "of in de brief van uw verhuurder.",
         required=False,
     )
+    rent.requirement_note = "(verplicht als u huurt)"
     energy = MoneyField(
         label="Hoeveel betaalt u per maand voor gas en stroom?",
         help_text="Het voorschot op uw energierekening.",
@@ -164,6 +184,13 @@ class HousingForm(UtrechtForm):
 
 
 class AssetsForm(UtrechtForm):
+    """Assets; the low-income question only where its answer can change an outcome
+    (``asks_low_income``: the engine was asked, see ``relevance.low_income_matters``)."""
+
+    def __init__(self, *args: Any, asks_low_income: bool = True, **kwargs: Any):
+        self.asks_low_income = asks_low_income
+        super().__init__(*args, **kwargs)
+
     assets = MoneyField(
         label="Hoeveel spaargeld en ander vermogen hebt u samen?",
         help_text="Geld op uw rekeningen en spaarrekeningen, en bijvoorbeeld de waarde van een auto "
@@ -171,9 +198,14 @@ class AssetsForm(UtrechtForm):
     )
     low_income_since = BirthDateField(
         label="Sinds wanneer hebt u een laag inkomen?",
-        help_text="Als u dat weet. Bijvoorbeeld 01-06-2021.",
+        help_text="Hebt u al een paar jaar weinig geld? Dan kunt u misschien een extra bedrag krijgen. "
+        "Vul in sinds wanneer, als u dat weet. Bijvoorbeeld 01-06-2021.",
         required=False,
     )
     required_messages: ClassVar[dict[str, str]] = {
         "assets": "Vul uw vermogen in. Vul 0 in als u geen spaargeld hebt."
     }
+
+    def add_fields(self) -> None:
+        if not self.asks_low_income:
+            del self.fields["low_income_since"]
