@@ -28,9 +28,9 @@ class UtrechtFormRenderer(DjangoTemplates):
     field_template_name = "components/field.html"
 
 
-_WIDGET_CLASSES = {
-    forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
+_WIDGET_CLASSES = {  # the first match counts: CheckboxSelectMultiple is a subclass of RadioSelect
     forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
+    forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
