@@ -1,7 +1,9 @@
-"""The contract's KPIs for one period, for the municipality and per area.
+"""The contract's KPIs for one period, for the municipality and per area, gender and age band.
 
 Each person belongs to one area, so every count is additive over areas: the counts are computed per
-area with one group-by each, and the municipality's figures are their sums. Percentages and rates
+area with one group-by each, and the municipality's figures are their sums. The same counts per
+gender (when ``persons`` has the optional column) and per age band on the period's last day follow
+the same path with another person column as the group. Percentages and rates
 are computed from the summed counts and rounded half up (away from zero) with integer arithmetic,
 so ``0.12345`` is ``0.1235`` on every machine.
 """
@@ -23,12 +25,16 @@ from meedoen.monitor.definitions import (
     returned_within_year,
     starting_in,
     with_person,
+    yyyymmdd,
 )
 from meedoen.monitor.tables import OUTFLOW_REASONS, Tables
 from meedoen.rules.money import round_div
+from meedoen.rules.periods import age_on
 
 SK = pl.col("startkwalificatie")
 DEBT_HELP_YOUNG_AGE = 27
+# The council's age bands (lowest age of each band; the last is open). Under 18: in no band.
+AGE_BANDS = ((18, "18-26"), (27, "27-44"), (45, "45-54"), (55, "55+"))
 
 
 def rounded(numerator: int, denominator: int, decimals: int) -> float | None:
@@ -41,13 +47,32 @@ def rounded(numerator: int, denominator: int, decimals: int) -> float | None:
     return sign * magnitude / scale
 
 
-def area_counts(tables: Tables, first: date, last: date, as_of: date) -> pl.DataFrame:
-    """One row per area (every area in ``persons``) with the integer counts behind every KPI.
+def age_band_on(last: date) -> pl.Expr:
+    """Each person's age band on ``last`` (null under the first band's age)."""
+    code = last.year * 10000 + last.month * 100 + last.day
+    age = age_on(pl.lit(code, pl.Int32), yyyymmdd("birth_date"))
+    band = pl.lit(None, pl.String)
+    for lowest, name in AGE_BANDS:
+        band = pl.when(age >= lowest).then(pl.lit(name)).otherwise(band)
+    return band
 
-    Only the rows a period can count (spells and instruments active on one of its days, debt help
-    started in it) are joined to their person's area; persons are counted by ``person_key``.
+
+def area_counts(
+    tables: Tables, first: date, last: date, as_of: date, group: pl.Expr | None = None
+) -> pl.DataFrame:
+    """One row per group with the integer counts behind every KPI, in a column ``area``.
+
+    The group is the person's area (every area in ``persons``, also with counts of 0), or the
+    person-level expression ``group`` (its non-null values present in ``persons``, sorted). Only
+    the rows a period can count (spells and instruments active on one of its days, debt help started
+    in it) are joined to their person's group; persons are counted by ``person_key``.
     """
     persons = tables.persons
+    if group is None:
+        groups = tables.areas
+    else:
+        persons = persons.with_columns(group.alias("area"))  # rows of a null group: counted in none
+        groups = sorted(persons["area"].drop_nulls().unique().to_list())
     spells = with_person(overlapping(tables.spells, first, last), persons, "area", "startkwalificatie")
     ending = ending_in(spells, first, last)
     work = ending.filter(pl.col("outflow_reason") == "work").with_columns(measurable=measurable(as_of))
@@ -86,7 +111,7 @@ def area_counts(tables: Tables, first: date, last: date, as_of: date) -> pl.Data
             debt_help_started_under_27=(age_at("start_date") < DEBT_HELP_YOUNG_AGE).sum(),
         ),
     ]
-    counts = pl.DataFrame({"area": tables.areas}, schema={"area": pl.String})
+    counts = pl.DataFrame({"area": groups}, schema={"area": pl.String})
     for part in parts:
         counts = counts.join(part, on="area", how="left", maintain_order="left")
     return counts.fill_null(0).with_columns(pl.exclude("area").cast(pl.Int64))
@@ -123,7 +148,8 @@ def kpis(tables: Tables, first: date, last: date, as_of: date) -> dict[str, Any]
     """Every KPI of the contract for ``[first, last]`` as seen on ``as_of``, with ``by_area``.
 
     ``by_area`` holds, per area, the same keys as the top level (``period`` included) except
-    ``by_area`` itself.
+    ``by_area`` itself; ``by_gender`` (when ``persons`` has a gender) and ``by_age_band`` the same
+    per gender present and per age band on ``last``.
     """
     if first > last:
         raise ValueError(f"the period's start {first} is after its end {last}")
@@ -131,5 +157,12 @@ def kpis(tables: Tables, first: date, last: date, as_of: date) -> dict[str, Any]
     period = {"from": first.isoformat(), "to": last.isoformat(), "as_of": as_of.isoformat()}
     sums = counts.drop("area").sum().fill_null(0).row(0, named=True)
     total = {name: int(value) for name, value in sums.items()}
-    by_area = {row.pop("area"): {"period": period, **report(row)} for row in counts.iter_rows(named=True)}
-    return {"period": period, **report(total), "by_area": by_area}
+    result = {"period": period, **report(total), "by_area": _per_group(counts, period)}
+    if tables.persons["gender"].is_not_null().any():
+        result["by_gender"] = _per_group(area_counts(tables, first, last, as_of, pl.col("gender")), period)
+    result["by_age_band"] = _per_group(area_counts(tables, first, last, as_of, age_band_on(last)), period)
+    return result
+
+
+def _per_group(counts: pl.DataFrame, period: dict[str, str]) -> dict[str, Any]:
+    return {row.pop("area"): {"period": period, **report(row)} for row in counts.iter_rows(named=True)}

@@ -73,18 +73,30 @@ def find_file(folder: Path, spec: TableSpec) -> Path:
 
 
 def read_table(folder: Path, spec: TableSpec) -> RawTable:
-    """Read the table of ``spec`` from ``folder``, raising ``FileProblem`` if it cannot be read."""
+    """Read the table of ``spec`` from ``folder``, raising ``FileProblem`` if it cannot be read.
+
+    A column the contract marks optional (``Column.may_be_absent``) that the file leaves out is
+    added empty, so every later step sees the contract's columns."""
     path = find_file(folder, spec)
-    if path.suffix == ".parquet":
-        return _read_parquet(path, spec)
-    return _read_csv(path, spec)
+    raw = _read_parquet(path, spec) if path.suffix == ".parquet" else _read_csv(path, spec)
+    absent = [name for name in spec.column_names if name not in raw.frame.columns]
+    if absent:
+        frame = raw.frame.with_columns(pl.lit(None, pl.String).alias(name) for name in absent)
+        raw = RawTable(raw.file, frame.select("_line", *spec.column_names), raw.read, raw.problems)
+    return raw
+
+
+def _present(spec: TableSpec, header: list[str]) -> list[str]:
+    """The contract's columns the file has (an optional column may be left out)."""
+    return [c.name for c in spec.columns if c.name in header or not c.may_be_absent]
 
 
 def _missing_columns(file: str, header: list[str], spec: TableSpec) -> list[Problem]:
-    problems = [Problem(file, 1, name, "missing column") for name in spec.column_names if name not in header]
+    needed = _present(spec, header)
+    problems = [Problem(file, 1, name, "missing column") for name in needed if name not in header]
     problems += [
         Problem(file, 1, name, "column appears more than once in the header")
-        for name in spec.column_names
+        for name in needed
         if header.count(name) > 1
     ]
     return problems
@@ -97,7 +109,7 @@ def _read_parquet(path: Path, spec: TableSpec) -> RawTable:
         raise FileProblem([Problem(path.name, None, "", f"not a readable Parquet file: {exc}")]) from None
     if problems := _missing_columns(path.name, header, spec):
         raise FileProblem(problems)
-    frame = pl.read_parquet(path, columns=spec.column_names, row_index_name="_line", row_index_offset=1)
+    frame = pl.read_parquet(path, columns=_present(spec, header), row_index_name="_line", row_index_offset=1)
     return RawTable(path.name, frame, frame.height)
 
 
@@ -122,14 +134,14 @@ def _read_csv(path: Path, spec: TableSpec) -> RawTable:
             frame = pl.read_csv(
                 io.BytesIO(data),
                 infer_schema=False,
-                columns=spec.column_names,
+                columns=_present(spec, header),
                 row_index_name="_line",
                 row_index_offset=2,
             )
         except pl.exceptions.PolarsError:
             pass  # ragged after all: the exact reader below names the line
         else:
-            frame = frame.select("_line", *spec.column_names)
+            frame = frame.select("_line", *_present(spec, header))
             return RawTable(path.name, frame, frame.height)
     return _read_csv_exact(path.name, text, header, spec, bad_lines)
 
@@ -170,7 +182,8 @@ def _read_csv_exact(
     NUL is that row's problem (skipped when lenient), the other rows are read."""
     reader = csv.reader(io.StringIO(text, newline=""))
     next(reader)
-    positions = [header.index(name) for name in spec.column_names]
+    names = _present(spec, header)
+    positions = [header.index(name) for name in names]
     columns: list[list[str | None]] = [[] for _ in positions]
     lines: list[int] = []
     problems: list[Problem] = []
@@ -206,8 +219,5 @@ def _read_csv_exact(
                 problems.append(Problem(file, start, column, message))
         start = reader.line_num + 1
     data = {"_line": pl.Series(lines, dtype=pl.UInt32)}
-    data |= {
-        name: pl.Series(values, dtype=pl.String)
-        for name, values in zip(spec.column_names, columns, strict=True)
-    }
+    data |= {name: pl.Series(values, dtype=pl.String) for name, values in zip(names, columns, strict=True)}
     return RawTable(file, pl.DataFrame(data), read, problems)

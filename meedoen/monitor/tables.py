@@ -23,16 +23,19 @@ INSTRUMENTS = (
     "maatwerkbaan",
 )
 ROUTES = ("vroegsignalering", "self_referral", "referral", "other")
+GENDERS = ("v", "m", "x")
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column: ``kind`` is ``text``, ``date``, ``choice`` (one of ``choices``) or ``bool``."""
+    """One column: ``kind`` is ``text``, ``date``, ``choice`` (one of ``choices``) or ``bool``.
+    ``required``: every row has a value; ``may_be_absent``: the file may leave the column out."""
 
     name: str
     kind: str = "text"
     required: bool = True
     choices: tuple[str, ...] = ()
+    may_be_absent: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ PERSONS = TableSpec(
         Column("birth_date", "date"),
         Column("area"),
         Column("startkwalificatie", "bool", required=False),
+        Column("gender", "choice", required=False, choices=GENDERS, may_be_absent=True),
     ),
     key="person_id",
     refers_to_person=False,

@@ -13,14 +13,15 @@ HEADERS = {
 }
 
 
-def write_folder(folder: Path, **tables: str) -> Path:
-    """Write the four CSV files; a table not given has only its header.
+def write_folder(folder: Path, headers: dict[str, str] | None = None, **tables: str) -> Path:
+    """Write the four CSV files; a table not given has only its header (``headers`` overrides one,
+    e.g. persons with the optional gender column).
 
     Each value is the table's rows as CSV text (indentation and blank lines around it removed), so a
     test shows its data as a municipality's export would.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    for name, header in HEADERS.items():
+    for name, header in (HEADERS | (headers or {})).items():
         rows = textwrap.dedent(tables.get(name, "")).strip()
         (folder / f"{name}.csv").write_text(header + "\n" + (rows + "\n" if rows else ""), encoding="utf-8")
     return folder

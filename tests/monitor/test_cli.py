@@ -82,9 +82,9 @@ def test_json_keys_are_exactly_the_contract_s(capsys, folder):
     code, out, _ = run(capsys, "kpis", str(folder), *PERIOD, "--format", "json")
     assert code == 0
     result = json.loads(out)
-    assert keys(result) - {k for k in keys(result) if k.startswith("by_area.")} == keys(
-        json.loads(CONTRACT_EXAMPLE)
-    )
+    splits = ("by_area.", "by_age_band")
+    assert {k for k in keys(result) if not k.startswith(splits)} == keys(json.loads(CONTRACT_EXAMPLE))
+    assert "by_gender" not in result  # persons without the optional gender column
     assert list(result["by_area"]) == ["Noord", "Zuid"]
     for area in result["by_area"].values():
         assert keys(area) == keys(json.loads(CONTRACT_EXAMPLE)) - {"by_area"}
@@ -152,3 +152,56 @@ def test_monitor_without_subcommand_shows_help(capsys):
     code, _, err = run(capsys)
     assert code == 2
     assert "kpis" in err
+
+
+def test_splits_by_age_band_on_the_period_s_last_day(capsys, folder):
+    # Ages on 2023-04-30: P1 33 and P3 38 (27-44), P2 22 (18-26); no one in 45-54 or 55+.
+    _, out, _ = run(capsys, "kpis", str(folder), *PERIOD, "--format", "json")
+    bands = json.loads(out)["by_age_band"]
+    assert list(bands) == ["18-26", "27-44"]
+    assert keys(bands["18-26"]) == keys(json.loads(CONTRACT_EXAMPLE)) - {"by_area"}
+    # P1 (ends 15 Jan) and P3 on 1 January; P3 alone on 30 April.
+    assert (bands["27-44"]["stock_at_from"], bands["27-44"]["stock_at_to"]) == (2, 1)
+    assert bands["27-44"]["outflow"]["work"] == 1
+    # P2 starts on 1 February and gets debt help on 1 March, aged 22.
+    young = bands["18-26"]
+    assert (young["stock_at_from"], young["stock_at_to"], young["inflow"]) == (0, 1, 1)
+    assert (young["debt_help_started"], young["debt_help_started_under_27"]) == (1, 1)
+
+
+def test_splits_by_gender_when_the_column_is_there(capsys, tmp_path):
+    folder = write_folder(
+        tmp_path,
+        headers={"persons": "person_id,birth_date,area,startkwalificatie,gender"},
+        persons="""
+            P1,1990-01-01,Noord,true,v
+            P2,2010-05-01,Zuid,false,m
+            P3,1985-01-01,Zuid,,
+        """,
+        spells="""
+            S1,P1,2021-01-01,2023-01-15,work
+            S2,P2,2023-02-01,,
+            S3,P3,2020-01-01,,
+        """,
+    )
+    _, out, _ = run(capsys, "kpis", str(folder), *PERIOD, "--format", "json")
+    result = json.loads(out)
+    # P3's gender is unknown: in no gender; P2 is 12 on 30 April: in no age band.
+    assert list(result["by_gender"]) == ["m", "v"]
+    assert (result["by_gender"]["v"]["stock_at_from"], result["by_gender"]["v"]["outflow"]["work"]) == (1, 1)
+    assert (result["by_gender"]["m"]["inflow"], result["by_gender"]["m"]["stock_at_to"]) == (1, 1)
+    assert result["stock_at_to"] == 2 and list(result["by_age_band"]) == ["27-44"]
+
+
+def test_a_gender_outside_the_contract_names_its_line(capsys, tmp_path):
+    folder = write_folder(
+        tmp_path,
+        headers={"persons": "person_id,birth_date,area,startkwalificatie,gender"},
+        persons="""
+            P1,1990-01-01,Noord,true,v
+            P2,1991-01-01,Noord,true,vrouw
+        """,
+    )
+    code, _, err = run(capsys, "kpis", str(folder), *PERIOD, "--format", "json")
+    assert code == 2
+    assert "persons.csv" in err and "3" in err and "gender" in err
