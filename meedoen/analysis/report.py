@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from meedoen.analysis.minima_effect import COMPONENTS, LEVELS, Curve, MinimaEffect
 from meedoen.reporting import safe_csv
 from meedoen.reporting.charts import COLOURS, Chart, chart, plt, write_all
+from meedoen.reporting.html import environment as report_environment
 from meedoen.rules.coverage import PROVISIONAL, provisional_text
 from meedoen.rules.money import euro_decimal, euro_text
 
@@ -88,7 +88,7 @@ def render_html(
     result: MinimaEffect, sections: list[dict[str, Any]] | None = None, *, for_print: bool = False
 ) -> str:
     """The report as one HTML file; ``for_print`` embeds the charts as PNG (for the PDF)."""
-    env = Environment(loader=PackageLoader("meedoen.analysis"), autoescape=select_autoescape())
+    env = report_environment("meedoen.analysis")
     env.filters["euro"] = euro_text
     return env.get_template("minima_effect.html").render(
         result=result,

@@ -6,11 +6,11 @@ import io
 from pathlib import Path
 
 import numpy as np
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from meedoen.analysis.simulation import GroupOutcome, PolicyResult
 from meedoen.reporting import safe_csv
 from meedoen.reporting.charts import COLOURS, Chart, chart, plt, write_all
+from meedoen.reporting.html import environment as report_environment
 from meedoen.rules.coverage import PROVISIONAL, provisional_text
 from meedoen.rules.money import euro_decimal, euro_text
 
@@ -68,7 +68,7 @@ def groups_csv(result: PolicyResult) -> str:
 
 
 def write_simulation_report(result: PolicyResult, out: Path) -> list[Path]:
-    env = Environment(loader=PackageLoader("meedoen.analysis"), autoescape=select_autoescape())
+    env = report_environment("meedoen.analysis")
     env.filters["euro"] = euro_text
     html = env.get_template("simulation.html").render(
         result=result,

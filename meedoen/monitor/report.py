@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from meedoen.monitor import report_charts as charts
 from meedoen.monitor.ambition import index_on
@@ -41,6 +40,7 @@ from meedoen.monitor.summary import dutch_date
 from meedoen.monitor.tables import Tables
 from meedoen.reporting import safe_csv
 from meedoen.reporting.charts import Chart, write_all
+from meedoen.reporting.html import environment as report_environment
 from meedoen.rules.money import number, percent
 
 SMALL = 10
@@ -750,7 +750,7 @@ def _cbs_sentences(report: Report, comparison: list[dict[str, Any]]) -> list[str
 
 def render_html(report: Report, *, for_print: bool = False) -> str:
     """The report as one HTML file (inline SVG charts); ``for_print`` embeds PNG charts for the PDF."""
-    env = Environment(loader=PackageLoader("meedoen.monitor"), autoescape=select_autoescape())
+    env = report_environment("meedoen.monitor")
     return env.get_template("monitor_report.html").render(
         r=report,
         f=report.figures,
