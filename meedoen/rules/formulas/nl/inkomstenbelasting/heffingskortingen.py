@@ -102,27 +102,17 @@ def without_partner(s: Simulation) -> np.ndarray:
     return ~((role == PARTNER) | ((role == APPLICANT) & s.per_person(s.pop.has_partner)))
 
 
-@variable(PERSON, "Ouderenkorting per jaar", "EUR")
+@variable(PERSON, "Ouderenkorting per jaar", "EUR", defined_for="has_aow_age")
 def ouderenkorting(s: Simulation) -> np.ndarray:
     """Art. 8.17: from the AOW age, an amount reduced by 15 % of the verzamelinkomen (here the yearly
     wage) above the threshold, never below nil. Counted whole: art. 8.7 sets its AOW part to nil and
     divides the rest over tax, Anw and Wlz, all of which someone at AOW age still owes."""
-    aow_age = s("has_aow_age")
-    out = np.zeros(len(aow_age), np.int64)
-    old = np.flatnonzero(aow_age)  # few: computed for them only
-    if len(old):
-        scale = s.p(f"{HK}.ouderenkorting")
-        out[old] = round_half_up(np.maximum(scale.apply(s("wage_year")[old]), 0))
-    return out
+    scale = s.p(f"{HK}.ouderenkorting")
+    return round_half_up(np.maximum(scale.apply(s("wage_year")[s.rows]), 0))
 
 
-@variable(PERSON, "Alleenstaande ouderenkorting per jaar", "EUR")
+@variable(PERSON, "Alleenstaande ouderenkorting per jaar", "EUR", defined_for="has_aow_age")
 def alleenstaande_ouderenkorting(s: Simulation) -> np.ndarray:
     """Art. 8.18: a fixed amount from the AOW age for whoever has no partner in the household;
     counted whole (art. 8.7)."""
-    aow_age = s("has_aow_age")
-    out = np.zeros(len(aow_age), np.int64)
-    old = np.flatnonzero(aow_age)
-    if len(old):
-        out[old] = np.where(s("without_partner")[old], s.p(f"{HK}.alleenstaande_ouderenkorting"), 0)
-    return out
+    return np.where(s("without_partner")[s.rows], s.p(f"{HK}.alleenstaande_ouderenkorting"), 0)

@@ -64,7 +64,13 @@ def bijstand_recht(s: Simulation) -> np.ndarray:
     return all_conditions(s, BIJSTAND_CONDITIONS)
 
 
-@variable(HOUSEHOLD, "Bijstand per maand", "EUR", reference="Participatiewet art. 19 lid 2")
+@variable(
+    HOUSEHOLD,
+    "Bijstand per maand",
+    "EUR",
+    reference="Participatiewet art. 19 lid 2",
+    defined_for="bijstand_recht",
+)
 def bijstand(s: Simulation) -> np.ndarray:
-    """Art. 19 lid 2: the norm minus the income counted for the bijstand, where the right exists."""
-    return np.where(s("bijstand_recht"), s("norm") - s("inkomen_bijstand"), 0)
+    """Art. 19 lid 2: the norm minus the income counted for the bijstand."""
+    return s("norm") - s("inkomen_bijstand")

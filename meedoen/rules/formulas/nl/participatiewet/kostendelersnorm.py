@@ -45,16 +45,17 @@ def kostendelersnorm_van_toepassing_2026(s: Simulation) -> np.ndarray:
     return kostendelersnorm_van_toepassing(s) & ~carer
 
 
-@variable(HOUSEHOLD, "Kostendelersnorm per maand, inclusief vakantietoeslag", "EUR")
+@variable(
+    HOUSEHOLD,
+    "Kostendelersnorm per maand, inclusief vakantietoeslag",
+    "EUR",
+    defined_for="kostendelersnorm_van_toepassing",
+)
 def kostendelersnorm(s: Simulation) -> np.ndarray:
     """Sum over applicant and partner of (40 + A x 30) / (A x 100) x B, where B is the couple norm
     of art. 21b, or of art. 22b/22c when that person or their partner has reached AOW age; a
-    partner with a youth norm gets the art. 22a lid 3 amount instead. Nil where the kostendelersnorm does
-    not apply (computed for the households where it does only)."""
-    out = np.zeros(s.pop.size, np.int64)
-    k = np.flatnonzero(s("kostendelersnorm_van_toepassing"))
-    if not len(k):
-        return out
+    partner with a youth norm gets the art. 22a lid 3 amount instead."""
+    k = s.rows
     a = s("kostendelers")[k]
     numerator = s.p("nl.participatiewet.kostendelersnorm.vast_deel") + a * s.p(
         "nl.participatiewet.kostendelersnorm.per_persoon"
@@ -78,5 +79,4 @@ def kostendelersnorm(s: Simulation) -> np.ndarray:
         return np.where(own_age >= adult_age, round_div(b * numerator, 100 * a), young)
 
     applicant = personal(aow_applicant, aow_partner, age[first])
-    out[k] = applicant + np.where(partner, personal(aow_partner, aow_applicant, age[second]), 0)
-    return out
+    return applicant + np.where(partner, personal(aow_partner, aow_applicant, age[second]), 0)

@@ -22,6 +22,7 @@ from meedoen.rules.periods import age_on, first_of_month, from_int
 from meedoen.rules.population import CHILD, HOUSEMATE, RENT
 
 HT = f"{T}.huurtoeslag"
+RENTERS = "huurtoeslag_huurwoning"  # the amount is computed for renters only (the rest gets nil)
 
 HUURTOESLAG_CONDITIONS = (
     "huurtoeslag_huurwoning",
@@ -127,11 +128,6 @@ def huurtoeslag_rekenhuur(s: Simulation) -> np.ndarray:
     return np.minimum(s.pop.rent_cents, s("huurtoeslag_maximale_huur"))
 
 
-def _renters(s: Simulation) -> np.ndarray:
-    """Index of the households the amount can apply to: renters (the rest gets nil)."""
-    return np.flatnonzero(s("huurtoeslag_huurwoning"))
-
-
 def _bands(
     s: Simulation, rent: np.ndarray, basis: np.ndarray, size: np.ndarray, above: np.ndarray | bool
 ) -> np.ndarray:
@@ -156,14 +152,13 @@ def _normhuur(
     a·Y² + b·Y rounded up to whole cents (19.3), with a and b derived as art. 19.2 says: the straight
     line between the normhuurquotes (normhuur / income) at the minimum and the reference point. (This
     reproduces the factors of the Regeling huurtoeslaggrenzen 2023, art. 4, for all four household
-    types to the 12 decimals published, see the parameter file.) Amounts in euro, result in cents."""
+    types to the 12 decimals published, see the parameter file.) Amounts in euro, result in cents,
+    for the households at ``idx``."""
     a = (n_ref / y_ref - n_min / y_min) / (y_ref - y_min)
     b = n_min / y_min - a * y_min
     y = s("huurtoeslag_rekeninkomen")[idx] / EURO
     curve = np.ceil(np.round((a * y * y + b * y) * 100, 6))
-    out = np.zeros(s.pop.size, np.int64)
-    out[idx] = np.where(y <= y_min, np.round(n_min * 100), curve).astype(np.int64)
-    return out
+    return np.where(y <= y_min, np.round(n_min * 100), curve).astype(np.int64)
 
 
 @variable(HOUSEHOLD, "Huishouden met iemand op de AOW-leeftijd op 1 januari (2024)", "bool")
@@ -176,14 +171,14 @@ def huurtoeslag_ouderenhuishouden(s: Simulation) -> np.ndarray:
     return s.count_per_household(senior) > 0
 
 
-@variable(HOUSEHOLD, "Normhuur per maand (stelsel tot en met 2025)", "EUR")
+@variable(HOUSEHOLD, "Normhuur per maand (stelsel tot en met 2025)", "EUR", defined_for=RENTERS)
 def huurtoeslag_normhuur(s: Simulation) -> np.ndarray:
     """Art. 17-19 as in force in 2024: four household types. Only the eenpersoons- and
     meerpersoonshuishouden have a known minimum-inkomensijkpunt (derived from the minimumloon, see
     the parameters); the ijkpunten of the ouderenhuishoudens (AOW-based, "naar redelijke
     verwachting") were not found in an official text, so a household with someone of AOW age on
-    1 January 2024 is "unknown". (Only for renters.)"""
-    idx = _renters(s)
+    1 January 2024 is "unknown"."""
+    idx = s.rows
     if s("huurtoeslag_ouderenhuishouden")[idx].any():
         raise CoverageError(f"{HT}.stelsel_2024.inkomensijkpunt_ouderen", from_int(s.d), date(2026, 1, 1))
     multi = s("household_size")[idx] > 1
@@ -232,12 +227,13 @@ def _points(
     "EUR",
     name="huurtoeslag_normhuur",
     since="2025-01-01",
+    defined_for=RENTERS,
 )
 def huurtoeslag_normhuur_2025(s: Simulation) -> np.ndarray:
     """Art. 17-19 as in force in 2025: two household types (eenpersoons, meerpersoons). The
     minimum-inkomensijkpunten of 2025 (Regeling huurtoeslaggrenzen 2025, art. 3) were not found in
-    an official text and cannot be derived from official figures here: "unknown". (Only for renters.)"""
-    idx = _renters(s)
+    an official text and cannot be derived from official figures here: "unknown"."""
+    idx = s.rows
     multi = s("household_size")[idx] > 1
     y_min = np.where(
         multi, s.p(f"{HT}.inkomensijkpunt_meerpersoons"), s.p(f"{HT}.inkomensijkpunt_eenpersoons")
@@ -245,13 +241,13 @@ def huurtoeslag_normhuur_2025(s: Simulation) -> np.ndarray:
     return _normhuur(s, idx, *_points(s, multi, y_min / EURO))
 
 
-@variable(HOUSEHOLD, "Huurtoeslag per maand voor de voorwaarden", "EUR")
+@variable(HOUSEHOLD, "Huurtoeslag per maand voor de voorwaarden", "EUR", defined_for=RENTERS)
 def huurtoeslag_berekend(s: Simulation) -> np.ndarray:
     """Stelsel tot en met 2025: basishuur = normhuur minus the verlaging eigen bijdrage (the
     "+ € 12" of art. 16 is not added, as for 2026); then the bands of art. 21. The part above the
     aftoppingsgrens counts in 2024 only for one-person households and households with someone of
-    AOW age (the adapted-home case has no data), from 2025 for everyone. (Only for renters.)"""
-    idx = _renters(s)
+    AOW age (the adapted-home case has no data), from 2025 for everyone."""
+    idx = s.rows
     size = s("household_size")[idx]
     basis = s("huurtoeslag_normhuur")[idx] - s.p(f"{HT}.verlaging_eigen_bijdrage")
     above = (
@@ -259,22 +255,20 @@ def huurtoeslag_berekend(s: Simulation) -> np.ndarray:
         | (size == 1)
         | (s.count_per_household(s("has_aow_age"))[idx] > 0)
     )
-    out = np.zeros(s.pop.size, np.int64)
-    out[idx] = round_half_up(_bands(s, s("huurtoeslag_rekenhuur")[idx], basis, size, above))
-    return out
+    return round_half_up(_bands(s, s("huurtoeslag_rekenhuur")[idx], basis, size, above))
 
 
-@variable(HOUSEHOLD, "Huurtoeslag voor de inkomensafbouw, per maand", "EUR", since="2026-01-01")
+@variable(
+    HOUSEHOLD, "Huurtoeslag voor de inkomensafbouw, per maand", "EUR", since="2026-01-01", defined_for=RENTERS
+)
 def huurtoeslag_basis(s: Simulation) -> np.ndarray:
     """Stelsel 2026 (art. 20-21): all of the rekenhuur between basishuur and
     kwaliteitskortingsgrens, the AMvB percentages up to and above the aftoppingsgrens, nothing above
-    the maximale huurgrens. (Computed for renters only.)"""
-    out = np.zeros(s.pop.size)
-    idx = _renters(s)
+    the maximale huurgrens."""
+    idx = s.rows
     size = s("household_size")[idx]
     basis = np.where(size > 1, s.p(f"{HT}.basishuur_meerpersoons"), s.p(f"{HT}.basishuur_eenpersoons"))
-    out[idx] = _bands(s, s("huurtoeslag_rekenhuur")[idx], basis, size, True)
-    return out
+    return _bands(s, s("huurtoeslag_rekenhuur")[idx], basis, size, True)
 
 
 def _huurtoeslag_afbouw(s: Simulation, size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -293,16 +287,15 @@ def _huurtoeslag_afbouw(s: Simulation, size: np.ndarray) -> tuple[np.ndarray, np
     "EUR",
     name="huurtoeslag_berekend",
     since="2026-01-01",
+    defined_for=RENTERS,
 )
 def huurtoeslag_berekend_2026(s: Simulation) -> np.ndarray:
     """Stelsel 2026: the subsidy minus the income reduction Y x afbouw / 12, Y the rekeninkomen
-    above the minimum-inkomensijkpunt (art. 21.2), rounded half up to cents. (Renters only.)"""
-    idx = _renters(s)
+    above the minimum-inkomensijkpunt (art. 21.2), rounded half up to cents."""
+    idx = s.rows
     ijkpunt, afbouw = _huurtoeslag_afbouw(s, s("household_size")[idx])
     reduction = np.maximum(s("huurtoeslag_rekeninkomen")[idx] - ijkpunt, 0) * afbouw / 12
-    out = np.zeros(s.pop.size, np.int64)
-    out[idx] = round_half_up(np.maximum(s("huurtoeslag_basis")[idx] - reduction, 0))
-    return out
+    return round_half_up(np.maximum(s("huurtoeslag_basis")[idx] - reduction, 0))
 
 
 @variable(HOUSEHOLD, "Inkomen laat huurtoeslag toe", "bool")
@@ -319,10 +312,10 @@ def huurtoeslag_recht(s: Simulation) -> np.ndarray:
     return all_conditions(s, HUURTOESLAG_CONDITIONS)
 
 
-@variable(HOUSEHOLD, "Huurtoeslag per maand", "EUR")
+@variable(HOUSEHOLD, "Huurtoeslag per maand", "EUR", defined_for="huurtoeslag_recht")
 def huurtoeslag(s: Simulation) -> np.ndarray:
-    """The toeslag where every condition holds; whole months of the yearly amount (Awir)."""
-    return np.where(s("huurtoeslag_recht"), s("huurtoeslag_berekend"), 0)
+    """The computed toeslag; whole months of the yearly amount (Awir)."""
+    return s("huurtoeslag_berekend")
 
 
 @variable(HOUSEHOLD, "Hoogste rekeninkomen met huurtoeslag", "EUR", since="2026-01-01")

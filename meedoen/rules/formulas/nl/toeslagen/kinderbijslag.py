@@ -44,7 +44,7 @@ def kinderbijslag_recht(s: Simulation) -> np.ndarray:
     return all_conditions(s, KINDERBIJSLAG_CONDITIONS)
 
 
-@variable(HOUSEHOLD, "Kinderbijslag per kwartaal", "EUR")
+@variable(HOUSEHOLD, "Kinderbijslag per kwartaal", "EUR", defined_for="kinderbijslag_recht")
 def kinderbijslag(s: Simulation) -> np.ndarray:
     """AKW art. 12 lid 3: per child an amount per quarter by the age on the first day of the
     quarter (three age bands, their limits dated parameters)."""
@@ -56,7 +56,7 @@ def kinderbijslag(s: Simulation) -> np.ndarray:
     amount = np.where(
         age < second, s.p(f"{KB}.tot_6"), np.where(age < third, s.p(f"{KB}.tot_12"), s.p(f"{KB}.tot_18"))
     )
-    return np.where(s("kinderbijslag_recht"), _sum_over_children(s, children, amount), 0)
+    return _sum_over_children(s, children, amount)
 
 
 def _sum_over_children(s: Simulation, children: np.ndarray, amounts: np.ndarray) -> np.ndarray:

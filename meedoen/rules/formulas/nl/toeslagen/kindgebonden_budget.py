@@ -91,11 +91,7 @@ def kgb_recht(s: Simulation) -> np.ndarray:
     return all_conditions(s, KGB_CONDITIONS)
 
 
-@variable(HOUSEHOLD, "Kindgebonden budget per maand", "EUR")
+@variable(HOUSEHOLD, "Kindgebonden budget per maand", "EUR", defined_for="kgb_recht")
 def kindgebonden_budget(s: Simulation) -> np.ndarray:
-    """The yearly kindgebonden budget paid per month (a twelfth, in cents), where every condition
-    holds (computed for those households only)."""
-    out = np.zeros(s.pop.size, np.int64)
-    paid = np.flatnonzero(s("kgb_recht"))
-    out[paid] = round_div(s("kgb_jaar")[paid], 12)
-    return out
+    """The yearly kindgebonden budget paid per month (a twelfth, in cents)."""
+    return round_div(s("kgb_jaar")[s.rows], 12)

@@ -68,11 +68,11 @@ def zorgtoeslag_recht(s: Simulation) -> np.ndarray:
     return all_conditions(s, ZORGTOESLAG_CONDITIONS)
 
 
-@variable(HOUSEHOLD, "Zorgtoeslag per maand", "EUR")
+@variable(HOUSEHOLD, "Zorgtoeslag per maand", "EUR", defined_for="zorgtoeslag_recht")
 def zorgtoeslag(s: Simulation) -> np.ndarray:
     """The yearly zorgtoeslag paid per month in whole euros (rounded down, the Dienst Toeslagen's
-    practice), where every condition holds."""
-    return np.where(s("zorgtoeslag_recht"), s("zorgtoeslag_jaar") // 12 // EURO * EURO, 0)
+    practice)."""
+    return s("zorgtoeslag_jaar")[s.rows] // 12 // EURO * EURO
 
 
 @variable(HOUSEHOLD, "Hoogste toetsingsinkomen met zorgtoeslag", "EUR")
