@@ -34,6 +34,11 @@ HOUSEHOLD_TYPES = {
 }
 
 
+# The engine's code for a right whose amount it does not know (its amount is then 0: not a nil).
+AMOUNT_UNKNOWN = "amount_unknown"
+AMOUNT_UNKNOWN_TEXT = "Het bedrag weten wij nog niet. De gemeente rekent het uit als u het aanvraagt."
+
+
 def unknown_text(scheme: dict[str, Any]) -> str:
     """What a resident reads where the rules cannot compute a scheme on the date (plain Dutch,
     never the engine's "bij Meedoen" wording)."""
@@ -51,11 +56,16 @@ def presented(scheme: dict[str, Any], entries: dict[str, Entry], already: frozen
     reasons = scheme["reasons"]
     if scheme["eligible"] is None:
         reasons = [{"code": r["code"], "text": unknown_text(scheme)} for r in reasons[:1]]
+    amount_unknown = scheme["amount"] is None or any(r["code"] == AMOUNT_UNKNOWN for r in reasons)
+    reasons = [
+        {**r, "text": AMOUNT_UNKNOWN_TEXT} if r["code"] == AMOUNT_UNKNOWN else r for r in reasons
+    ]
     return {
         **scheme,
         "name": entry.title if entry else scheme["name"],
         "entry": entry,
         "already": scheme["id"] in already,
+        "amount_unknown": amount_unknown,
         "reasons": reasons,
     }
 
@@ -85,7 +95,7 @@ def monthly_total(schemes: list[dict[str, Any]]) -> MonthlyTotal:
     for s in schemes:
         if not s["eligible"] or s["already"]:
             continue
-        if s["amount"] is None:
+        if s["amount_unknown"]:
             unknown.append(s["name"])
         elif not s["amount"]:
             in_kind.append(s["name"])

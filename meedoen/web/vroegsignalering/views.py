@@ -40,7 +40,7 @@ from meedoen.web.vroegsignalering.debt_help import known_bsn, start_debt_help
 from meedoen.web.vroegsignalering.feedback import creditor_status
 from meedoen.web.vroegsignalering.models import CaseStatus, DebtHelp, SignalCase, Source
 from meedoen.web.vroegsignalering.monitor import monthly_report
-from meedoen.web.vroegsignalering.offer import initial_answers, offer
+from meedoen.web.vroegsignalering.offer import known_of, offer
 from meedoen.web.vroegsignalering.storage import Delivery, ingest
 
 PURPOSE = "vroegsignalering schulden"
@@ -254,16 +254,18 @@ def offer_at_the_door(request: HttpRequest, pk: int) -> HttpResponse:
     """A Regelingencheck pre-filled from the case: which schemes the household probably misses."""
     case = _case(request, pk)
     _audit(request, case, Action.VIEW, "aanbod aan de deur")
-    form = forms.OfferForm(request.GET or None, initial=initial_answers(case))
-    answers = form.cleaned_data if form.is_bound and form.is_valid() else initial_answers(case)
+    known = known_of(case)
+    form = forms.OfferForm(request.GET or None, initial=known.answers)
+    answers = form.cleaned_data if form.is_bound and form.is_valid() else known.answers
     try:
-        outcome, error = offer(answers), ""
+        result, error = offer(answers, known), ""
     except RulesError as exc:
-        outcome, error = None, str(exc)
+        result, error = None, str(exc)
+    outcome = result.outcome if result else None
     return render(
         request,
         "vroegsignalering/offer.html",
-        {"case": case, "form": form, "outcome": outcome, "error": error},
+        {"case": case, "form": form, "outcome": outcome, "offer": result, "error": error},
     )
 
 
