@@ -8,6 +8,7 @@ from meedoen.web.api.endpoints import api
 
 urlpatterns = [
     path("", include("meedoen.web.portal.urls")),
+    path("", include("meedoen.web.themes.urls")),
     path("inloggen/", include("meedoen.web.accounts.urls")),
     path("aanvragen/", include("meedoen.web.applications.urls")),
     path("besluiten/", include("meedoen.web.decisions.urls")),

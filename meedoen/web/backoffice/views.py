@@ -31,12 +31,14 @@ from meedoen.web.applications.procedure import decide_refusal
 from meedoen.web.applications.views import send_document
 from meedoen.web.audit.log import reads_of, record, record_many
 from meedoen.web.audit.models import Action
+from meedoen.web.backoffice import trace
 from meedoen.web.backoffice.forms import AskForm, DecideForm, NoteForm, QueueFilterForm
 from meedoen.web.calculation import evaluate
 from meedoen.web.decisions.models import Decision, Outcome
 from meedoen.web.decisions.recording import Undecidable, record_decision, scheme_in
 
 PURPOSE = "behandeling aanvraag"
+FORM_TITLES = {"decide_form": "Beslissen", "ask_form": "Informatie vragen", "note_form": "Notitie"}
 
 
 # Where staff without an application queue start after logging in.
@@ -121,7 +123,13 @@ def _render_case(
     except RulesError as exc:
         explanation = {"error": str(exc)}
     forms = {"decide_form": DecideForm(), "ask_form": AskForm(), "note_form": NoteForm(), **(forms or {})}
+    household = application.submission.household
     context = {
+        "household_people": trace.household_people(household),
+        "housing_kind": trace.plain(household.get("housing", {}).get("kind"), "text", "input:housing.kind"),
+        "forms_with_errors": [
+            (FORM_TITLES[name], form) for name, form in forms.items() if form.is_bound and form.errors
+        ],
         "application": application,
         "submission": application.submission,
         "resident": application.submission.resident,

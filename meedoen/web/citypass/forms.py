@@ -8,13 +8,14 @@ from typing import Any, ClassVar
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 
+from meedoen.bsn import bsn_is_valid
 from meedoen.rules.money import euro_plain
 from meedoen.web.accounts.forms import clean_new_username
 from meedoen.web.accounts.models import User
 from meedoen.web.citypass.budgets import Category
 from meedoen.web.citypass.models import Area, Offer, Provider
 from meedoen.web.citypass.money import MoneyError, parse_euro
-from meedoen.web.components.forms import UtrechtForm
+from meedoen.web.components.forms import BirthDateField, UtrechtForm
 
 ANY = [("", "Alle")]
 MAX_PRICE_CENTS = 1_000_000  # EUR 10.000,00: far above any offer, low enough to catch a typo
@@ -50,6 +51,76 @@ class PassNumberForm(UtrechtForm):
         help_text="De 16 cijfers op de pas, of scan de QR-code.",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
+
+
+POSTCODE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})\s*$")
+
+
+class PassSearchForm(UtrechtForm):
+    """The officer looks a pass up: by its number, or by the holder's name, BSN, birth date or address
+    (postcode with house number). Every field is optional; what is filled in must all match."""
+
+    number = forms.CharField(
+        label="Pasnummer",
+        required=False,
+        max_length=30,
+        help_text="De 16 cijfers op de pas.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    name = forms.CharField(
+        label="Naam", required=False, max_length=100, help_text="Voornaam, achternaam of een deel ervan."
+    )
+    bsn = forms.CharField(
+        label="BSN",
+        required=False,
+        max_length=11,
+        help_text="Het zoeken op BSN wordt vastgelegd.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    birth_date = BirthDateField(label="Geboortedatum", required=False)
+    postcode = forms.CharField(
+        label="Postcode", required=False, max_length=7, help_text="Bijvoorbeeld 6521 AB."
+    )
+    house_number = forms.CharField(label="Huisnummer", required=False, max_length=10)
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if name and len(name) < 2:
+            raise forms.ValidationError("Vul minstens 2 letters van de naam in.")
+        return name
+
+    def clean_bsn(self) -> str:
+        bsn = re.sub(r"[\s.]", "", self.cleaned_data["bsn"])
+        if bsn and not bsn_is_valid(bsn):
+            raise forms.ValidationError(
+                "Dit is geen geldig BSN. Een BSN heeft 9 cijfers; kijk of u het goed hebt overgenomen."
+            )
+        return bsn
+
+    def clean_postcode(self) -> str:
+        text = self.cleaned_data["postcode"]
+        if not text.strip():
+            return ""
+        match = POSTCODE.match(text)
+        if not match:
+            raise forms.ValidationError("Vul een postcode in zoals 6521 AB.")
+        return f"{match[1]} {match[2].upper()}"
+
+    def clean_house_number(self) -> str:
+        value = self.cleaned_data["house_number"].strip()
+        if value and not re.match(r"^\d{1,5}", value):
+            raise forms.ValidationError("Vul een huisnummer in, bijvoorbeeld 12 of 12a.")
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.errors and not any(data.get(k) for k in self.fields):
+            raise forms.ValidationError(
+                "Vul minstens een van de velden in: pasnummer, naam, BSN, geboortedatum of postcode."
+            )
+        if data.get("house_number") and not data.get("postcode"):
+            self.add_error("postcode", "Vul bij een huisnummer ook de postcode in.")
+        return data
 
 
 class BookForm(UtrechtForm):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 WEB_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = WEB_DIR.parent.parent
@@ -38,6 +40,7 @@ INSTALLED_APPS = [
     "axes",
     "mozilla_django_oidc",
     "meedoen.web.components",
+    "meedoen.web.themes",
     "meedoen.web.accounts",
     "meedoen.web.audit",
     "meedoen.web.portal",
@@ -69,6 +72,7 @@ MIDDLEWARE = [
     "meedoen.web.components.upload_limits.request_body_limit",  # before anything reads a body
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "meedoen.web.themes.embedding.frame_ancestors",  # last: sees the response first (its docstring)
 ]
 
 ROOT_URLCONF = "meedoen.web.urls"
@@ -183,6 +187,15 @@ if "oidc" in LOGIN_METHODS and OIDC_RP_CLIENT_ID:
 
 # The municipality this deployment serves, and the rate limit of the public calculation API.
 MUNICIPALITY = os.environ.get("MEEDOEN_MUNICIPALITY", "nijmegen")
+
+# The Regelingencheck embedded in the municipality's own site (meedoen/web/themes/embedding.py): the
+# origins that may frame the check pages (e.g. "https://www.nijmegen.nl"; none by default), and which
+# pages those are. Every other page keeps frame-ancestors 'none' and X-Frame-Options DENY.
+EMBED_FRAME_ANCESTORS = env_list("MEEDOEN_EMBED_FRAME_ANCESTORS", "")
+EMBED_PATHS = env_list("MEEDOEN_EMBED_PATHS", "/regelingencheck/")
+for _origin in EMBED_FRAME_ANCESTORS:
+    if not re.fullmatch(r"https://[A-Za-z0-9.-]+(:\d{1,5})?", _origin):
+        raise ImproperlyConfigured(f"MEEDOEN_EMBED_FRAME_ANCESTORS: {_origin!r} is not an https origin")
 API_RATE = os.environ.get("MEEDOEN_API_RATE", "60/m")
 # Sign-up attempts (a provider's registration) per client address.
 SIGNUP_RATE = os.environ.get("MEEDOEN_SIGNUP_RATE", "10/h")

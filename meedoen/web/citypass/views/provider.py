@@ -12,19 +12,20 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.db import transaction
+from django.db.models import Sum
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from meedoen.rules.money import euro_plain
+from meedoen.rules.money import euro_plain, euro_text
 from meedoen.web.accounts.models import Role, User
 from meedoen.web.accounts.views import signup_rate_limited
 from meedoen.web.audit.log import record
 from meedoen.web.audit.models import Action
 from meedoen.web.citypass import redemption, statements
 from meedoen.web.citypass.forms import BookForm, OfferForm, PassNumberForm, RegisterForm, TillForm
-from meedoen.web.citypass.models import Offer, Provider, TillToken
+from meedoen.web.citypass.models import LedgerEntry, Offer, Provider, TillToken
 from meedoen.web.citypass.redemption import Refused, Throttled, UnknownPass
 from meedoen.web.citypass.throttling import TOO_MANY, count_unknown_number, lookups_blocked
 from meedoen.web.citypass.views.common import provider_required
@@ -76,6 +77,60 @@ def _lookup(request: HttpRequest, provider: Provider, call, *args):
         return None, str(refusal), 200
 
 
+NOTHING_BOOKED = "Er is niets afgeschreven."
+# The till page may use the phone's camera to scan a pass's QR code (every other page: no camera).
+TILL_PERMISSIONS = "camera=(self), microphone=(), geolocation=()"
+
+
+def _redeem_page(
+    request: HttpRequest,
+    provider: Provider,
+    form: PassNumberForm,
+    *,
+    result=None,
+    error: str | None = None,
+    status: int = 200,
+    failed: BookForm | None = None,
+) -> HttpResponse:
+    """The till: the pass number form, the offers the checked pass can pay for (one with the amount
+    the provider typed and its error, when a booking failed) and the bookings that can be reversed."""
+    book_forms = []
+    if result:
+        for offer in result.offers:
+            keep = failed is not None and str(failed.data.get("offer")) == str(offer.pk)
+            book_forms.append((offer, failed if keep else BookForm.for_offer(result.card, offer)))
+    response = render(
+        request,
+        "citypass/redeem.html",
+        {
+            "provider": provider,
+            "form": form,
+            "result": result,
+            "error": error,
+            "book_forms": book_forms,
+            "bookings": redemption.reversible(provider)[:20],
+        },
+        status=status,
+    )
+    response["Permissions-Policy"] = TILL_PERMISSIONS
+    return response
+
+
+def _checked(request: HttpRequest, provider: Provider, number: str):
+    """Look the pass up again (and log it), for a page that shows it: (result, error, status)."""
+    result, error, status = _lookup(request, provider, redemption.check, number)
+    if result:
+        record(
+            request,
+            Action.VIEW,
+            obj=result.card,
+            subject_id=result.card.resident_id,
+            what="stadspas geldig?",
+            why="inwisselen bij aanbieder",
+        )
+    return result, error, status
+
+
 @provider_required
 @require_http_methods(["GET", "POST"])
 def redeem(request: HttpRequest) -> HttpResponse:
@@ -84,71 +139,77 @@ def redeem(request: HttpRequest) -> HttpResponse:
     form = PassNumberForm(posted(request))
     result, error, status = None, None, 200
     if provider.is_approved and form.is_valid():
-        result, error, status = _lookup(request, provider, redemption.check, form.cleaned_data["number"])
-        if result:
-            record(
-                request,
-                Action.VIEW,
-                obj=result.card,
-                subject_id=result.card.resident_id,
-                what="stadspas geldig?",
-                why="inwisselen bij aanbieder",
-            )
-    return render(
-        request,
-        "citypass/redeem.html",
-        {
-            "provider": provider,
-            "form": form,
-            "result": result,
-            "error": error,
-            "book_forms": [(o, BookForm.for_offer(result.card, o)) for o in result.offers] if result else [],
-            "bookings": redemption.reversible(provider)[:20],
-        },
-        status=status,
-    )
+        result, error, status = _checked(request, provider, form.cleaned_data["number"])
+    return _redeem_page(request, provider, form, result=result, error=error, status=status)
+
+
+def ledger_balance(budget_id: int) -> int:
+    """What is left on a budget: the sum of its ledger entries (grants, bookings, reversals)."""
+    return LedgerEntry.objects.filter(budget_id=budget_id).aggregate(t=Sum("amount_cents"))["t"] or 0
 
 
 @provider_required
 @require_POST
 def book(request: HttpRequest) -> HttpResponse:
+    """Book an amount on the pass. On success the till shows what is left on the budget; on an error
+    the page keeps the pass, the offers and the amount as typed, with the error at the top."""
     provider = provider_of(request)
-    form = BookForm(request.POST)
-    if not form.is_valid():
-        why = (
-            form.errors["amount"][0] if "amount" in form.errors else "Kies een aanbod en scan de pas opnieuw."
+    offer_id = request.POST.get("offer", "")
+    form = BookForm(request.POST, auto_id=f"aanbod{offer_id}_%s" if offer_id.isdigit() else "id_%s")
+    if form.is_valid():
+        data = form.cleaned_data
+        entry, error, _ = _lookup(
+            request, provider, redemption.book, data["number"], data["offer"], data["amount"], request.user
         )
-        messages.error(request, f"Bedrag: {why} Er is niets afgeschreven.")
-        return redirect("citypass:provider")
-    data = form.cleaned_data
-    entry, error, _ = _lookup(
-        request,
-        provider,
-        redemption.book,
-        data["number"],
-        data["offer"],
-        data["amount"],
-        request.user,
-    )
-    if error:
-        messages.error(request, error)
+        if not error:
+            balance = ledger_balance(entry.budget_id)
+            messages.success(
+                request,
+                f"Afgeschreven: {entry.offer.name}, {euro_plain(-entry.amount_cents)} euro. "
+                f"Er staat nog {euro_text(balance)} op de pas ({entry.budget.label}).",
+            )
+            return redirect("citypass:provider")
+    elif "amount" in form.errors:
+        error = f"Bedrag: {form.errors['amount'][0]}"
     else:
-        messages.success(
-            request, f"Afgeschreven: {entry.offer.name}, {euro_plain(-entry.amount_cents)} euro."
-        )
-    return redirect("citypass:provider")
+        error = "Kies een aanbod en scan de pas opnieuw."
+    if NOTHING_BOOKED not in error:
+        error = f"{error} {NOTHING_BOOKED}"
+    number_form = PassNumberForm({"number": request.POST.get("number", "")})
+    result = None
+    if number_form.is_valid():
+        result, _, _ = _checked(request, provider, number_form.cleaned_data["number"])
+    return _redeem_page(request, provider, number_form, result=result, error=error, status=400, failed=form)
 
 
 @provider_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def reverse(request: HttpRequest, reference) -> HttpResponse:
+    """Reversing a booking takes two steps: this page shows the booking and asks to confirm; only the
+    confirmation (POST with ``bevestigen``) gives the money back to the pass."""
     provider = provider_of(request)
-    try:
-        redemption.reverse(provider, reference, request.user)
-        messages.success(request, "De boeking is teruggedraaid. Het geld staat weer op de pas.")
-    except Refused as refusal:
-        messages.error(request, str(refusal))
-    return redirect("citypass:provider")
+    booking = (
+        LedgerEntry.objects.filter(reference=reference, provider=provider, kind=LedgerEntry.Kind.REDEMPTION)
+        .select_related("offer", "pass_card", "budget")
+        .first()
+    )
+    if booking is None:
+        raise Http404("Deze boeking kennen wij niet bij uw organisatie.")
+    if request.method == "POST" and request.POST.get("bevestigen") == "ja":
+        try:
+            redemption.reverse(provider, reference, request.user)
+            messages.success(
+                request,
+                "De boeking is teruggedraaid. Het geld staat weer op de pas: "
+                f"er staat nu {euro_text(ledger_balance(booking.budget_id))} op ({booking.budget.label}).",
+            )
+        except Refused as refusal:
+            messages.error(request, str(refusal))
+        return redirect("citypass:provider")
+    reversed_already = hasattr(booking, "reversal")
+    return render(
+        request, "citypass/reverse_confirm.html", {"booking": booking, "reversed_already": reversed_already}
+    )
 
 
 @provider_required
