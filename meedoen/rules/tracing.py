@@ -155,6 +155,8 @@ def _input_values(column: np.ndarray, unit: str | tuple[str, ...]) -> list[Any]:
 
 
 def _plain(value: Any, unit: str) -> Any:
+    if unit == "date":
+        return from_int(value).isoformat()
     if unit == "EUR" and isinstance(value, int) and not isinstance(value, bool):
         return euro(value)
     if isinstance(value, Scale):

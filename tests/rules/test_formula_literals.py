@@ -39,8 +39,6 @@ ALLOWED: dict[float, tuple[set[str] | None, str]] = {
         "the first date of the 2026 system, named in a coverage error of the 2024 system",
     ),
     1e11: ({"box1.py"}, "a gross beyond any income, the last point of the net curve"),
-    # Not yet a parameter (issue 17): Wet IB 2001 art. 2.10a, the tariff for those born before 1946.
-    19460101: ({"box1.py"}, "BORN_1946, a birth date fixed in the law (Wet IB 2001 art. 2.10a)"),
 }
 
 

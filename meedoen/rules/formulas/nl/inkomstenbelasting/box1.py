@@ -19,7 +19,6 @@ from meedoen.rules.parameters import Scale
 
 IB = "nl.inkomstenbelasting"
 HK = f"{IB}.heffingskortingen"
-BORN_1946 = 19460101
 
 
 @variable(PERSON, "Brutoloon per jaar inclusief vakantiegeld", "EUR")
@@ -46,9 +45,9 @@ def _aow_factor(under: Scale, aow: Scale) -> float:
 
 def _tariff_of(s: Simulation, persons: np.ndarray) -> np.ndarray:
     """Which of the three tariffs of ``_tariff`` applies to each of ``persons`` (indices): 0 below
-    AOW age, 1 at AOW age, 2 at AOW age and born before 1946 (art. 2.10a)."""
+    AOW age, 1 at AOW age, 2 at AOW age and born before the date of art. 2.10a (its own table)."""
     aow_age = s("has_aow_age")[persons]
-    return aow_age.astype(np.int8) + (aow_age & (s.pop.birth[persons] < BORN_1946))
+    return aow_age.astype(np.int8) + (aow_age & (s.pop.birth[persons] < s.p(f"{IB}.box1.geboren_voor")))
 
 
 def _box1(s: Simulation, taxable: np.ndarray, who: np.ndarray) -> np.ndarray:
