@@ -29,12 +29,14 @@ import polars as pl
 
 from meedoen.data import CBS
 from meedoen.monitor.ambition import cbs_national_trend
+from meedoen.monitor.statline import period_label, read_vintage
 
 AGE_15_PLUS = "20150"  # Leeftijd: 15 years and older (90100 = 15 to AOW age, 90200 = AOW age and older)
 NATIONAL = "NL01"
 MUNICIPAL_TABLE = "84066NED"
 NATIONAL_TABLE = "37789ksz"
 NATIONAL_COLUMN = "TotaalBijstandsuitkeringen_11"
+REGIONAL_TABLE = "82015NED"  # monthly benefits per region; its NL01 rows continue the national series
 
 # Column stem (lowercase, without its number) -> (name of the count, name of the percentage).
 STEMS = {
@@ -77,6 +79,28 @@ class Cbs:
     national: dict[date, float]  # benefits (uitkeringen) on the first day of each month
     boundaries: list[Boundary] = field(default_factory=list)
     folder: Path = Path()
+    national_table: str = NATIONAL_TABLE  # which table ``national`` comes from
+
+    @property
+    def bundled(self) -> bool:
+        """The offline default shipped with Meedoen, not a fresh export."""
+        return self.folder.resolve() == CBS.resolve()
+
+    def vintage(self) -> str:
+        """Which CBS data a figure rests on, in Dutch: tables, last period, where they came from."""
+        imported = read_vintage(self.folder)
+        parts = [f"{MUNICIPAL_TABLE} (per gemeente) t/m {max(self.years)}"] if self.years else []
+        if self.national:
+            last = max(self.national)  # the stock on the 1st: the count of the month before
+            year, month = (last.year, last.month - 1) if last.month > 1 else (last.year - 1, 12)
+            parts.append(f"{self.national_table} (landelijk) t/m {period_label(f'{year}MM{month:02d}')}")
+        origin = (
+            "meegeleverd met Meedoen: de offline standaard; nieuwere cijfers met meedoen monitor cbs-import"
+            if self.bundled
+            else f"map {self.folder.name}"
+            + (f", geïmporteerd op {max(v['imported'] for v in imported.values())}" if imported else "")
+        )
+        return f"Bron: CBS StatLine, {'; '.join(parts)} ({origin})"
 
     @property
     def years(self) -> list[int]:
@@ -212,11 +236,15 @@ def load_cbs(folder: str | Path) -> Cbs:
         for row in read_municipal(file):
             rows[(row["year"], row["age"], row["code"])] = row
     national: dict[date, float] = {}
+    national_table = NATIONAL_TABLE
     for file in sorted(folder.glob("social_security*.csv")):
         try:
             national.update(cbs_national_trend(file, NATIONAL_COLUMN))
         except (OSError, KeyError, ValueError) as exc:
             raise CbsError(f"{file.name}: not a {NATIONAL_TABLE} export ({exc})") from None
+    regional = read_regional(sorted(folder.glob("bijstand_regio_*.csv")))
+    if regional.get(NATIONAL):  # one series throughout: no level break between the two tables' counts
+        national, national_table = regional[NATIONAL], REGIONAL_TABLE
     boundaries = []
     for file in sorted(folder.glob("gemeenten_*.geojson"))[-1:]:  # the newest boundaries
         boundaries = read_boundaries(file)
@@ -232,7 +260,28 @@ def load_cbs(folder: str | Path) -> Cbs:
     }
     records = [{**{c: row.get(c) for c in COLUMNS}, "name": names.get(row["code"])} for row in rows.values()]
     municipal = pl.DataFrame(records, schema=schema).sort("year", "age", "code")
-    return Cbs(municipal, national, boundaries, folder)
+    return Cbs(municipal, national, boundaries, folder, national_table)
+
+
+def read_regional(files: list[Path]) -> dict[str, dict[date, float]]:
+    """Benefits per region and month from 82015NED exports (``bijstand_regio_*.csv``), the total over
+    the benefit grounds (``Uitkeringsgrondslag`` keys ``T00...``, CBS's code for a total); each
+    month's count is the stock on the first day of the next month, as for the national series."""
+    out: dict[str, dict[date, float]] = {}
+    for file in files:
+        with open(file, encoding="utf-8-sig", newline="") as f:
+            for row in csv.DictReader(f):
+                row = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+                ground, period = row.get("Uitkeringsgrondslag", "T00"), row.get("Perioden", "")
+                measure = next((k for k in row if re.fullmatch(r"Bijstandsuitkeringen_\d+", k)), None)
+                if not ground.startswith("T00") or "MM" not in period or measure is None:
+                    continue
+                value = _number(row[measure])
+                if value is None:
+                    continue
+                year, month = int(period[:4]), int(period[6:])
+                out.setdefault(row["RegioS"], {})[date(year + month // 12, month % 12 + 1, 1)] = value
+    return out
 
 
 def municipalities(cbs: Cbs, year: int, age: str = AGE_15_PLUS) -> pl.DataFrame:

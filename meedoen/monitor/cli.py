@@ -108,6 +108,27 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cbs_import(args: argparse.Namespace) -> int:
+    """Import StatLine exports (CSV or OData JSON) into a CBS folder; a refused row is named."""
+    from meedoen.monitor.cbs import CbsError, load_cbs
+    from meedoen.monitor.statline import ExportError, fetch, import_exports
+
+    try:
+        if args.monitor_command == "cbs-fetch":
+            problems = fetch(args.into, args.tables)
+        else:
+            problems = import_exports(args.files, args.into)
+        cbs = load_cbs(args.into)
+    except (ExportError, CbsError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for problem in problems:
+        print(f"refused: {problem}", file=sys.stderr)
+    print(cbs.vintage())
+    print(f"use it: meedoen monitor report ... --cbs {args.into}  (or MEEDOEN_CBS_DIR={args.into})")
+    return EXIT_BAD_INPUT if problems else 0
+
+
 def cmd_monitor(args: argparse.Namespace) -> int:
     """``meedoen monitor`` without a subcommand: show what it can do."""
     args.monitor_parser.print_help(sys.stderr)
@@ -150,3 +171,24 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     r.add_argument("--peers", type=int, default=5, help="size of the peer group (default: 5)")
     r.add_argument("--no-pdf", action="store_true", help="skip the PDF (HTML and CSV only)")
     r.set_defaults(run=cmd_report)
+    i = sub.add_parser(
+        "cbs-import",
+        help="import fresh CBS StatLine exports (CSV or OData JSON) into a CBS folder",
+        description="Reads exports of 84066NED (bijstand per gemeente, per year), 82015NED "
+        "(bijstandsuitkeringen per regio, per month) and 37789ksz (national, per month, until 2018) as "
+        "downloaded from StatLine (CSV) or its OData API (TypedDataSet JSON); writes the folder layout the "
+        "report reads, with vintage.json. "
+        "A row that cannot be read is refused with its line; the other rows are imported (exit 2 if any).",
+    )
+    i.add_argument("files", nargs="+", help="the exported files (.csv or .json)")
+    i.add_argument("--into", required=True, help="the CBS folder to write (pass it to report --cbs)")
+    i.set_defaults(run=cmd_cbs_import)
+    f = sub.add_parser(
+        "cbs-fetch",
+        help="download the CBS tables from opendata.cbs.nl (needs internet) and import them",
+        description="Downloads each table's TypedDataSet from https://opendata.cbs.nl/ODataApi/odata "
+        "(all pages) into INTO/downloads and imports it as cbs-import does.",
+    )
+    f.add_argument("--into", required=True, help="the CBS folder to write")
+    f.add_argument("--tables", nargs="+", default=["84066NED", "82015NED"], help="StatLine table ids")
+    f.set_defaults(run=cmd_cbs_import)

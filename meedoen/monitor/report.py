@@ -168,6 +168,7 @@ class Report:
     cbs_year: int = 0
     peers: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    cbs_vintage: str = ""  # which CBS data the comparison rests on (``Cbs.vintage``)
 
 
 def _kpi_query(p: Period, as_of: date, key: str = "") -> str:
@@ -301,6 +302,7 @@ def build(
         cbs_year=cbs_year,
         peers=[cbs.name(c) for c in peer_codes],
         notes=_notes(cbs, period, cbs_year, national_note),
+        cbs_vintage=cbs.vintage(),
     )
     report.text = summary(report, ctx.now, ctx.prev, ctx.last_year, comparison)
     return report
@@ -547,8 +549,8 @@ def _notes(cbs: Cbs, period: Period, cbs_year: int, national_note: str) -> list[
         notes.append(national_note)
     if cbs_year < period.year:
         notes.append(
-            f"De nieuwste CBS-cijfers per gemeente in {cbs.folder} zijn van {cbs_year}; een nieuwere export "
-            f"van {MUNICIPAL_TABLE} (gemeente_JJJJ.csv) in die map wordt automatisch gebruikt."
+            f"De nieuwste CBS-cijfers per gemeente zijn van {cbs_year}; een nieuwere export van "
+            f"{MUNICIPAL_TABLE} (CSV of OData-JSON) wordt gebruikt na meedoen monitor cbs-import."
         )
     return notes
 
