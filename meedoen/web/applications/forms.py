@@ -38,7 +38,9 @@ class SchemesForm(UtrechtForm):
     def add_fields(self) -> None:
         names = self.submission.scheme_names()
         self.fields["schemes"].choices = [
-            (s["id"], names[s["id"]]) for s in self.submission.scheme_outcomes() if s["id"] not in self.elsewhere
+            (s["id"], names[s["id"]])
+            for s in self.submission.scheme_outcomes()
+            if s["id"] not in self.elsewhere
         ]
 
 

@@ -57,9 +57,7 @@ def presented(scheme: dict[str, Any], entries: dict[str, Entry], already: frozen
     if scheme["eligible"] is None:
         reasons = [{"code": r["code"], "text": unknown_text(scheme)} for r in reasons[:1]]
     amount_unknown = scheme["amount"] is None or any(r["code"] == AMOUNT_UNKNOWN for r in reasons)
-    reasons = [
-        {**r, "text": AMOUNT_UNKNOWN_TEXT} if r["code"] == AMOUNT_UNKNOWN else r for r in reasons
-    ]
+    reasons = [{**r, "text": AMOUNT_UNKNOWN_TEXT} if r["code"] == AMOUNT_UNKNOWN else r for r in reasons]
     return {
         **scheme,
         "name": entry.title if entry else scheme["name"],

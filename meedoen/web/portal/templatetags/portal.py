@@ -26,3 +26,10 @@ def link_label(url: str) -> str:
         if host == domain or host.endswith("." + domain):
             return f"Naar de website van {name}"
     return f"Naar {host}"
+
+
+@register.filter
+def and_join(items: list[str]) -> str:
+    """``A, B en C``: a list as a Dutch sentence reads it."""
+    items = [str(i) for i in items]
+    return " en ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
