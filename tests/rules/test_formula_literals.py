@@ -15,10 +15,7 @@ ALLOWED: dict[float, tuple[set[str] | None, str]] = {
     0: (None, "nil, the first index"),
     1: (None, "one, the next index, the applicant himself"),
     2: (None, "a couple's two adults, a factor in a lookup key, half"),
-    3: (
-        None,
-        "a quarter is three months; lookup-key radix; 'drie of meer' (huurtoeslag) names its parameter",
-    ),
+    3: (None, "a quarter is three months; lookup-key radix"),
     6: ({"huurtoeslag.py", "vrijlating.py"}, "decimals of np.round; the number of disregard codes (range)"),
     12: (None, "months per year"),
     100: (None, "cents per euro, per cent"),
@@ -34,10 +31,6 @@ ALLOWED: dict[float, tuple[set[str] | None, str]] = {
     64: ({"box1.py"}, "lru_cache size"),
     256: ({"persons.py"}, "lru_cache size"),
     999: ({"vrijlating.py"}, "'no child' sentinel age for a minimum"),
-    2026: (
-        {"huurtoeslag.py"},
-        "the first date of the 2026 system, named in a coverage error of the 2024 system",
-    ),
     1e11: ({"box1.py"}, "a gross beyond any income, the last point of the net curve"),
 }
 
@@ -64,3 +57,28 @@ def test_no_legal_threshold_is_hard_coded_in_a_formula():
 
 def test_the_check_catches_a_hard_coded_age():
     assert (18, 1) in _literals("x = age >= 18\n") and 18 not in ALLOWED
+
+
+def test_the_birth_date_of_art_2_10a_is_a_parameter_that_decides_the_tariff():
+    """Born the day before the date of Wet IB 2001 art. 2.10a: its own table (code 2); on the date:
+    the AOW-age table of art. 2.10 (code 1)."""
+    import numpy as np
+
+    from meedoen.rules.engine import Simulation
+    from meedoen.rules.formulas.nl.inkomstenbelasting.box1 import _tariff_of
+    from meedoen.rules.household import parse_household
+    from meedoen.rules.population import from_households
+
+    household = {
+        "municipality": "arnhem",
+        "date": "2026-01-01",
+        "persons": [
+            {"id": "a", "role": "applicant", "birth_date": "1945-12-31", "net_income_month": 0.0},
+            {"id": "b", "role": "partner", "birth_date": "1946-01-01", "net_income_month": 0.0},
+        ],
+        "housing": {"kind": "rent", "rent_month": 600.0},
+        "assets": 0.0,
+    }
+    s = Simulation(from_households([parse_household(household)]))
+    assert s.p("nl.inkomstenbelasting.box1.geboren_voor") == 19460101
+    assert _tariff_of(s, np.array([0, 1])).tolist() == [2, 1]

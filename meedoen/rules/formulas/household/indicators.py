@@ -11,8 +11,8 @@ from meedoen.rules.money import round_half_up
 @variable(HOUSEHOLD, "Referentienorm vóór afronding", "EUR")
 def reference_norm_exact(s: Simulation) -> np.ndarray:
     """The reference norm before rounding (fractional cents): municipalities round a limit once,
-    after taking their percentage of it (Arnhem 2024: 120 % x 95 % x 1.425,76 = 1.625,37, not
-    120 % x 1.354,47)."""
+    after taking their percentage of it, so a limit on the norm without holiday allowance is a
+    percentage of the exact share of the norm, not of that share rounded to the cent first."""
     norm = s(s.local("inkomensgrenzen.referentienorm")).astype(float)
     if s.local("inkomensgrenzen.zonder_vakantietoeslag"):
         norm = norm * (1 - s.p("nl.participatiewet.vakantietoeslag"))

@@ -23,7 +23,7 @@ HK = f"{IB}.heffingskortingen"
 
 @variable(PERSON, "Brutoloon per jaar inclusief vakantiegeld", "EUR")
 def wage_year(s: Simulation) -> np.ndarray:
-    """Twelve times the gross monthly wage plus the holiday allowance of 8 % (WML art. 15)."""
+    """Twelve times the gross monthly wage plus the holiday allowance (WML art. 15, a parameter)."""
     basis_points = round(s.p(f"{IB}.vakantiebijslag") * 10000)
     gross = np.maximum(s.pop.wage_gross_cents, 0)
     return round_div(12 * gross * (10000 + basis_points), 10000)
@@ -39,7 +39,8 @@ def _tariff(s: Simulation) -> tuple[Scale, Scale, Scale]:
 
 def _aow_factor(under: Scale, aow: Scale) -> float:
     """Tax credits at AOW age are the credits times the share of the first-bracket rate that is
-    left without the AOW premium (Wet IB art. 8.3-8.7: e.g. 3.115 x 17,85 / 35,75 = 1.555)."""
+    left without the AOW premium (Wet IB art. 8.3-8.7): the credit times the first-bracket rate at
+    AOW age over the first-bracket rate below it."""
     return aow.rates[0] / under.rates[0]
 
 
@@ -172,8 +173,8 @@ def toetsingsinkomen_own(s: Simulation) -> np.ndarray:
 
 @variable(PERSON, "Toetsingsinkomen per jaar", "EUR")
 def toetsingsinkomen(s: Simulation) -> np.ndarray:
-    """The yearly income the toeslagen test: as given; else the wage (12 x gross + 8 %); else
-    the gross of the net benefit."""
+    """The yearly income the toeslagen test: as given; else the wage (12 x gross plus holiday
+    allowance); else the gross of the net benefit."""
     given, wage, net = s.pop.toetsingsinkomen_cents, s.pop.wage_gross_cents, s.pop.net_income_cents
     income = s("wage_year").copy()  # nil without a wage
     stated = np.flatnonzero(given >= 0)  # few: a given toetsingsinkomen overrides

@@ -65,8 +65,8 @@ def arbeidskorting(s: Simulation) -> np.ndarray:
 @variable(PERSON, "Inkomensafhankelijke combinatiekorting per jaar", "EUR")
 def iack(s: Simulation) -> np.ndarray:
     """Art. 8.14a: for a working parent of a child under 12 who is single or earns least of
-    the two partners (on a tie only the older, lid 3): 11,45 % of work income above the threshold,
-    up to the maximum."""
+    the two partners (on a tie only the older, lid 3): a percentage of the work income above the
+    threshold, up to the maximum (each a dated parameter)."""
     pop = s.pop
     role, wage = pop.role, s("wage_year")
     out = np.zeros(len(role), np.int64)
@@ -104,9 +104,10 @@ def without_partner(s: Simulation) -> np.ndarray:
 
 @variable(PERSON, "Ouderenkorting per jaar", "EUR", defined_for="has_aow_age")
 def ouderenkorting(s: Simulation) -> np.ndarray:
-    """Art. 8.17: from the AOW age, an amount reduced by 15 % of the verzamelinkomen (here the yearly
-    wage) above the threshold, never below nil. Counted whole: art. 8.7 sets its AOW part to nil and
-    divides the rest over tax, Anw and Wlz, all of which someone at AOW age still owes."""
+    """Art. 8.17: from the AOW age, an amount reduced by a percentage of the verzamelinkomen (here the
+    yearly wage) above the threshold (the schedule's rows), never below nil. Counted whole: art. 8.7
+    sets its AOW part to nil and divides the rest over tax, Anw and Wlz, all of which someone at AOW
+    age still owes."""
     scale = s.p(f"{HK}.ouderenkorting")
     return round_half_up(np.maximum(scale.apply(s("wage_year")[s.rows]), 0))
 

@@ -1,10 +1,11 @@
 """Earnings disregards (vrijlatingen) in the algemene bijstand: part of the earnings from work that
 does not count as income, so that someone who starts working keeps more than the norm.
 
-Until 2026-12-31 art. 31 lid 2 onderdeel n (25 %, capped, the first six months; without a time
-limit at AOW age) and onderdeel r (single parent with a child under 12: 12,5 %, capped, for 30
-months after those six), not under 27 (art. 31 lid 5). From 2027-01-01 art. 34a (Participatiewet in
-balans): 15 % for twelve months below AOW age, 25 % capped at AOW age.
+Until 2026-12-31 art. 31 lid 2 onderdeel n (a share of the earnings, capped, for a first period;
+without a time limit at AOW age) and onderdeel r (a single parent with a young child: a smaller
+share, capped, for a period after that), not below the age of art. 31 lid 5. From 2027-01-01
+art. 34a (Participatiewet in balans): a share for a period below AOW age, a capped share at AOW age.
+The shares, caps, periods and ages are the dated parameters of ``nl.participatiewet.vrijlating``.
 
 The time-limited disregards need the contract's ``earnings_since``: without it nothing is assumed
 and no time-limited disregard applies. The discretionary parts (the college judges that it helps
@@ -112,8 +113,8 @@ def _capped(earnings: np.ndarray, fraction: float, cap: int | None) -> np.ndarra
 
 @variable(PERSON, "Vrijlating van inkomsten uit arbeid per maand", "EUR")
 def vrijlating_arbeid(s: Simulation) -> np.ndarray:
-    """Onderdeel n: 25 % of the net earnings, at most the monthly maximum; onderdeel r: 12,5 %,
-    at most its maximum (art. 31 lid 2); rounded half up to the cent."""
+    """Onderdeel n: its share of the net earnings, at most its monthly maximum; onderdeel r: its
+    own share and maximum (art. 31 lid 2); rounded half up to the cent."""
     grond = s("vrijlating_grond")
     out = np.zeros(len(grond), np.int64)
     idx = np.flatnonzero(grond)
@@ -136,8 +137,8 @@ def vrijlating_arbeid(s: Simulation) -> np.ndarray:
     since="2027-01-01",
 )
 def vrijlating_arbeid_2027(s: Simulation) -> np.ndarray:
-    """Art. 34a lid 1: onderdeel a 15 % of the net earnings (no maximum); onderdeel c 25 %, at most
-    the monthly maximum; rounded half up to the cent."""
+    """Art. 34a lid 1: onderdeel a a share of the net earnings (no maximum); onderdeel c a share at
+    most the monthly maximum; rounded half up to the cent."""
     grond = s("vrijlating_grond")
     out = np.zeros(len(grond), np.int64)
     idx = np.flatnonzero(grond)

@@ -9,8 +9,6 @@ Ages are taken on the first day of the month (Awir art. 5).
 
 from __future__ import annotations
 
-from datetime import date
-
 import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, all_conditions, variable
@@ -136,7 +134,9 @@ def _bands(
     basishuur above a limit starts the next band at the basishuur (art. 21 lid 2-3, to 2025)."""
     kwal = s.p(f"{HT}.kwaliteitskortingsgrens")
     aftop = np.where(
-        size >= 3, s.p(f"{HT}.aftoppingsgrens_drie_of_meer"), s.p(f"{HT}.aftoppingsgrens_een_twee_personen")
+        size >= s.p(f"{HT}.huishouden_drie_of_meer"),
+        s.p(f"{HT}.aftoppingsgrens_drie_of_meer"),
+        s.p(f"{HT}.aftoppingsgrens_een_twee_personen"),
     )
     low = np.maximum(np.minimum(rent, kwal) - basis, 0)
     mid = np.maximum(np.minimum(rent, aftop) - np.maximum(kwal, basis), 0)
@@ -180,7 +180,9 @@ def huurtoeslag_normhuur(s: Simulation) -> np.ndarray:
     1 January 2024 is "unknown"."""
     idx = s.rows
     if s("huurtoeslag_ouderenhuishouden")[idx].any():
-        raise CoverageError(f"{HT}.stelsel_2024.inkomensijkpunt_ouderen", from_int(s.d), date(2026, 1, 1))
+        # the figures resume with the next system, whose basishuur is a parameter from its first day
+        resume = from_int(s.parameters[f"{HT}.basishuur_eenpersoons"].starts[0])
+        raise CoverageError(f"{HT}.stelsel_2024.inkomensijkpunt_ouderen", from_int(s.d), resume)
     multi = s("household_size")[idx] > 1
     y_min = np.where(
         multi,
@@ -244,7 +246,7 @@ def huurtoeslag_normhuur_2025(s: Simulation) -> np.ndarray:
 @variable(HOUSEHOLD, "Huurtoeslag per maand voor de voorwaarden", "EUR", defined_for=RENTERS)
 def huurtoeslag_berekend(s: Simulation) -> np.ndarray:
     """Stelsel tot en met 2025: basishuur = normhuur minus the verlaging eigen bijdrage (the
-    "+ € 12" of art. 16 is not added, as for 2026); then the bands of art. 21. The part above the
+    verhoging of art. 16 is not added, as for 2026); then the bands of art. 21. The part above the
     aftoppingsgrens counts in 2024 only for one-person households and households with someone of
     AOW age (the adapted-home case has no data), from 2025 for everyone."""
     idx = s.rows
