@@ -1,4 +1,11 @@
-"""A fourth municipality is added by a parameter folder and a catalogue entry only: no code."""
+"""A fourth municipality is added by a parameter folder and a catalogue entry only: no code.
+
+Ede (test data, not Ede's real figures) gets every local scheme whose rules take a municipality's
+figures: a city pass with a known budget, the Meedoen-regeling, an IIT without Arnhem's optional
+secondary-school amount, a collective insurance whose contribution was not found, and a child
+scheme. The valuation of each (``<scheme>_waarde_maand``) and the "bedrag onbekend" of a value not
+found must follow from the data alone.
+"""
 
 import json
 import shutil
@@ -6,30 +13,56 @@ from pathlib import Path
 
 from meedoen.catalogue import ROOT as CATALOGUE
 from meedoen.catalogue import catalogue
+from meedoen.rules.engine import Simulation
 from meedoen.rules.entitlements import entitlements
+from meedoen.rules.formulas.gemeenten.lokale_regelingen import unvalued_schemes
 from meedoen.rules.household import parse_household
 from meedoen.rules.parameters import PARAMETER_ROOT, ParameterSet, load_tree
+from meedoen.rules.population import from_households
 
+HEAD = """metadata:
+  covered_until: 2026-12-31
+  reference: [{title: Gemeente Ede (test), href: "https://www.ede.nl"}]
+"""
 EDE = {
     "inkomensgrenzen.yaml": (PARAMETER_ROOT / "gemeenten/arnhem/inkomensgrenzen.yaml").read_text(),
     "energiearmoede.yaml": (PARAMETER_ROOT / "gemeenten/arnhem/energiearmoede.yaml").read_text(),
-    "stadspas.yaml": """description: Edepas.
-metadata:
-  covered_until: 2026-12-31
-  reference: [{title: Gemeente Ede (test), href: "https://www.ede.nl"}]
-inkomensgrens: {description: Grens., metadata: {unit: /1}, values: {2026-01-01: 1.25}}
+    "stadspas.yaml": "description: Edepas.\n"
+    + HEAD
+    + """inkomensgrens: {description: Grens., metadata: {unit: /1}, values: {2026-01-01: 1.25}}
 inkomensgrens_met_kinderen:
   {description: Grens met kinderen., metadata: {unit: /1}, values: {2026-01-01: 1.25}}
+waarde_per_persoon_per_jaar: {description: Tegoed., metadata: {unit: EUR}, values: {2026-01-01: 120}}
 id: {description: Id., metadata: {unit: text}, values: {2026-01-01: edepas}}
 naam: {description: Naam., metadata: {unit: text}, values: {2026-01-01: Edepas}}
 """,
-    "meedoenregeling.yaml": """description: Meedoenregeling Ede.
-metadata:
-  covered_until: 2026-12-31
-  reference: [{title: Gemeente Ede (test), href: "https://www.ede.nl"}]
-inkomensgrens: {description: Grens., metadata: {unit: /1}, values: {2026-01-01: 1.30}}
+    "meedoenregeling.yaml": "description: Meedoenregeling Ede.\n"
+    + HEAD
+    + """inkomensgrens: {description: Grens., metadata: {unit: /1}, values: {2026-01-01: 1.30}}
 bedrag_per_persoon: {description: Bedrag., metadata: {unit: EUR}, values: {2026-01-01: 200}}
 minimum_leeftijd: {description: Leeftijd., metadata: {unit: years}, values: {2026-01-01: 18}}
+""",
+    "individuele_inkomenstoeslag.yaml": "description: IIT Ede.\n"
+    + HEAD
+    + """inkomensgrens: {description: Grens., metadata: {unit: /1}, values: {2026-01-01: 1.10}}
+jaren_laag_inkomen: {description: Jaren., metadata: {unit: years}, values: {2026-01-01: 3}}
+minimum_leeftijd: {description: Leeftijd., metadata: {unit: years}, values: {2026-01-01: 21}}
+bedrag_alleenstaande: {description: Bedrag., metadata: {unit: EUR}, values: {2026-01-01: 300}}
+bedrag_alleenstaande_ouder: {description: Bedrag., metadata: {unit: EUR}, values: {2026-01-01: 400}}
+bedrag_paar: {description: Bedrag., metadata: {unit: EUR}, values: {2026-01-01: 450}}
+""",
+    "collectieve_zorgverzekering.yaml": "description: CAZ Ede.\n"
+    + HEAD
+    + """inkomensgrens: {description: Grens., metadata: {unit: /1}, values: {2026-01-01: 1.30}}
+minimum_leeftijd: {description: Leeftijd., metadata: {unit: years}, values: {2026-01-01: 18}}
+bijdrage_gemeente_per_maand:
+  {description: Bijdrage., metadata: {unit: EUR, confidence: not_found}, values: {2026-01-01: 0}}
+""",
+    "kindregeling.yaml": "description: Kindregeling Ede.\n"
+    + HEAD
+    + """inkomensgrens: {description: Grens., metadata: {unit: /1}, values: {2026-01-01: 1.30}}
+minimum_leeftijd_kind: {description: Leeftijd., metadata: {unit: years}, values: {2026-01-01: 4}}
+waarde_per_kind_per_jaar: {description: Waarde., metadata: {unit: EUR}, values: {2026-01-01: 60}}
 """,
 }
 ENTRY = """  title: {title}
@@ -38,6 +71,13 @@ ENTRY = """  title: {title}
   apply: Vraag het aan bij de gemeente Ede.
   link: https://www.ede.nl
 """
+TITLES = {
+    "edepas": "Edepas",
+    "meedoenregeling": "Meedoen in Ede",
+    "individuele_inkomenstoeslag": "Inkomenstoeslag Ede",
+    "collectieve_zorgverzekering": "Zorgverzekering Ede",
+    "kindregeling": "Kindregeling Ede",
+}
 
 
 def test_ede_by_data_only(tmp_path):
@@ -49,20 +89,34 @@ def test_ede_by_data_only(tmp_path):
     cat = tmp_path / "catalogue"
     shutil.copytree(CATALOGUE, cat, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     (cat / "gemeenten" / "ede.yaml").write_text(
-        "edepas:\n"
-        + ENTRY.format(title="Edepas")
-        + "meedoenregeling:\n"
-        + ENTRY.format(title="Meedoen in Ede")
+        "".join(f"{id}:\n" + ENTRY.format(title=title) for id, title in TITLES.items())
     )
+    pset = ParameterSet(load_tree(params))
 
+    # The bundled example: a couple (income 1.100), a child of 13 in secondary school, a housemate;
+    # low income since 2021-06-01, so 3 years are met on 2026-01-01.
     example = json.loads((Path(__file__).parents[2] / "meedoen/examples/household_arnhem.json").read_text())
     household = parse_household({**example, "municipality": "ede"})
-    result = entitlements(household, ParameterSet(load_tree(params)), trace=False)
+    result = entitlements(household, pset, trace=False)
     schemes = {s["id"]: s for s in result["schemes"]}
     assert schemes["edepas"]["eligible"] is True
     # two adults (applicant and partner), 200 each
     assert schemes["meedoenregeling"]["amount"] == 400.0
     # 1,30 x 0,95 x 2.002,13 (couple norm, 2026) = 2.472,63
     assert "€\u00a02.472,63" in schemes["meedoenregeling"]["reasons"][0]["text"]
+    # a couple: 450 (no secondary-school amount in Ede's data, so the child's school does not matter)
+    assert schemes["individuele_inkomenstoeslag"]["amount"] == 450.0
+    # the pass for three holders (applicant, partner, child) at 120 a year: 360 / 12 = 30 per month
+    assert schemes["edepas"]["value_month"] == 30.0
+    # the contribution of the collective insurance was not found: unknown, never 0
+    assert schemes["collectieve_zorgverzekering"]["eligible"] is True
+    assert schemes["collectieve_zorgverzekering"]["value_month"] is None
+    # one child of 4-17 at 60 a year: 5 per month
+    assert schemes["kindregeling"]["value_month"] == 5.0
     assert {"bijstand", "zorgtoeslag"} <= set(schemes)
     assert set(catalogue("ede", cat)) == set(schemes)
+
+    s = Simulation(from_households([household]), pset)
+    assert unvalued_schemes(pset, "ede", household.date) == ["collectieve_zorgverzekering"]
+    # IIT 450/12 = 37,50; Meedoen 400/12 = 33,33; pass 30,00; kindregeling 5,00 (the CAZ left out)
+    assert int(s("lokale_regelingen_maand")[0]) == 3750 + 3333 + 3000 + 500

@@ -5,7 +5,7 @@ from __future__ import annotations
 from meedoen.rules.engine import Simulation
 from meedoen.rules.formulas.gemeenten.collectieve_zorgverzekering import CZ, CZ_CONDITIONS
 from meedoen.rules.schemes import Condition, SchemeResult, first_failed, local_scheme, source
-from meedoen.rules.schemes.income_test import granted, income_tested
+from meedoen.rules.schemes.income_test import granted, income_tested, value_month
 
 NAME = "Collectieve zorgverzekering"
 LIMIT = f"{CZ}_inkomensgrens"
@@ -33,4 +33,5 @@ def describe(s: Simulation) -> SchemeResult:
         )
     ]
     src = source(s, f"gemeenten.{s.pop.municipality}.{CZ}.inkomensgrens")
-    return SchemeResult(CZ, NAME, refused is None, 0, "year", reasons, [src])
+    extra = value_month(s, CZ, refused is None)
+    return SchemeResult(CZ, NAME, refused is None, 0, "year", reasons, [src], extra)

@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 
 from meedoen.rules.engine import Simulation
 from meedoen.rules.formulas.gemeenten.inkomensgrenzen import ASSETS
-from meedoen.rules.money import euro_text
+from meedoen.rules.formulas.gemeenten.lokale_regelingen import valuation_status
+from meedoen.rules.money import euro, euro_text
 from meedoen.rules.schemes import BoundCondition, Condition, Reason, conditions, one
 
 
@@ -49,3 +50,13 @@ def granted(s: Simulation, limit_variable: str, what: str) -> Reason:
     """Why a household is in on income, and ``what`` it gets."""
     income, limit = euro_text(one(s, "income_net_month")), euro_text(one(s, limit_variable))
     return Reason("income_below_limit", f"Uw inkomen ({income} per maand) is niet hoger dan {limit}. {what}")
+
+
+def value_month(s: Simulation, scheme: str, eligible: bool) -> dict[str, float | None]:
+    """The output field ``value_month`` of an in-kind scheme: what it is worth to this household in
+    euro per month (``<scheme>_waarde_maand``), 0 without a right, and None ("bedrag onbekend") where
+    the municipality's valuation was not found: never €0 for an unknown value."""
+    status = valuation_status(s.parameters, s.pop.municipality, s.d).get(f"{scheme}_waarde_maand")
+    if eligible and status != "valued":
+        return {"value_month": None}
+    return {"value_month": euro(one(s, f"{scheme}_waarde_maand")) if eligible else 0.0}

@@ -40,14 +40,17 @@ CONDITIONS = income_tested(
 def describe(s: Simulation) -> SchemeResult:
     amount = one(s, IIT)
     refused = first_failed(s, CONDITIONS)
+    unknown = refused is None and not one(s, f"{IIT}_bedrag_bekend")
     if refused is not None:
         reasons = [refused]
+    elif unknown:
+        reasons = [
+            granted(s, LIMIT, "De gemeente stelt het bedrag vast."),
+            Reason("amount_unknown", "Het bedrag van deze gemeente is bij Meedoen nog niet bekend."),
+        ]
     else:
-        what = f"U krijgt {euro_text(amount)} per jaar." if amount else "De gemeente stelt het bedrag vast."
-        reasons = [granted(s, LIMIT, what)]
-        if not amount:
-            reasons.append(
-                Reason("amount_unknown", "Het bedrag van deze gemeente is bij Meedoen nog niet bekend.")
-            )
+        reasons = [granted(s, LIMIT, f"U krijgt {euro_text(amount)} per jaar.")]
     src = source(s, f"gemeenten.{s.pop.municipality}.{IIT}.bedrag_alleenstaande")
-    return SchemeResult(IIT, NAME, refused is None, amount, "year", reasons, [src])
+    # An amount not found in a source is unknown (null, "bedrag onbekend"), never €0.
+    extra = {"amount": None} if unknown else {}
+    return SchemeResult(IIT, NAME, refused is None, amount, "year", reasons, [src], extra)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from meedoen.rules.engine import Simulation
 from meedoen.rules.formulas.gemeenten.kindregeling import KINDREGELING_CONDITIONS
 from meedoen.rules.schemes import Condition, SchemeResult, first_failed, local_scheme, one, source
-from meedoen.rules.schemes.income_test import granted, income_tested
+from meedoen.rules.schemes.income_test import granted, income_tested, value_month
 
 NAME = "Kinderfonds"
 LIMIT = "kindregeling_inkomensgrens"
@@ -31,4 +31,6 @@ def describe(s: Simulation) -> SchemeResult:
         refused or granted(s, LIMIT, "Uw kinderen kunnen hulp krijgen bij schoolspullen, sport en cultuur.")
     ]
     src = source(s, f"gemeenten.{s.pop.municipality}.kindregeling.inkomensgrens")
-    return SchemeResult("kindregeling", NAME, one(s, "kindregeling") > 0, 0, "year", reasons, [src])
+    eligible = one(s, "kindregeling") > 0
+    extra = value_month(s, "kindregeling", eligible)
+    return SchemeResult("kindregeling", NAME, eligible, 0, "year", reasons, [src], extra)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from meedoen.rules.engine import Simulation
 from meedoen.rules.formulas.gemeenten.stadspas import STADSPAS_CONDITIONS
 from meedoen.rules.schemes import SchemeResult, first_failed, local_scheme, source
-from meedoen.rules.schemes.income_test import granted, income_tested
+from meedoen.rules.schemes.income_test import granted, income_tested, value_month
 
 CONDITIONS = income_tested(STADSPAS_CONDITIONS, "stadspas_inkomensgrens")
 
@@ -23,4 +23,5 @@ def describe(s: Simulation) -> SchemeResult:
         refused or granted(s, "stadspas_inkomensgrens", f"U krijgt de {name} voor iedereen in uw huishouden.")
     ]
     src = source(s, f"gemeenten.{s.pop.municipality}.stadspas.inkomensgrens")
-    return SchemeResult(scheme_id, name, refused is None, 0, "year", reasons, [src])
+    extra = value_month(s, "stadspas", refused is None)
+    return SchemeResult(scheme_id, name, refused is None, 0, "year", reasons, [src], extra)

@@ -22,3 +22,13 @@ def collectieve_zorgverzekering_leeftijd(s: Simulation) -> np.ndarray:
 def collectieve_zorgverzekering(s: Simulation) -> np.ndarray:
     """Applicant old enough, income at or below the limit, assets within the bijstand limit."""
     return all_conditions(s, CZ_CONDITIONS)
+
+
+@variable(HOUSEHOLD, "Voordeel van de collectieve zorgverzekering per maand", "EUR")
+def collectieve_zorgverzekering_waarde_maand(s: Simulation) -> np.ndarray:
+    """The municipality's contribution to the premium per insured adult per month, for the
+    applicant and the partner (children are insured free under the Zorgverzekeringswet), for a
+    household that may join. Where the contribution was not found the value is unknown:
+    ``lokale_regelingen_maand`` leaves it out and names it, never counting €0."""
+    adults = 1 + s("has_partner").astype(np.int64)
+    return np.where(s(CZ), adults * s.local(f"{CZ}.bijdrage_gemeente_per_maand"), 0)

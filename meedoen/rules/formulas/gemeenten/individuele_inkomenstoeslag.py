@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, Simulation, all_conditions, variable
-from meedoen.rules.formulas.gemeenten.inkomensgrenzen import ASSETS, income_test
-from meedoen.rules.formulas.household.benefit_unit import COUPLE, SINGLE
-from meedoen.rules.population import CHILD
+from meedoen.rules.formulas.gemeenten.inkomensgrenzen import ASSETS, has, income_test, known
+from meedoen.rules.formulas.household.benefit_unit import COUPLE, SINGLE, SINGLE_PARENT
+from meedoen.rules.population import CHILD, SCHOOLS
 
 IIT = "individuele_inkomenstoeslag"
 _, IIT_INKOMEN = income_test(IIT, "individuele inkomenstoeslag")
@@ -19,6 +22,11 @@ IIT_CONDITIONS = (
     IIT_INKOMEN,
     "langdurig_laag_inkomen",
 )
+# The amount per household type, and the optional amount of a municipality for two parents with a
+# child in secondary school (Arnhem), read only where the municipality has it.
+AMOUNTS = {SINGLE: "bedrag_alleenstaande", SINGLE_PARENT: "bedrag_alleenstaande_ouder", COUPLE: "bedrag_paar"}
+VO_FAMILY = "bedrag_paar_met_kind_vo"
+VO = SCHOOLS.index("vo")
 
 
 @variable(HOUSEHOLD, "Aanvrager heeft de leeftijd voor de individuele inkomenstoeslag", "bool")
@@ -47,26 +55,46 @@ def individuele_inkomenstoeslag_recht(s: Simulation) -> np.ndarray:
     return all_conditions(s, IIT_CONDITIONS)
 
 
+@variable(HOUSEHOLD, "Twee ouders met een kind in het voortgezet onderwijs", "bool")
+def individuele_inkomenstoeslag_paar_met_kind_vo(s: Simulation) -> np.ndarray:
+    """A couple with a ten laste komend child whose school is secondary (``school: vo``): Arnhem's
+    supplement goes by school type, not age (programme 2021). False where the municipality has no
+    such amount."""
+    if not has(s, f"{IIT}.{VO_FAMILY}"):
+        return np.zeros(s.pop.size, bool)
+    in_vo = (s.pop.role == CHILD) & s("in_benefit_unit") & (s.pop.school == VO)
+    return (s("household_type") == COUPLE) & (s.count_per_household(in_vo) > 0)
+
+
+def _by_household(s: Simulation, of_name: Callable[[str], Any]) -> np.ndarray:
+    """A value per household from one value per amount parameter (household type, then the
+    secondary-school family where the municipality has that amount)."""
+    values = {kind: of_name(name) for kind, name in AMOUNTS.items()}
+    vo = has(s, f"{IIT}.{VO_FAMILY}")
+    if not vo and len(set(values.values())) == 1:  # one value for everybody: no need to look
+        return np.full(s.pop.size, values[SINGLE])
+    kind = s("household_type")
+    out = np.select(
+        [kind == SINGLE, kind == SINGLE_PARENT], [values[SINGLE], values[SINGLE_PARENT]], values[COUPLE]
+    )
+    if vo:
+        out = np.where(s("individuele_inkomenstoeslag_paar_met_kind_vo"), of_name(VO_FAMILY), out)
+    return out
+
+
+@variable(HOUSEHOLD, "Het bedrag van de individuele inkomenstoeslag is bekend", "bool")
+def individuele_inkomenstoeslag_bedrag_bekend(s: Simulation) -> np.ndarray:
+    """The amount for this household type was found in a source (not ``not_found``): otherwise the
+    check says "bedrag onbekend", never €0."""
+    return _by_household(s, lambda name: known(s, f"{IIT}.{name}")).astype(bool)
+
+
 @variable(HOUSEHOLD, "Individuele inkomenstoeslag per jaar", "EUR")
 def individuele_inkomenstoeslag(s: Simulation) -> np.ndarray:
-    """The amount by household when the conditions are met (Arnhem: more for two parents with a
-    child in the municipality's age range, a local parameter read only where the amounts differ).
-    A municipality whose amounts are unknown has 0."""
-    single, teen_family, other = (
-        s.local(f"{IIT}.{name}")
-        for name in (
-            "bedrag_alleenstaande",
-            "bedrag_gezin_met_kind_12_tot_18",
-            "bedrag_alleenstaande_ouder_of_paar",
-        )
+    """The municipality's amount for the household type (Arnhem: more for two parents with a child
+    in secondary school) when the conditions are met; 0 where the amount is not known (see
+    ``individuele_inkomenstoeslag_bedrag_bekend``)."""
+    amount = _by_household(s, lambda name: s.local(f"{IIT}.{name}")).astype(np.int64)
+    return np.where(
+        s("individuele_inkomenstoeslag_recht") & s("individuele_inkomenstoeslag_bedrag_bekend"), amount, 0
     )
-    if single == teen_family == other:  # one amount for everybody: no need to look at the household
-        return np.where(s("individuele_inkomenstoeslag_recht"), np.int64(single), 0)
-    kind = s("household_type")
-    if teen_family == other:  # no family amount of its own: the children's ages do not matter
-        return np.where(s("individuele_inkomenstoeslag_recht"), np.where(kind == SINGLE, single, other), 0)
-    age = s("age")
-    in_range = (age >= s.local(f"{IIT}.kind_leeftijd_vanaf")) & (age < s.local(f"{IIT}.kind_leeftijd_tot"))
-    teen = s.count_per_household((s.pop.role == CHILD) & in_range) > 0
-    amount = np.where(kind == SINGLE, single, np.where((kind == COUPLE) & teen, teen_family, other))
-    return np.where(s("individuele_inkomenstoeslag_recht"), amount, 0)

@@ -17,6 +17,21 @@ from meedoen.rules.money import round_half_up
 ASSETS = "vermogen_binnen_grens"  # the assets condition every local regeling shares
 
 
+def has(s: Simulation, name: str) -> bool:
+    """Whether the municipality has the local parameter ``name`` (an optional rule, e.g. Arnhem's
+    family supplement of the IIT)."""
+    return f"gemeenten.{s.pop.municipality}.{name}" in s.parameters
+
+
+def known(s: Simulation, name: str) -> bool:
+    """Whether the municipality's amount ``name`` was found in a source on the peildatum. A
+    ``confidence: not_found`` parameter holds a placeholder 0: its amount is unknown ("bedrag
+    onbekend"), never €0."""
+    path = f"gemeenten.{s.pop.municipality}.{name}"
+    s.p(path)  # the result rests on it (trace, coverage)
+    return s.parameters[path].confidence_at(s.d) != "not_found"
+
+
 def limit(s: Simulation, scheme: str, with_children: bool = False) -> np.ndarray:
     """The scheme's income limit per month in cents; ``with_children`` uses the higher limit for
     households with minor children where the regeling has one."""

@@ -6,6 +6,7 @@ import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, all_conditions, variable
 from meedoen.rules.formulas.gemeenten.inkomensgrenzen import ASSETS, income_test
+from meedoen.rules.money import round_div
 from meedoen.rules.population import CHILD
 
 _, KINDREGELING_INKOMEN = income_test("kindregeling", "kindregeling")
@@ -32,3 +33,11 @@ def kindregeling(s: Simulation) -> np.ndarray:
     """Children of the regeling's ages, when income and assets are within the limits."""
     children = s.count_per_household(s("kindregeling_kind"))
     return np.where(all_conditions(s, KINDREGELING_CONDITIONS), children, 0)
+
+
+@variable(HOUSEHOLD, "Waarde van de kindregeling per maand", "EUR")
+def kindregeling_waarde_maand(s: Simulation) -> np.ndarray:
+    """The value per child per year for each child of the regeling's ages, a twelfth per month.
+    Where it was not found the value is unknown: ``lokale_regelingen_maand`` leaves it out and
+    names it, never counting €0."""
+    return round_div(s("kindregeling") * s.local("kindregeling.waarde_per_kind_per_jaar"), 12)
