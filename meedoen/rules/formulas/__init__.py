@@ -12,6 +12,7 @@ from meedoen.rules.formulas.gemeenten import (  # noqa: F401
     energiearmoede,
     individuele_inkomenstoeslag,
     kindregeling,
+    kwijtschelding,
     lokale_regelingen,
     meedoenregeling,
     stadspas,

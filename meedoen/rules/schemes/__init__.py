@@ -163,4 +163,5 @@ from meedoen.rules.schemes import (  # noqa: E402, F401, I001  (registers, in th
     kindregeling,
     collectieve_zorgverzekering,
     bijzondere_bijstand,
+    kwijtschelding,
 )

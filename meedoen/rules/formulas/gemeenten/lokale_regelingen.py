@@ -31,6 +31,7 @@ SUFFIX = "_waarde_maand"
 VALUED_SCHEMES: tuple[str, ...] = (
     "individuele_inkomenstoeslag_waarde_maand",
     "meedoenregeling_waarde_maand",
+    "kwijtschelding_waarde_maand",
     "stadspas_waarde_maand", "collectieve_zorgverzekering_waarde_maand", "kindregeling_waarde_maand",
 )
 

@@ -1,0 +1,1 @@
+"""Invorderingswet 1990 and its Uitvoeringsregeling: kwijtschelding of taxes."""
