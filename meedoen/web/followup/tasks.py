@@ -7,8 +7,12 @@ retry after a crash between sending and committing sends at most once more, neve
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
+from typing import ParamSpec
 
 import procrastinate
+from django import db
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -18,13 +22,30 @@ from procrastinate.contrib.django import app
 
 from meedoen.web.followup.models import ResultMail
 
-# Mail servers refuse now and then: five attempts, 10 s, 20 s, 40 s, 80 s apart.
-MAIL_RETRY = procrastinate.RetryStrategy(max_attempts=5, exponential_wait=10)
+# Mail servers refuse now and then: five attempts, waiting 5 s, 25 s, 125 s and 625 s in between.
+MAIL_RETRY = procrastinate.RetryStrategy(max_attempts=5, exponential_wait=5)
+P = ParamSpec("P")
 # A follow-up left unanswered this long after it was sent: the address is erased.
 ERASE_AFTER_DAYS = 30
 
 
-@app.task(queue="mail", retry=MAIL_RETRY)
+def _closing(task: Callable[P, None]) -> Callable[P, None]:
+    """A worker runs sync tasks in threads of its own: each closes its database connection when done,
+    so a worker never keeps idle connections (and a test database can be dropped)."""
+
+    @functools.wraps(task)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            task(*args, **kwargs)
+        finally:
+            if settings.MEEDOEN_QUEUE == "procrastinate":
+                db.connection.close()
+
+    return run
+
+
+@app.task(queue="mail", retry=MAIL_RETRY, name="send_result_mail")
+@_closing
 def send_result_mail(mail_id: int) -> None:
     mail = ResultMail.objects.filter(pk=mail_id, sent_at=None).exclude(email="").first()
     if mail is None:
@@ -38,7 +59,8 @@ def send_result_mail(mail_id: int) -> None:
     mail.save(update_fields=["sent_at", "followup_due"])
 
 
-@app.task(queue="mail", retry=MAIL_RETRY)
+@app.task(queue="mail", retry=MAIL_RETRY, name="send_followup")
+@_closing
 def send_followup(mail_id: int) -> None:
     mail = (
         ResultMail.objects.filter(pk=mail_id, followup=True, followup_sent_at=None).exclude(email="").first()
@@ -53,7 +75,8 @@ def send_followup(mail_id: int) -> None:
 
 
 @app.periodic(cron="0 9 * * *")
-@app.task(queue="mail", queueing_lock="send_due_followups")
+@app.task(queue="mail", queueing_lock="send_due_followups", name="send_due_followups")
+@_closing
 def send_due_followups(timestamp: int) -> None:
     """Every morning: the follow-ups that are due, one job each (one failing address blocks no other)."""
     from meedoen.web.queue.jobs import enqueue

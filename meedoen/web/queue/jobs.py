@@ -44,9 +44,14 @@ def run_pending(queues: list[str] | None = None) -> None:
 
     def work() -> None:
         try:
-            app.run_worker(
-                queues=queues, wait=False, install_signal_handlers=False, listen_notify=False, concurrency=1
-            )
+            with app.replace_connector(app.connector.get_worker_connector()):
+                app.run_worker(
+                    queues=queues,
+                    wait=False,
+                    install_signal_handlers=False,
+                    listen_notify=False,
+                    concurrency=1,
+                )
         except BaseException as exc:  # re-raised in the caller's thread
             failure.append(exc)
 
