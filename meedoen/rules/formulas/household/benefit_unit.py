@@ -39,26 +39,31 @@ def is_kostendelende_medebewoner(s: Simulation) -> np.ndarray:
     )
 
 
-@variable(HOUSEHOLD, "Heeft een partner", "bool")
+@variable(HOUSEHOLD, "Heeft een partner", "bool", helper=True)
 def has_partner(s: Simulation) -> np.ndarray:
     """A partner (married, registered or living together) is part of the unit."""
     return s.pop.has_partner
 
 
-@variable(HOUSEHOLD, "Aantal ten laste komende kinderen in de bijstandseenheid", "count")
+@variable(
+    HOUSEHOLD,
+    "Aantal ten laste komende kinderen in de bijstandseenheid",
+    "count",
+    reference="nl.participatiewet.leeftijden.ten_laste_komend_kind",
+)
 def minor_children(s: Simulation) -> np.ndarray:
     """Children living at home who are ten laste komend (art. 4 lid 1)."""
     return s.count_per_household((s.pop.role == CHILD) & s("in_benefit_unit"))
 
 
-@variable(HOUSEHOLD, "Soort huishouden", "text")
+@variable(HOUSEHOLD, "Soort huishouden", "text", reference="Participatiewet art. 34 lid 3")
 def household_type(s: Simulation) -> np.ndarray:
     """Couple with a partner; single parent with a minor child and no partner; single otherwise.
     Codes: 0 single, 1 single_parent, 2 couple."""
     return np.where(s("has_partner"), COUPLE, np.where(s("minor_children") > 0, SINGLE_PARENT, SINGLE))
 
 
-@variable(HOUSEHOLD, "Aantal kostendelende medebewoners", "count")
+@variable(HOUSEHOLD, "Aantal kostendelende medebewoners", "count", reference="Participatiewet art. 19a lid 1")
 def kostendelende_medebewoners(s: Simulation) -> np.ndarray:
     """Persons sharing the home who count for the kostendelersnorm."""
     return s.count_per_household(s("is_kostendelende_medebewoner"))
@@ -72,26 +77,31 @@ def kostendelers(s: Simulation) -> np.ndarray:
     return 1 + s.of_partner(adult, False) + s("kostendelende_medebewoners")
 
 
-@variable(PERSON, "Aanvrager of partner", "bool")
+@variable(PERSON, "Aanvrager of partner", "bool", helper=True)
 def is_applicant_or_partner(s: Simulation) -> np.ndarray:
     """The adults of the benefit unit: the applicant and the partner."""
     return (s.pop.role == APPLICANT) | (s.pop.role == PARTNER)
 
 
-@variable(HOUSEHOLD, "Leeftijd van de aanvrager", "years")
+@variable(HOUSEHOLD, "Leeftijd van de aanvrager", "years", helper=True)
 def applicant_age(s: Simulation) -> np.ndarray:
     """The applicant's age on the peildatum."""
     return s.of_applicant(s("age"))
 
 
-@variable(HOUSEHOLD, "Aantal van aanvrager en partner met AOW-leeftijd", "count")
+@variable(HOUSEHOLD, "Aantal van aanvrager en partner met AOW-leeftijd", "count", reference="nl.aow.leeftijd")
 def unit_adults_with_aow_age(s: Simulation) -> np.ndarray:
     """How many of applicant and partner have reached the AOW age."""
     aow = s("has_aow_age")
     return s.of_applicant(aow).astype(np.int8) + s.of_partner(aow, False)
 
 
-@variable(HOUSEHOLD, "Aantal van aanvrager en partner met een jongerennorm", "count")
+@variable(
+    HOUSEHOLD,
+    "Aantal van aanvrager en partner met een jongerennorm",
+    "count",
+    reference="nl.participatiewet.leeftijden.volwassenennorm",
+)
 def unit_adults_under_21(s: Simulation) -> np.ndarray:
     """How many of applicant and partner are younger than the age of the art. 21 norm (the youth
     norms of art. 20)."""

@@ -8,7 +8,7 @@ import numpy as np
 from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
 
 
-@variable(HOUSEHOLD, "Besteedbaar inkomen per maand", "EUR")
+@variable(HOUSEHOLD, "Besteedbaar inkomen per maand", "EUR", helper=True)
 def disposable_income(s: Simulation) -> np.ndarray:
     """Net income plus bijstand, zorgtoeslag, huurtoeslag, kinderbijslag (a third of the quarter),
     kindgebonden budget and the municipality's money regelingen per month: what the household has
@@ -24,7 +24,7 @@ def disposable_income(s: Simulation) -> np.ndarray:
     )
 
 
-@variable(HOUSEHOLD, "Besteedbaar inkomen na huur per maand", "EUR")
+@variable(HOUSEHOLD, "Besteedbaar inkomen na huur per maand", "EUR", helper=True)
 def disposable_income_after_rent(s: Simulation) -> np.ndarray:
     """Disposable income minus the rent, where a rent is given."""
     return s("disposable_income") - np.maximum(s.pop.rent_cents, 0)

@@ -8,7 +8,7 @@ from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
 from meedoen.rules.money import round_half_up
 
 
-@variable(HOUSEHOLD, "Referentienorm vóór afronding", "EUR")
+@variable(HOUSEHOLD, "Referentienorm vóór afronding", "EUR", reference="local:inkomensgrenzen.referentienorm")
 def reference_norm_exact(s: Simulation) -> np.ndarray:
     """The reference norm before rounding (fractional cents): municipalities round a limit once,
     after taking their percentage of it, so a limit on the norm without holiday allowance is a
@@ -19,7 +19,12 @@ def reference_norm_exact(s: Simulation) -> np.ndarray:
     return norm
 
 
-@variable(HOUSEHOLD, "Referentienorm voor de inkomensgrenzen van de gemeente", "EUR")
+@variable(
+    HOUSEHOLD,
+    "Referentienorm voor de inkomensgrenzen van de gemeente",
+    "EUR",
+    reference="local:inkomensgrenzen.referentienorm",
+)
 def reference_norm(s: Simulation) -> np.ndarray:
     """The norm the municipality's income limits are a percentage of (a parameter per
     municipality): the standard norm of the unit, without the kostendelersnorm, excluding the
@@ -27,7 +32,7 @@ def reference_norm(s: Simulation) -> np.ndarray:
     return round_half_up(s("reference_norm_exact"))
 
 
-@variable(HOUSEHOLD, "Inkomen als deel van de referentienorm", "/1")
+@variable(HOUSEHOLD, "Inkomen als deel van de referentienorm", "/1", helper=True)
 def income_ratio(s: Simulation) -> np.ndarray:
     """Net income of the unit divided by the reference norm (0 when there is no norm)."""
     ref = s("reference_norm")

@@ -11,7 +11,7 @@ from meedoen.rules.parameters import Parameter
 from meedoen.rules.periods import add_months, age_on
 
 
-@variable(PERSON, "Leeftijd op de peildatum", "years")
+@variable(PERSON, "Leeftijd op de peildatum", "years", helper=True)
 def age(s: Simulation) -> np.ndarray:
     """Age in completed years on the peildatum."""
     return age_on(s.d, s.pop.birth)
@@ -38,7 +38,12 @@ def aow_birth_cutoff(aow_age: Parameter, d: int) -> int:
     return cutoff
 
 
-@variable(PERSON, "Heeft de pensioengerechtigde leeftijd (AOW-leeftijd) bereikt", "bool")
+@variable(
+    PERSON,
+    "Heeft de pensioengerechtigde leeftijd (AOW-leeftijd) bereikt",
+    "bool",
+    reference="nl.aow.leeftijd",
+)
 def has_aow_age(s: Simulation) -> np.ndarray:
     """Born on or before the last birth date that has reached the AOW age on the peildatum."""
     return s.pop.birth <= aow_birth_cutoff(s.history("nl.aow.leeftijd"), s.d)

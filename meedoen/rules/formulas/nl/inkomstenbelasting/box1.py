@@ -21,7 +21,12 @@ IB = "nl.inkomstenbelasting"
 HK = f"{IB}.heffingskortingen"
 
 
-@variable(PERSON, "Brutoloon per jaar inclusief vakantiegeld", "EUR")
+@variable(
+    PERSON,
+    "Brutoloon per jaar inclusief vakantiegeld",
+    "EUR",
+    reference="nl.inkomstenbelasting.vakantiebijslag",
+)
 def wage_year(s: Simulation) -> np.ndarray:
     """Twelve times the gross monthly wage plus the holiday allowance (WML art. 15, a parameter)."""
     basis_points = round(s.p(f"{IB}.vakantiebijslag") * 10000)
@@ -72,7 +77,12 @@ def _earners(s: Simulation) -> np.ndarray:
     return np.flatnonzero(s("wage_year") > 0)
 
 
-@variable(PERSON, "Inkomstenbelasting en premies box 1 over het loon, per jaar", "EUR")
+@variable(
+    PERSON,
+    "Inkomstenbelasting en premies box 1 over het loon, per jaar",
+    "EUR",
+    reference="nl.inkomstenbelasting.box1.onder_aow_leeftijd",
+)
 def income_tax(s: Simulation) -> np.ndarray:
     """Box 1 tax on the yearly wage minus the tax credits, never below nil (art. 8.8: credits are
     not paid out). The elderly credits are asked for only when an earner has the AOW age."""
@@ -87,7 +97,7 @@ def income_tax(s: Simulation) -> np.ndarray:
     return tax
 
 
-@variable(PERSON, "Netto inkomen per maand", "EUR")
+@variable(PERSON, "Netto inkomen per maand", "EUR", helper=True)
 def net_income_person_month(s: Simulation) -> np.ndarray:
     """The net monthly income as given; otherwise derived from the gross wage: (yearly wage
     minus tax) / 12, holiday allowance included."""
@@ -165,13 +175,18 @@ def gross_from_net_benefit(s: Simulation, net_year: np.ndarray, persons: np.ndar
     return round_half_up(gross)
 
 
-@variable(HOUSEHOLD, "Eigen toetsingsinkomen van aanvrager en partner per jaar", "EUR")
+@variable(
+    HOUSEHOLD,
+    "Eigen toetsingsinkomen van aanvrager en partner per jaar",
+    "EUR",
+    reference="Awir art. 7 lid 1",
+)
 def toetsingsinkomen_own(s: Simulation) -> np.ndarray:
     """The toetsingsinkomen of applicant and partner from their own income, without bijstand."""
     return s.of_applicant(s("toetsingsinkomen")) + s.of_partner(s("toetsingsinkomen"), 0)
 
 
-@variable(PERSON, "Toetsingsinkomen per jaar", "EUR")
+@variable(PERSON, "Toetsingsinkomen per jaar", "EUR", reference="Awir art. 8")
 def toetsingsinkomen(s: Simulation) -> np.ndarray:
     """The yearly income the toeslagen test: as given; else the wage (12 x gross plus holiday
     allowance); else the gross of the net benefit."""

@@ -15,7 +15,12 @@ from meedoen.rules.parameters import Scale
 from meedoen.rules.population import APPLICANT, CHILD, PARTNER
 
 
-@variable(PERSON, "Factor voor heffingskortingen (1, of lager vanaf de AOW-leeftijd)", "/1")
+@variable(
+    PERSON,
+    "Factor voor heffingskortingen (1, of lager vanaf de AOW-leeftijd)",
+    "/1",
+    reference="nl.inkomstenbelasting.box1.aow_leeftijd",
+)
 def tax_credit_factor(s: Simulation) -> np.ndarray:
     """1 below AOW age; at AOW age the share of the first bracket without the AOW premium."""
     under, aow, _ = _tariff(s)
@@ -50,19 +55,21 @@ def capped_build_up(scale: Scale, income: np.ndarray) -> np.ndarray:
     return np.maximum(total + r[-1] * np.maximum(income - t[-1], 0), 0)
 
 
-@variable(PERSON, "Algemene heffingskorting per jaar", "EUR")
+@variable(PERSON, "Algemene heffingskorting per jaar", "EUR", reference="Wet IB 2001 art. 8.10")
 def algemene_heffingskorting(s: Simulation) -> np.ndarray:
     """Art. 8.10: a fixed credit that phases out above the drempel; never below nil."""
     return _credit(s, s.p(f"{HK}.algemene_heffingskorting"))
 
 
-@variable(PERSON, "Arbeidskorting per jaar", "EUR")
+@variable(PERSON, "Arbeidskorting per jaar", "EUR", reference="Wet IB 2001 art. 8.11")
 def arbeidskorting(s: Simulation) -> np.ndarray:
     """Art. 8.11: builds up with the income from work, then phases out; never below nil."""
     return _credit(s, s.p(f"{HK}.arbeidskorting"), capped_build_up)
 
 
-@variable(PERSON, "Inkomensafhankelijke combinatiekorting per jaar", "EUR")
+@variable(
+    PERSON, "Inkomensafhankelijke combinatiekorting per jaar", "EUR", reference="Wet IB 2001 art. 8.14a"
+)
 def iack(s: Simulation) -> np.ndarray:
     """Art. 8.14a: for a working parent of a child under 12 who is single or earns least of
     the two partners (on a tie only the older, lid 3): a percentage of the work income above the
@@ -94,7 +101,12 @@ def iack(s: Simulation) -> np.ndarray:
     return out
 
 
-@variable(PERSON, "Geen partner in het huishouden (alleenstaand voor de AOW)", "bool")
+@variable(
+    PERSON,
+    "Geen partner in het huishouden (alleenstaand voor de AOW)",
+    "bool",
+    reference="Wet IB 2001 art. 8.18",
+)
 def without_partner(s: Simulation) -> np.ndarray:
     """The applicant without a partner, and anyone else in the household but the couple: the AOW
     pays them as ongehuwde (art. 9 lid 1 onder a AOW), which gives the alleenstaande ouderenkorting."""
@@ -102,7 +114,9 @@ def without_partner(s: Simulation) -> np.ndarray:
     return ~((role == PARTNER) | ((role == APPLICANT) & s.per_person(s.pop.has_partner)))
 
 
-@variable(PERSON, "Ouderenkorting per jaar", "EUR", defined_for="has_aow_age")
+@variable(
+    PERSON, "Ouderenkorting per jaar", "EUR", defined_for="has_aow_age", reference="Wet IB 2001 art. 8.17"
+)
 def ouderenkorting(s: Simulation) -> np.ndarray:
     """Art. 8.17: from the AOW age, an amount reduced by a percentage of the verzamelinkomen (here the
     yearly wage) above the threshold (the schedule's rows), never below nil. Counted whole: art. 8.7
@@ -112,7 +126,13 @@ def ouderenkorting(s: Simulation) -> np.ndarray:
     return round_half_up(np.maximum(scale.apply(s("wage_year")[s.rows]), 0))
 
 
-@variable(PERSON, "Alleenstaande ouderenkorting per jaar", "EUR", defined_for="has_aow_age")
+@variable(
+    PERSON,
+    "Alleenstaande ouderenkorting per jaar",
+    "EUR",
+    defined_for="has_aow_age",
+    reference="Wet IB 2001 art. 8.18",
+)
 def alleenstaande_ouderenkorting(s: Simulation) -> np.ndarray:
     """Art. 8.18: a fixed amount from the AOW age for whoever has no partner in the household;
     counted whole (art. 8.7)."""

@@ -18,7 +18,9 @@ LIMITS = "nl.participatiewet.vermogensgrens"
 BIJSTAND_CONDITIONS = ("bijstand_leeftijd", "vermogen_binnen_grens", "bijstand_inkomen_onder_norm")
 
 
-@variable(HOUSEHOLD, "Netto inkomen van de bijstandseenheid per maand", "EUR")
+@variable(
+    HOUSEHOLD, "Netto inkomen van de bijstandseenheid per maand", "EUR", reference="Participatiewet art. 31"
+)
 def income_net_month(s: Simulation) -> np.ndarray:
     """The net monthly income of applicant and partner (the income of children does not count)."""
     net = s("net_income_person_month")
@@ -34,31 +36,41 @@ def vermogensgrens(s: Simulation) -> np.ndarray:
     return table[s("household_type")]
 
 
-@variable(HOUSEHOLD, "Vermogen binnen de grens", "bool")
+@variable(HOUSEHOLD, "Vermogen binnen de grens", "bool", reference="Participatiewet art. 34")
 def vermogen_binnen_grens(s: Simulation) -> np.ndarray:
     """Assets at or below the limit: above it there is no right to bijstand (art. 34)."""
     return s.pop.assets_cents <= s("vermogensgrens")
 
 
-@variable(HOUSEHOLD, "Aanvrager is oud genoeg voor een bijstandsnorm", "bool")
+@variable(
+    HOUSEHOLD,
+    "Aanvrager is oud genoeg voor een bijstandsnorm",
+    "bool",
+    reference="nl.participatiewet.leeftijden.jongerennorm",
+)
 def bijstand_leeftijd(s: Simulation) -> np.ndarray:
     """Algemene bijstand needs a norm, and the norms of art. 20-23 start at the youth norm's age."""
     return s("applicant_age") >= s.p(f"{PW_AGES}.jongerennorm")
 
 
-@variable(HOUSEHOLD, "Inkomen voor de bijstand per maand", "EUR")
+@variable(HOUSEHOLD, "Inkomen voor de bijstand per maand", "EUR", reference="Participatiewet art. 31 lid 2")
 def inkomen_bijstand(s: Simulation) -> np.ndarray:
     """The unit's net income minus the earnings disregards (art. 31 lid 2, art. 34a), not below nil."""
     return np.maximum(s("income_net_month") - s("vrijlating_inkomsten"), 0)
 
 
-@variable(HOUSEHOLD, "Inkomen lager dan de bijstandsnorm", "bool")
+@variable(HOUSEHOLD, "Inkomen lager dan de bijstandsnorm", "bool", reference="Participatiewet art. 19 lid 1")
 def bijstand_inkomen_onder_norm(s: Simulation) -> np.ndarray:
     """Art. 19 lid 1 onderdeel a: the income counted for the bijstand is below the norm."""
     return s("inkomen_bijstand") < s("norm")
 
 
-@variable(HOUSEHOLD, "Voldoet aan alle voorwaarden voor algemene bijstand", "bool")
+@variable(
+    HOUSEHOLD,
+    "Voldoet aan alle voorwaarden voor algemene bijstand",
+    "bool",
+    reference="Participatiewet art. 19 lid 1",
+)
 def bijstand_recht(s: Simulation) -> np.ndarray:
     """Every condition in BIJSTAND_CONDITIONS holds."""
     return all_conditions(s, BIJSTAND_CONDITIONS)

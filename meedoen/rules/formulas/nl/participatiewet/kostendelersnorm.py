@@ -16,7 +16,7 @@ from meedoen.rules.money import round_div
 from meedoen.rules.population import INSTITUTION
 
 
-@variable(HOUSEHOLD, "Kostendelersnorm is van toepassing", "bool")
+@variable(HOUSEHOLD, "Kostendelersnorm is van toepassing", "bool", reference="Participatiewet art. 22a lid 1")
 def kostendelersnorm_van_toepassing(s: Simulation) -> np.ndarray:
     """Art. 22a lid 1: there is at least one kostendelende medebewoner and the applicant or the
     partner has the age of the art. 21 norm (and the applicant a norm at all); not for a stay in an
@@ -36,6 +36,7 @@ def kostendelersnorm_van_toepassing(s: Simulation) -> np.ndarray:
     "bool",
     name="kostendelersnorm_van_toepassing",
     since="2026-01-01",
+    reference="Participatiewet art. 22a lid 1 en 4",
 )
 def kostendelersnorm_van_toepassing_2026(s: Simulation) -> np.ndarray:
     """As before, and (art. 22a lid 4, Participatiewet in balans) not for an applicant who lives
@@ -50,6 +51,7 @@ def kostendelersnorm_van_toepassing_2026(s: Simulation) -> np.ndarray:
     "Kostendelersnorm per maand, inclusief vakantietoeslag",
     "EUR",
     defined_for="kostendelersnorm_van_toepassing",
+    reference="Participatiewet art. 22a",
 )
 def kostendelersnorm(s: Simulation) -> np.ndarray:
     """Sum over applicant and partner of (40 + A x 30) / (A x 100) x B, where B is the couple norm

@@ -84,7 +84,12 @@ def norm_category(s: Simulation) -> np.ndarray:
     return _CATEGORY_TABLE[key]
 
 
-@variable(HOUSEHOLD, "Bijstandsnorm zonder kostendelersnorm, inclusief vakantietoeslag", "EUR")
+@variable(
+    HOUSEHOLD,
+    "Bijstandsnorm zonder kostendelersnorm, inclusief vakantietoeslag",
+    "EUR",
+    reference="Participatiewet art. 20-23",
+)
 def standaardnorm(s: Simulation) -> np.ndarray:
     """The norm of the unit's category as the law states it per month (art. 20-23)."""
     table = np.array([0] + [s.p(f"{NORMS}.{name}") for name in CATEGORIES[1:]], dtype=np.int64)
@@ -97,14 +102,24 @@ def excl_vakantietoeslag(s: Simulation, norm_cents: np.ndarray) -> np.ndarray:
     return round_div(norm_cents * (10000 - basis_points), 10000)
 
 
-@variable(HOUSEHOLD, "Bijstandsnorm zonder kostendelersnorm, exclusief vakantietoeslag", "EUR")
+@variable(
+    HOUSEHOLD,
+    "Bijstandsnorm zonder kostendelersnorm, exclusief vakantietoeslag",
+    "EUR",
+    reference="nl.participatiewet.vakantietoeslag",
+)
 def standaardnorm_excl_vakantietoeslag(s: Simulation) -> np.ndarray:
     """The unit's standard norm minus the vakantietoeslag it includes; the usual basis of the
     municipalities' income limits."""
     return excl_vakantietoeslag(s, s("standaardnorm"))
 
 
-@variable(HOUSEHOLD, "Bijstandsnorm per maand, inclusief vakantietoeslag", "EUR")
+@variable(
+    HOUSEHOLD,
+    "Bijstandsnorm per maand, inclusief vakantietoeslag",
+    "EUR",
+    reference="Participatiewet art. 20-22a",
+)
 def norm(s: Simulation) -> np.ndarray:
     """The kostendelersnorm where it applies, otherwise the standard norm."""
     applies = s("kostendelersnorm_van_toepassing")
@@ -113,13 +128,18 @@ def norm(s: Simulation) -> np.ndarray:
     return np.where(applies, s("kostendelersnorm"), s("standaardnorm"))
 
 
-@variable(HOUSEHOLD, "Bijstandsnorm per maand, exclusief vakantietoeslag", "EUR")
+@variable(
+    HOUSEHOLD,
+    "Bijstandsnorm per maand, exclusief vakantietoeslag",
+    "EUR",
+    reference="nl.participatiewet.vakantietoeslag",
+)
 def norm_excl_vakantietoeslag(s: Simulation) -> np.ndarray:
     """The applicable norm minus the vakantietoeslag share it includes, rounded half up to the cent."""
     return excl_vakantietoeslag(s, s("norm"))
 
 
-@variable(HOUSEHOLD, "Vakantietoeslag per maand", "EUR")
+@variable(HOUSEHOLD, "Vakantietoeslag per maand", "EUR", reference="nl.participatiewet.vakantietoeslag")
 def vakantietoeslag(s: Simulation) -> np.ndarray:
     """The part of the norm reserved as holiday allowance (art. 19 lid 3; the share is a parameter)."""
     return s("norm") - s("norm_excl_vakantietoeslag")

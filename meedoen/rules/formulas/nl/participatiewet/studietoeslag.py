@@ -9,7 +9,12 @@ from meedoen.rules.engine import HOUSEHOLD, Simulation, variable
 ST = "nl.participatiewet.studietoeslag"
 
 
-@variable(HOUSEHOLD, "Studietoeslag per maand als een student een beperking heeft", "EUR")
+@variable(
+    HOUSEHOLD,
+    "Studietoeslag per maand als een student een beperking heeft",
+    "EUR",
+    reference="Participatiewet art. 36b",
+)
 def studietoeslag(s: Simulation) -> np.ndarray:
     """The statutory amount by age (15 to 21+) for each person with student finance; it applies only
     when illness or a disability keeps the student from earning, which the check does not know."""

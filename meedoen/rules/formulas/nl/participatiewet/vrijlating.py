@@ -32,7 +32,7 @@ def _bp(fraction: float) -> int:
     return round(fraction * 10000)
 
 
-@variable(PERSON, "Inkomsten uit arbeid per maand (netto)", "EUR")
+@variable(PERSON, "Inkomsten uit arbeid per maand (netto)", "EUR", reference="Participatiewet art. 31 lid 2")
 def inkomsten_uit_arbeid(s: Simulation) -> np.ndarray:
     """The net monthly earnings from work of applicant and partner: the net of a given gross wage,
     or the net income of someone whose earnings from work started on a given date
@@ -59,7 +59,12 @@ def _may_have_a_ground(s: Simulation) -> np.ndarray:
     return np.flatnonzero(earns & (s("has_aow_age") | (s.pop.earnings_since > 0)))
 
 
-@variable(PERSON, "Grond van de vrijlating van inkomsten uit arbeid", "text")
+@variable(
+    PERSON,
+    "Grond van de vrijlating van inkomsten uit arbeid",
+    "text",
+    reference="Participatiewet art. 31 lid 2 onderdelen n en r, lid 5",
+)
 def vrijlating_grond(s: Simulation) -> np.ndarray:
     """Art. 31 lid 2: onderdeel n at AOW age (no time limit); onderdeel n in the first six months
     after the start of the earnings (``earnings_since``); onderdeel r for a single parent with a
@@ -91,6 +96,7 @@ def vrijlating_grond(s: Simulation) -> np.ndarray:
     "text",
     name="vrijlating_grond",
     since="2027-01-01",
+    reference="Participatiewet art. 34a lid 1",
 )
 def vrijlating_grond_2027(s: Simulation) -> np.ndarray:
     """Art. 34a lid 1 (Participatiewet in balans): at AOW age onderdeel c (no time limit); below it
@@ -111,7 +117,12 @@ def _capped(earnings: np.ndarray, fraction: float, cap: int | None) -> np.ndarra
     return part if cap is None else np.minimum(part, cap)
 
 
-@variable(PERSON, "Vrijlating van inkomsten uit arbeid per maand", "EUR")
+@variable(
+    PERSON,
+    "Vrijlating van inkomsten uit arbeid per maand",
+    "EUR",
+    reference="Participatiewet art. 31 lid 2 onderdelen n en r",
+)
 def vrijlating_arbeid(s: Simulation) -> np.ndarray:
     """Onderdeel n: its share of the net earnings, at most its monthly maximum; onderdeel r: its
     own share and maximum (art. 31 lid 2); rounded half up to the cent."""
@@ -135,6 +146,7 @@ def vrijlating_arbeid(s: Simulation) -> np.ndarray:
     "EUR",
     name="vrijlating_arbeid",
     since="2027-01-01",
+    reference="Participatiewet art. 34a lid 1",
 )
 def vrijlating_arbeid_2027(s: Simulation) -> np.ndarray:
     """Art. 34a lid 1: onderdeel a a share of the net earnings (no maximum); onderdeel c a share at
@@ -153,7 +165,7 @@ def vrijlating_arbeid_2027(s: Simulation) -> np.ndarray:
     return out
 
 
-@variable(HOUSEHOLD, "Vrijgelaten inkomsten uit arbeid van de bijstandseenheid per maand", "EUR")
+@variable(HOUSEHOLD, "Vrijgelaten inkomsten uit arbeid van de bijstandseenheid per maand", "EUR", helper=True)
 def vrijlating_inkomsten(s: Simulation) -> np.ndarray:
     """The disregards of applicant and partner together."""
     v = s("vrijlating_arbeid")

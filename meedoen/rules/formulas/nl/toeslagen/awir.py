@@ -14,7 +14,12 @@ AGES = f"{T}.leeftijden"
 EURO = 100
 
 
-@variable(HOUSEHOLD, "Toetsingsinkomen van aanvrager en toeslagpartner, inclusief bruto bijstand", "EUR")
+@variable(
+    HOUSEHOLD,
+    "Toetsingsinkomen van aanvrager en toeslagpartner, inclusief bruto bijstand",
+    "EUR",
+    reference="Awir art. 7 lid 1",
+)
 def toetsingsinkomen_household(s: Simulation) -> np.ndarray:
     """The toetsingsinkomen of applicant and partner plus the gross of the yearly bijstand, each
     grossed up with their own tariff: partners each receive half of a couple's bijstand."""

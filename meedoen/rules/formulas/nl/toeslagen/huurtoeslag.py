@@ -31,19 +31,19 @@ HUURTOESLAG_CONDITIONS = (
 )
 
 
-@variable(HOUSEHOLD, "Aantal personen in de woning", "count")
+@variable(HOUSEHOLD, "Aantal personen in de woning", "count", reference="Wet op de huurtoeslag art. 20 lid 2")
 def household_size(s: Simulation) -> np.ndarray:
     """Everyone living in the dwelling: the huurtoeslag counts the whole household."""
     return np.diff(s.pop.offsets, append=len(s.pop.role))
 
 
-@variable(PERSON, "Leeftijd op de eerste dag van de maand", "years")
+@variable(PERSON, "Leeftijd op de eerste dag van de maand", "years", reference="Awir art. 5")
 def age_first_of_month(s: Simulation) -> np.ndarray:
     """Awir art. 5: a birthday after the first day of the month counts from the next month."""
     return age_on(first_of_month(s.d), s.pop.birth)
 
 
-@variable(HOUSEHOLD, "Huurt een woning", "bool")
+@variable(HOUSEHOLD, "Huurt een woning", "bool", reference="Wet op de huurtoeslag art. 7 lid 1")
 def huurtoeslag_huurwoning(s: Simulation) -> np.ndarray:
     """Wet op de huurtoeslag art. 1 (huurder) and art. 7: a rented home with a rent."""
     return (s.pop.housing_kind == RENT) & (s.pop.rent_cents > 0)
@@ -61,19 +61,26 @@ def huurtoeslag_leeftijd(s: Simulation) -> np.ndarray:
     return s.of_applicant(s("age_first_of_month")) >= s.p(f"{T}.leeftijden.huurtoeslag.meerderjarig")
 
 
-@variable(HOUSEHOLD, "Vermogen onder de grens voor huurtoeslag", "bool")
+@variable(HOUSEHOLD, "Vermogen onder de grens voor huurtoeslag", "bool", reference="Awir art. 7 lid 3")
 def huurtoeslag_vermogen(s: Simulation) -> np.ndarray:
     """Awir art. 7 lid 3: assets up to the limit per person, twice that with a toeslagpartner."""
     return s.pop.assets_cents <= s("huurtoeslag_vermogensgrens")
 
 
-@variable(HOUSEHOLD, "Vermogensgrens voor huurtoeslag", "EUR")
+@variable(
+    HOUSEHOLD,
+    "Vermogensgrens voor huurtoeslag",
+    "EUR",
+    reference="nl.toeslagen.huurtoeslag.vermogensgrens_per_persoon",
+)
 def huurtoeslag_vermogensgrens(s: Simulation) -> np.ndarray:
     """The asset limit per person, doubled with a toeslagpartner (Awir art. 7 lid 3)."""
     return s.p(f"{HT}.vermogensgrens_per_persoon") * (1 + s("has_partner").astype(np.int64))
 
 
-@variable(HOUSEHOLD, "Maximale huurgrens voor dit huishouden", "EUR")
+@variable(
+    HOUSEHOLD, "Maximale huurgrens voor dit huishouden", "EUR", reference="Wet op de huurtoeslag art. 13"
+)
 def huurtoeslag_maximale_huur(s: Simulation) -> np.ndarray:
     """Art. 13: the high limit when someone in the home has the dated age limit or a child lives
     there; the youth limit otherwise."""
@@ -88,7 +95,12 @@ def huurtoeslag_maximale_huur(s: Simulation) -> np.ndarray:
     return np.where(high, s.p(f"{HT}.maximale_huur"), s.p(f"{HT}.maximale_huur_jongeren"))
 
 
-@variable(HOUSEHOLD, "Huur niet boven de maximale huurgrens (tot en met 2025)", "bool")
+@variable(
+    HOUSEHOLD,
+    "Huur niet boven de maximale huurgrens (tot en met 2025)",
+    "bool",
+    reference="Wet op de huurtoeslag art. 13",
+)
 def huurtoeslag_huurgrens(s: Simulation) -> np.ndarray:
     """Art. 13 (up to 2025): no huurtoeslag above the maximale huurgrens, unless the household
     has at least eight persons (art. 13.2.b); then the rent above it does not count (13.3)."""
@@ -102,13 +114,14 @@ def huurtoeslag_huurgrens(s: Simulation) -> np.ndarray:
     "bool",
     name="huurtoeslag_huurgrens",
     since="2026-01-01",
+    reference="Wet op de huurtoeslag art. 21 lid 1 onder d",
 )
 def huurtoeslag_huurgrens_2026(s: Simulation) -> np.ndarray:
     """From 2026 the maximale huurgrens no longer excludes: it caps the rent (art. 21.1.d)."""
     return np.ones(s.pop.size, bool)
 
 
-@variable(HOUSEHOLD, "Rekeninkomen voor de huurtoeslag per jaar", "EUR")
+@variable(HOUSEHOLD, "Rekeninkomen voor de huurtoeslag per jaar", "EUR", reference="Awir art. 7 lid 2")
 def huurtoeslag_rekeninkomen(s: Simulation) -> np.ndarray:
     """The toetsingsinkomen of applicant and partner plus that of the housemates (medebewoners).
     Children's incomes are left out (they have an exemption that is not modelled)."""
@@ -118,7 +131,9 @@ def huurtoeslag_rekeninkomen(s: Simulation) -> np.ndarray:
     return income
 
 
-@variable(HOUSEHOLD, "Rekenhuur voor de huurtoeslag", "EUR")
+@variable(
+    HOUSEHOLD, "Rekenhuur voor de huurtoeslag", "EUR", reference="Wet op de huurtoeslag art. 21 lid 1 onder d"
+)
 def huurtoeslag_rekenhuur(s: Simulation) -> np.ndarray:
     """The rent up to the maximale huurgrens: from 2026 the part above it is not subsidised
     (art. 21.1.d); up to 2025 only a household excepted from the limit can be above it, and then
@@ -161,7 +176,12 @@ def _normhuur(
     return np.where(y <= y_min, np.round(n_min * 100), curve).astype(np.int64)
 
 
-@variable(HOUSEHOLD, "Huishouden met iemand op de AOW-leeftijd op 1 januari (2024)", "bool")
+@variable(
+    HOUSEHOLD,
+    "Huishouden met iemand op de AOW-leeftijd op 1 januari (2024)",
+    "bool",
+    reference="Wet op de huurtoeslag art. 2 (versie 2024)",
+)
 def huurtoeslag_ouderenhuishouden(s: Simulation) -> np.ndarray:
     """Wet op de huurtoeslag art. 2 onder c-d (tot en met 2024): an eenpersoons- or
     meerpersoonsouderenhuishouden when the tenant, the partner or a medebewoner has reached the AOW
@@ -171,7 +191,13 @@ def huurtoeslag_ouderenhuishouden(s: Simulation) -> np.ndarray:
     return s.count_per_household(senior) > 0
 
 
-@variable(HOUSEHOLD, "Normhuur per maand (stelsel tot en met 2025)", "EUR", defined_for=RENTERS)
+@variable(
+    HOUSEHOLD,
+    "Normhuur per maand (stelsel tot en met 2025)",
+    "EUR",
+    defined_for=RENTERS,
+    reference="Wet op de huurtoeslag art. 17-19 (versie 2024)",
+)
 def huurtoeslag_normhuur(s: Simulation) -> np.ndarray:
     """Art. 17-19 as in force in 2024: four household types. Only the eenpersoons- and
     meerpersoonshuishouden have a known minimum-inkomensijkpunt (derived from the minimumloon, see
@@ -230,6 +256,7 @@ def _points(
     name="huurtoeslag_normhuur",
     since="2025-01-01",
     defined_for=RENTERS,
+    reference="Wet op de huurtoeslag art. 17-19 (versie 2025)",
 )
 def huurtoeslag_normhuur_2025(s: Simulation) -> np.ndarray:
     """Art. 17-19 as in force in 2025: two household types (eenpersoons, meerpersoons). The
@@ -243,7 +270,13 @@ def huurtoeslag_normhuur_2025(s: Simulation) -> np.ndarray:
     return _normhuur(s, idx, *_points(s, multi, y_min / EURO))
 
 
-@variable(HOUSEHOLD, "Huurtoeslag per maand voor de voorwaarden", "EUR", defined_for=RENTERS)
+@variable(
+    HOUSEHOLD,
+    "Huurtoeslag per maand voor de voorwaarden",
+    "EUR",
+    defined_for=RENTERS,
+    reference="Wet op de huurtoeslag art. 21 (versie 2025)",
+)
 def huurtoeslag_berekend(s: Simulation) -> np.ndarray:
     """Stelsel tot en met 2025: basishuur = normhuur minus the verlaging eigen bijdrage (the
     verhoging of art. 16 is not added, as for 2026); then the bands of art. 21. The part above the
@@ -261,7 +294,12 @@ def huurtoeslag_berekend(s: Simulation) -> np.ndarray:
 
 
 @variable(
-    HOUSEHOLD, "Huurtoeslag voor de inkomensafbouw, per maand", "EUR", since="2026-01-01", defined_for=RENTERS
+    HOUSEHOLD,
+    "Huurtoeslag voor de inkomensafbouw, per maand",
+    "EUR",
+    since="2026-01-01",
+    defined_for=RENTERS,
+    reference="Wet op de huurtoeslag art. 20-21 lid 1",
 )
 def huurtoeslag_basis(s: Simulation) -> np.ndarray:
     """Stelsel 2026 (art. 20-21): all of the rekenhuur between basishuur and
@@ -290,6 +328,7 @@ def _huurtoeslag_afbouw(s: Simulation, size: np.ndarray) -> tuple[np.ndarray, np
     name="huurtoeslag_berekend",
     since="2026-01-01",
     defined_for=RENTERS,
+    reference="Wet op de huurtoeslag art. 21 lid 2",
 )
 def huurtoeslag_berekend_2026(s: Simulation) -> np.ndarray:
     """Stelsel 2026: the subsidy minus the income reduction Y x afbouw / 12, Y the rekeninkomen
@@ -300,27 +339,44 @@ def huurtoeslag_berekend_2026(s: Simulation) -> np.ndarray:
     return round_half_up(np.maximum(s("huurtoeslag_basis")[idx] - reduction, 0))
 
 
-@variable(HOUSEHOLD, "Inkomen laat huurtoeslag toe", "bool")
+@variable(HOUSEHOLD, "Inkomen laat huurtoeslag toe", "bool", reference="nl.toeslagen.awir.minimum_jaarbedrag")
 def huurtoeslag_inkomen(s: Simulation) -> np.ndarray:
     """What is left after the income (and the basishuur) is at least the Awir minimum per year
     (Awir art. 14 lid 5); only then is there a toeslag."""
     return _awir_minimum(s, 12 * s("huurtoeslag_berekend")) > 0
 
 
-@variable(HOUSEHOLD, "Voldoet aan alle voorwaarden voor huurtoeslag", "bool")
+@variable(
+    HOUSEHOLD,
+    "Voldoet aan alle voorwaarden voor huurtoeslag",
+    "bool",
+    reference="Wet op de huurtoeslag art. 7 lid 1",
+)
 def huurtoeslag_recht(s: Simulation) -> np.ndarray:
     """Renting, adult on the first of the month, assets within the limit, (to 2025) the rent within
     the maximale huurgrens, and an income that leaves a toeslag."""
     return all_conditions(s, HUURTOESLAG_CONDITIONS)
 
 
-@variable(HOUSEHOLD, "Huurtoeslag per maand", "EUR", defined_for="huurtoeslag_recht")
+@variable(
+    HOUSEHOLD,
+    "Huurtoeslag per maand",
+    "EUR",
+    defined_for="huurtoeslag_recht",
+    reference="Wet op de huurtoeslag art. 21",
+)
 def huurtoeslag(s: Simulation) -> np.ndarray:
     """The computed toeslag; whole months of the yearly amount (Awir)."""
     return s("huurtoeslag_berekend")
 
 
-@variable(HOUSEHOLD, "Hoogste rekeninkomen met huurtoeslag", "EUR", since="2026-01-01")
+@variable(
+    HOUSEHOLD,
+    "Hoogste rekeninkomen met huurtoeslag",
+    "EUR",
+    since="2026-01-01",
+    reference="Wet op de huurtoeslag art. 21 lid 2",
+)
 def huurtoeslag_inkomensgrens(s: Simulation) -> np.ndarray:
     """The yearly income at which the income reduction uses up the whole subsidy for this rent."""
     ijkpunt, afbouw = _huurtoeslag_afbouw(s, s("household_size"))

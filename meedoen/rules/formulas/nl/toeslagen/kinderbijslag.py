@@ -24,27 +24,43 @@ def _kinderbijslag_children(s: Simulation) -> tuple[np.ndarray, np.ndarray]:
     return children[keep], age[keep]
 
 
-@variable(HOUSEHOLD, "Aantal kinderen met kinderbijslag dit kwartaal", "count")
+@variable(
+    HOUSEHOLD,
+    "Aantal kinderen met kinderbijslag dit kwartaal",
+    "count",
+    reference="nl.toeslagen.leeftijden.kinderbijslag.kind_tot",
+)
 def kinderbijslag_kinderen_aantal(s: Simulation) -> np.ndarray:
     """Children under the age limit on the first day of the quarter (born on or before that day)."""
     children, _ = _kinderbijslag_children(s)
     return np.bincount(s.pop.household[children], minlength=s.pop.size)
 
 
-@variable(HOUSEHOLD, "Heeft een kind voor de kinderbijslag op de eerste dag van het kwartaal", "bool")
+@variable(
+    HOUSEHOLD,
+    "Heeft een kind voor de kinderbijslag op de eerste dag van het kwartaal",
+    "bool",
+    reference="nl.toeslagen.leeftijden.kinderbijslag.kind_tot",
+)
 def kinderbijslag_kinderen(s: Simulation) -> np.ndarray:
     """AKW art. 11 lid 2: the right over a quarter exists for a child that meets the conditions on
     the quarter's first day."""
     return s("kinderbijslag_kinderen_aantal") > 0
 
 
-@variable(HOUSEHOLD, "Voldoet aan alle voorwaarden voor kinderbijslag", "bool")
+@variable(HOUSEHOLD, "Voldoet aan alle voorwaarden voor kinderbijslag", "bool", reference="AKW art. 7 lid 1")
 def kinderbijslag_recht(s: Simulation) -> np.ndarray:
     """All conditions of the kinderbijslag hold."""
     return all_conditions(s, KINDERBIJSLAG_CONDITIONS)
 
 
-@variable(HOUSEHOLD, "Kinderbijslag per kwartaal", "EUR", defined_for="kinderbijslag_recht")
+@variable(
+    HOUSEHOLD,
+    "Kinderbijslag per kwartaal",
+    "EUR",
+    defined_for="kinderbijslag_recht",
+    reference="AKW art. 12 lid 3",
+)
 def kinderbijslag(s: Simulation) -> np.ndarray:
     """AKW art. 12 lid 3: per child an amount per quarter by the age on the first day of the
     quarter (three age bands, their limits dated parameters)."""
@@ -64,7 +80,7 @@ def _sum_over_children(s: Simulation, children: np.ndarray, amounts: np.ndarray)
     return np.bincount(s.pop.household[children], weights=amounts, minlength=s.pop.size).astype(np.int64)
 
 
-@variable(HOUSEHOLD, "Kinderbijslag omgerekend per maand", "EUR")
+@variable(HOUSEHOLD, "Kinderbijslag omgerekend per maand", "EUR", helper=True)
 def kinderbijslag_maand(s: Simulation) -> np.ndarray:
     """A third of the quarterly kinderbijslag, to add it to monthly income."""
     return round_div(s("kinderbijslag"), 3)

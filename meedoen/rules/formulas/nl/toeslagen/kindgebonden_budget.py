@@ -27,20 +27,35 @@ def _kgb_children(s: Simulation) -> tuple[np.ndarray, np.ndarray]:
     return children[keep], age[keep]
 
 
-@variable(HOUSEHOLD, "Aantal kinderen met kindgebonden budget deze maand", "count")
+@variable(
+    HOUSEHOLD,
+    "Aantal kinderen met kindgebonden budget deze maand",
+    "count",
+    reference="nl.toeslagen.leeftijden.kindgebonden_budget.kind_tot",
+)
 def kgb_kinderen_aantal(s: Simulation) -> np.ndarray:
     """Children born before this month who did not reach the age limit in an earlier month."""
     children, _ = _kgb_children(s)
     return np.bincount(s.pop.household[children], minlength=s.pop.size)
 
 
-@variable(HOUSEHOLD, "Heeft een kind voor het kindgebonden budget", "bool")
+@variable(
+    HOUSEHOLD,
+    "Heeft een kind voor het kindgebonden budget",
+    "bool",
+    reference="Wet op het kindgebonden budget art. 2 lid 1",
+)
 def kgb_kinderen(s: Simulation) -> np.ndarray:
     """Art. 2 lid 1: at least one child for whom the right runs this month."""
     return s("kgb_kinderen_aantal") > 0
 
 
-@variable(HOUSEHOLD, "Vermogensgrens kindgebonden budget", "EUR")
+@variable(
+    HOUSEHOLD,
+    "Vermogensgrens kindgebonden budget",
+    "EUR",
+    reference="nl.toeslagen.kindgebonden_budget.vermogensgrens_alleenstaande",
+)
 def kgb_vermogensgrens(s: Simulation) -> np.ndarray:
     """Art. 1 lid 4: the limit without or with a partner."""
     return np.where(
@@ -48,13 +63,23 @@ def kgb_vermogensgrens(s: Simulation) -> np.ndarray:
     )
 
 
-@variable(HOUSEHOLD, "Vermogen niet boven de grens van het kindgebonden budget", "bool")
+@variable(
+    HOUSEHOLD,
+    "Vermogen niet boven de grens van het kindgebonden budget",
+    "bool",
+    reference="nl.toeslagen.kindgebonden_budget.vermogensgrens_alleenstaande",
+)
 def kgb_vermogen(s: Simulation) -> np.ndarray:
     """Art. 1 lid 4: no kindgebonden budget when the assets exceed the limit."""
     return s.pop.assets_cents <= s("kgb_vermogensgrens")
 
 
-@variable(HOUSEHOLD, "Kindgebonden budget per jaar volgens het inkomen", "EUR")
+@variable(
+    HOUSEHOLD,
+    "Kindgebonden budget per jaar volgens het inkomen",
+    "EUR",
+    reference="Wet op het kindgebonden budget art. 2",
+)
 def kgb_jaar(s: Simulation) -> np.ndarray:
     """Art. 2: per child a yearly amount, more from the month after each of the two supplement
     birthdays (lid 3-5), plus the alleenstaande-ouderkop; minus a percentage of the income above the drempel
@@ -79,19 +104,35 @@ def kgb_jaar(s: Simulation) -> np.ndarray:
     return out
 
 
-@variable(HOUSEHOLD, "Inkomen laag genoeg voor kindgebonden budget", "bool")
+@variable(
+    HOUSEHOLD,
+    "Inkomen laag genoeg voor kindgebonden budget",
+    "bool",
+    reference="nl.toeslagen.awir.minimum_jaarbedrag",
+)
 def kgb_inkomen(s: Simulation) -> np.ndarray:
     """The income leaves a kindgebonden budget of at least the Awir minimum per year."""
     return s("kgb_jaar") > 0
 
 
-@variable(HOUSEHOLD, "Voldoet aan alle voorwaarden voor kindgebonden budget", "bool")
+@variable(
+    HOUSEHOLD,
+    "Voldoet aan alle voorwaarden voor kindgebonden budget",
+    "bool",
+    reference="Wet op het kindgebonden budget art. 2",
+)
 def kgb_recht(s: Simulation) -> np.ndarray:
     """All conditions of the kindgebonden budget hold."""
     return all_conditions(s, KGB_CONDITIONS)
 
 
-@variable(HOUSEHOLD, "Kindgebonden budget per maand", "EUR", defined_for="kgb_recht")
+@variable(
+    HOUSEHOLD,
+    "Kindgebonden budget per maand",
+    "EUR",
+    defined_for="kgb_recht",
+    reference="Wet op het kindgebonden budget art. 2",
+)
 def kindgebonden_budget(s: Simulation) -> np.ndarray:
     """The yearly kindgebonden budget paid per month (a twelfth, in cents)."""
     return round_div(s("kgb_jaar")[s.rows], 12)
