@@ -37,6 +37,7 @@ def test_no_payment_capacity_gives_kwijtschelding(municipality):
     assert scheme["reasons"][0]["code"] == "no_payment_capacity"
     assert "€\xa01.261,35" in scheme["reasons"][0]["text"]
     assert scheme["reasons"][-1]["code"] == "amount_unknown"  # the tax amounts were not found
+    assert scheme["amount"] is None and scheme["value_month"] is None  # "bedrag onbekend", never €0
 
 
 def test_payment_capacity_names_the_eigen_bijdrage():

@@ -20,6 +20,7 @@ from meedoen.rules.schemes import (
     one,
     source,
 )
+from meedoen.rules.schemes.income_test import value_month
 
 NAME = "Kwijtschelding gemeentelijke belastingen"
 
@@ -104,4 +105,8 @@ def describe(s: Simulation) -> SchemeResult:
         source(s, f"{KW}.kosten_van_bestaan_percentage"),
         source(s, f"{local}.kosten_van_bestaan_percentage"),
     ]
-    return SchemeResult(KWIJTSCHELDING, NAME, refused is None, amount, "year", reasons, srcs)
+    # A kwijtschelding whose tax amounts were not found is unknown (null, "bedrag onbekend"), never €0.
+    extra = value_month(s, KWIJTSCHELDING, refused is None)
+    if refused is None and not aanslag_known(s):
+        extra["amount"] = None
+    return SchemeResult(KWIJTSCHELDING, NAME, refused is None, amount, "year", reasons, srcs, extra)
