@@ -60,11 +60,16 @@ def cmd_mer(args: argparse.Namespace) -> int:
     files = write_report(result, Path(args.out), pdf=not args.no_pdf)
     for path in files:
         print(path)
+    labels = dict(result.components)
+    for scheme, label in result.unvalued:
+        print(f"niet meegeteld (bedrag onbekend): {label} ({scheme})")
     for curve in result.curves:
         for trap in curve.traps:
             span = f"{euro_text(trap.gross_from)} - {euro_text(trap.gross_to)} bruto"
-            causes = ", ".join(name for name, _ in trap.causes)
-            print(f"armoedeval {curve.type.id}: {span}, {euro_text(trap.loss)} minder ({causes})")
+            joiner = " samen met " if trap.together else ", "
+            causes = joiner.join(f"{labels.get(n, n)} {euro_text(a)} lager" for n, a in trap.causes)
+            net = f"netto {euro_text(trap.extra_net)} meer"
+            print(f"armoedeval {curve.type.id}: {span}, {euro_text(trap.loss)} minder ({net}; {causes})")
     return 0
 
 

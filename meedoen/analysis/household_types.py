@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from meedoen.rules.errors import InputError, InputProblem
 from meedoen.rules.household import Household, parse_household
@@ -39,6 +39,18 @@ class HouseholdType(BaseModel):
     income: Literal["wage", "pension"]
     rent_month: Decimal = Field(ge=0, decimal_places=2)
     persons: list[TypePerson] = Field(min_length=1)
+    # Two earners: the partner's part of the household's gross wage (0: the applicant earns it all).
+    partner_share: Decimal = Field(default=Decimal(0), ge=0, lt=1, decimal_places=2)
+    # Years the household has had a low income on the peildatum (None: not said, as a new household).
+    low_income_years: int | None = Field(default=None, ge=0, le=50)
+
+    @model_validator(mode="after")
+    def _two_earners_need_a_partner(self) -> HouseholdType:
+        if self.partner_share and not any(p.role == "partner" for p in self.persons):
+            raise ValueError("partner_share needs a person with role partner")
+        if self.partner_share and self.income != "wage":
+            raise ValueError("partner_share is for wage income only")
+        return self
 
     def household(self, municipality: str, date: dt.date) -> Household:
         """This type as a contract household on ``date`` (ages become birth dates)."""

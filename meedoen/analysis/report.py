@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from meedoen.analysis.minima_effect import COMPONENTS, LEVELS, Curve, MinimaEffect
+from meedoen.analysis.minima_effect import LEVELS, Curve, MinimaEffect
 from meedoen.reporting import safe_csv
 from meedoen.reporting.charts import COLOURS, Chart, chart, plt, write_all
 from meedoen.reporting.html import environment as report_environment
@@ -21,7 +21,6 @@ from meedoen.rules.coverage import PROVISIONAL, provisional_text
 from meedoen.rules.money import euro_decimal, euro_text
 
 CHART_POINTS = 400  # points per chart line; the CSV has them all
-LABELS = dict(COMPONENTS)
 MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
              "oktober", "november", "december")  # fmt: skip
 
@@ -38,15 +37,15 @@ def _sample(curve: Curve) -> np.ndarray:
     return np.unique(np.concatenate([idx, np.array(edges, dtype=int)]))
 
 
-def income_chart(curve: Curve) -> Chart:
+def income_chart(curve: Curve, labels: dict[str, str]) -> Chart:
     """Stacked income components against gross income; the top edge is the disposable income."""
     idx = _sample(curve)
     fig, ax = plt.subplots(figsize=(7, 3.4))
     ax.stackplot(
         curve.gross[idx] / 100,
         *[values[idx] / 100 for values in curve.components.values()],
-        labels=[LABELS[name] for name in curve.components],
-        colors=COLOURS,
+        labels=[labels[name] for name in curve.components],
+        colors=(COLOURS * 3)[: len(curve.components)],
     )
     ax.axhline(curve.rent / 100, color="#333", linestyle="--", linewidth=0.8, label="Huur")
     ax.set_xlabel("Bruto inkomen per maand (€)")
@@ -76,7 +75,7 @@ def _sections(result: MinimaEffect) -> list[dict[str, Any]]:
         {
             "curve": c,
             "rows": [r for r in result.table if r.type.id == c.type.id],
-            "income": income_chart(c),
+            "income": income_chart(c, dict(result.components)),
             "burden": burden_chart(c),
             "plateau": _plateau(c),
         }
@@ -95,8 +94,8 @@ def render_html(
         municipality=result.municipality.capitalize(),
         date=f"{result.date.day} {MONTHS_NL[result.date.month - 1]} {result.date.year}",
         sections=sections if sections is not None else _sections(result),
-        components=COMPONENTS,
-        labels=LABELS,
+        components=result.components,
+        labels=dict(result.components),
         levels=LEVELS,
         provisional=provisional_text(result.status) if result.status.status == PROVISIONAL else "",
         for_print=for_print,
@@ -112,7 +111,7 @@ def _plateau(curve: Curve) -> int:
 def curves_csv(result: MinimaEffect) -> str:
     out = io.StringIO()
     writer = safe_csv.writer(out)
-    names = [c for c, _ in COMPONENTS]
+    names = [c for c, _ in result.components]
     writer.writerow(["huishouden", "bruto_maand", "niveau_pct", *names, "besteedbaar", "huur",
                      "besteedbaar_na_huur", "marginale_druk"])  # fmt: skip
     for c in result.curves:
@@ -133,12 +132,13 @@ def curves_csv(result: MinimaEffect) -> str:
 def table_csv(result: MinimaEffect) -> str:
     out = io.StringIO()
     writer = safe_csv.writer(out)
-    names = [c for c, _ in COMPONENTS]
-    writer.writerow(["huishouden", "niveau_pct", "bruto_maand", *names, "besteedbaar", "besteedbaar_na_huur"])
+    names = [c for c, _ in result.components]
+    writer.writerow(["huishouden", "niveau_pct", "bruto_maand", "bruto_maand_met_vakantiegeld", *names,
+                     "besteedbaar", "besteedbaar_na_huur"])  # fmt: skip
     for r in result.table:
         rent = int(r.type.rent_month * 100)
         writer.writerow(
-            [r.type.id, r.level, euro_decimal(r.gross)]
+            [r.type.id, r.level, euro_decimal(r.gross), euro_decimal(r.gross_with_holiday_pay)]
             + [euro_decimal(r.components[n]) for n in names]
             + [euro_decimal(r.disposable), euro_decimal(r.disposable - rent)]
         )

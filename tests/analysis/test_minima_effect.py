@@ -14,12 +14,12 @@ DATE = dt.date(2026, 1, 1)
 
 @pytest.fixture(scope="module")
 def result():
-    return compute("arnhem", DATE, load_types(), points=300)
+    return compute("arnhem", DATE, load_types(), points=300, long_term=False)
 
 
 def test_every_standard_type_has_a_curve_from_zero_to_twice_the_minimum(result):
     assert [c.type.id for c in result.curves] == [t.id for t in load_types()]
-    assert len(result.curves) == 8
+    assert len(result.curves) == 10  # eight one-earner types and two two-earner couples
     for c in result.curves:
         assert len(c.gross) == 300 and c.gross[0] == 0
         assert c.level[-1] == pytest.approx(200, abs=0.2)
@@ -58,7 +58,7 @@ def test_table_levels_are_exact(result):
             own = row.components["income_net_month"]
             assert abs(own - norm * row.level / 100) <= 2  # within 2 cents of the level
     assert {r.level for r in result.table} == set(LEVELS)
-    assert len(result.table) == 8 * len(LEVELS)
+    assert len(result.table) == len(result.curves) * len(LEVELS)
 
 
 def test_impossible_household_is_refused(tmp_path):
