@@ -138,7 +138,9 @@ def compare(
         lower=[
             (sid, Decimal(str(s["amount"])) - Decimal(str(job_schemes[sid]["amount"])))
             for sid, s in now_schemes.items()
-            if job_schemes[sid]["eligible"] and job_schemes[sid]["amount"] < s["amount"]
+            if job_schemes[sid]["eligible"]
+            and None not in (s["amount"], job_schemes[sid]["amount"])  # an unknown amount is not lower
+            and job_schemes[sid]["amount"] < s["amount"]
         ],
         provisional_from=provisional,
     )
