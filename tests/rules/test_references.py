@@ -81,6 +81,11 @@ WITHOUT_CVDR = {
         for m in ("arnhem", "nijmegen", "groningen")
     },
     **{
+        f"{m}.bijzondere_bijstand_producten": "municipal page (web) and Pw art. 35"
+        for m in ("arnhem", "nijmegen", "groningen")
+    },
+    "nijmegen.bijzondere_bijstand_producten": "nijmegen.nl, bijzondere bijstand (web); amounts not_found",
+    **{
         f"{m}.kwijtschelding": "Invorderingswet 1990 art. 26 and the Uitvoeringsregeling (law); see the file"
         for m in ("arnhem", "nijmegen", "groningen")
     },

@@ -29,19 +29,34 @@ VO_FAMILY = "bedrag_paar_met_kind_vo"
 VO = SCHOOLS.index("vo")
 
 
-@variable(HOUSEHOLD, "Aanvrager heeft de leeftijd voor de individuele inkomenstoeslag", "bool")
+@variable(
+    HOUSEHOLD,
+    "Aanvrager heeft de leeftijd voor de individuele inkomenstoeslag",
+    "bool",
+    reference="local:individuele_inkomenstoeslag.minimum_leeftijd",
+)
 def individuele_inkomenstoeslag_leeftijd(s: Simulation) -> np.ndarray:
     """Art. 36: from the municipality's minimum age up to the AOW age."""
     return (s("applicant_age") >= s.local(f"{IIT}.minimum_leeftijd")) & ~s.of_applicant(s("has_aow_age"))
 
 
-@variable(HOUSEHOLD, "Aanvrager studeert niet met studiefinanciering", "bool")
+@variable(
+    HOUSEHOLD,
+    "Aanvrager studeert niet met studiefinanciering",
+    "bool",
+    reference="Participatiewet art. 36 lid 1",
+)
 def individuele_inkomenstoeslag_geen_student(s: Simulation) -> np.ndarray:
     """Art. 36 lid 1: not for students with student finance (WSF / WTOS)."""
     return ~s.of_applicant(s.pop.student_finance)
 
 
-@variable(HOUSEHOLD, "Al lang genoeg een laag inkomen", "bool")
+@variable(
+    HOUSEHOLD,
+    "Al lang genoeg een laag inkomen",
+    "bool",
+    reference="local:individuele_inkomenstoeslag.jaren_laag_inkomen",
+)
 def langdurig_laag_inkomen(s: Simulation) -> np.ndarray:
     """The low income started at least the required number of years before the peildatum
     (unknown when the household did not say since when: then not met)."""
@@ -49,13 +64,23 @@ def langdurig_laag_inkomen(s: Simulation) -> np.ndarray:
     return (since > 0) & (since <= s.d - 10000 * s.local(f"{IIT}.jaren_laag_inkomen"))
 
 
-@variable(HOUSEHOLD, "Voldoet aan de voorwaarden van de individuele inkomenstoeslag", "bool")
+@variable(
+    HOUSEHOLD,
+    "Voldoet aan de voorwaarden van de individuele inkomenstoeslag",
+    "bool",
+    reference="Participatiewet art. 36",
+)
 def individuele_inkomenstoeslag_recht(s: Simulation) -> np.ndarray:
     """Art. 36: every condition of ``IIT_CONDITIONS``."""
     return all_conditions(s, IIT_CONDITIONS)
 
 
-@variable(HOUSEHOLD, "Twee ouders met een kind in het voortgezet onderwijs", "bool")
+@variable(
+    HOUSEHOLD,
+    "Twee ouders met een kind in het voortgezet onderwijs",
+    "bool",
+    reference="local:individuele_inkomenstoeslag.bedrag_paar_met_kind_vo",
+)
 def individuele_inkomenstoeslag_paar_met_kind_vo(s: Simulation) -> np.ndarray:
     """A couple with a ten laste komend child whose school is secondary (``school: vo``): Arnhem's
     supplement goes by school type, not age (programme 2021). False where the municipality has no
@@ -82,14 +107,19 @@ def _by_household(s: Simulation, of_name: Callable[[str], Any]) -> np.ndarray:
     return out
 
 
-@variable(HOUSEHOLD, "Het bedrag van de individuele inkomenstoeslag is bekend", "bool")
+@variable(HOUSEHOLD, "Het bedrag van de individuele inkomenstoeslag is bekend", "bool", helper=True)
 def individuele_inkomenstoeslag_bedrag_bekend(s: Simulation) -> np.ndarray:
     """The amount for this household type was found in a source (not ``not_found``): otherwise the
     check says "bedrag onbekend", never €0."""
     return _by_household(s, lambda name: known(s, f"{IIT}.{name}")).astype(bool)
 
 
-@variable(HOUSEHOLD, "Individuele inkomenstoeslag per jaar", "EUR")
+@variable(
+    HOUSEHOLD,
+    "Individuele inkomenstoeslag per jaar",
+    "EUR",
+    reference="local:individuele_inkomenstoeslag.bedrag_alleenstaande",
+)
 def individuele_inkomenstoeslag(s: Simulation) -> np.ndarray:
     """The municipality's amount for the household type (Arnhem: more for two parents with a child
     in secondary school) when the conditions are met; 0 where the amount is not known (see

@@ -57,6 +57,18 @@ def income_test(scheme: str, label: str, *, with_children: bool = False) -> tupl
         return s("income_net_month") <= s(limit_name)
 
     within.__doc__ = "The unit's net income per month is at or below the regeling's limit."
-    variable(HOUSEHOLD, f"Inkomensgrens {label} per maand", "EUR", name=limit_name)(the_limit)
-    variable(HOUSEHOLD, f"Inkomen binnen de grens van de {label}", "bool", name=within_name)(within)
+    variable(
+        HOUSEHOLD,
+        f"Inkomensgrens {label} per maand",
+        "EUR",
+        name=limit_name,
+        reference=f"local:{scheme}.inkomensgrens",
+    )(the_limit)
+    variable(
+        HOUSEHOLD,
+        f"Inkomen binnen de grens van de {label}",
+        "bool",
+        name=within_name,
+        reference=f"local:{scheme}.inkomensgrens",
+    )(within)
     return limit_name, within_name

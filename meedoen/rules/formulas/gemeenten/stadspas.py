@@ -15,19 +15,24 @@ SCHOOL_COSTS = "stadspas.schoolkosten_per_kind_per_jaar"  # optional: Arnhem mov
 IN_SCHOOL = [SCHOOLS.index(kind) for kind in ("po", "vo", "mbo")]
 
 
-@variable(HOUSEHOLD, "Recht op de stadspas", "bool")
+@variable(HOUSEHOLD, "Recht op de stadspas", "bool", reference="local:stadspas.inkomensgrens")
 def stadspas(s: Simulation) -> np.ndarray:
     """Income at or below the limit and assets within the bijstand limit."""
     return all_conditions(s, STADSPAS_CONDITIONS)
 
 
-@variable(HOUSEHOLD, "Aantal pashouders van de stadspas", "count")
+@variable(HOUSEHOLD, "Aantal pashouders van de stadspas", "count", helper=True)
 def stadspas_pashouders(s: Simulation) -> np.ndarray:
     """Every member of the benefit unit gets a pass: applicant, partner and ten laste komende children."""
     return 1 + s("has_partner").astype(np.int64) + s("minor_children")
 
 
-@variable(HOUSEHOLD, "Waarde van de stadspas per maand", "EUR")
+@variable(
+    HOUSEHOLD,
+    "Waarde van de stadspas per maand",
+    "EUR",
+    reference="local:stadspas.waarde_per_persoon_per_jaar",
+)
 def stadspas_waarde_maand(s: Simulation) -> np.ndarray:
     """The pass's budget per holder per year (and, where the municipality put its school-costs
     budget on the pass, that budget per child at school), a twelfth per month, for a household with
