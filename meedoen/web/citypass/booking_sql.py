@@ -1,6 +1,6 @@
-"""One booking on PostgreSQL in one statement (``redemption._book_sql``): read the facts, take the money
+"""One booking on PostgreSQL in one statement (``booking_postgres.book_sql``): read the facts, take the money
 from the earliest-ending current budget that has enough, and append the ledger entry, or do nothing
-and return the facts, from which ``redemption._refusal`` tells why. {who} is the provider (web page) or
+and return the facts, from which ``booking.first_refusal`` tells why. {who} is the provider (web page) or
 the till found by its token hash. The UPDATE re-checks "balance >= amount" on the row as another
 transaction may just have left it, so two tills can never both spend the last euro.
 

@@ -9,72 +9,54 @@ with a conditional UPDATE (``balance >= amount``), which the database applies on
 Booking is one function for the provider's web page and for its tills (``book`` and
 ``book_at_till``). On PostgreSQL it is one SQL statement (``booking_sql.py``): the checks, the
 conditional UPDATE and the ledger INSERT in one round trip and one transaction, which is what makes
-a few hundred bookings per second possible on two cores. Elsewhere (SQLite) the same facts are read
-with the ORM; either way ``_refusal`` decides, so both give the same answer in the same order.
+a few hundred bookings per second possible on two cores (``booking_postgres.py``). Elsewhere
+(SQLite) the same facts are read with the ORM; either way ``booking.first_refusal`` decides, so both
+give the same answer in the same order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from meedoen.web.api.tokens import token_hash
-from meedoen.web.citypass import booking_sql
+from meedoen.web.citypass.booking import (  # noqa: F401  (the refusals callers know from here)
+    ALREADY,
+    BAD_AMOUNT,
+    BAD_TOKEN,
+    BLOCKED,
+    EXPIRED,
+    NO_BUDGET,
+    NOT_APPROVED,
+    NOT_FOUND,
+    NOT_OURS,
+    REVOKED,
+    TOO_LATE,
+    TOO_LITTLE,
+    UNKNOWN,
+    WRONG_AGE,
+    BadToken,
+    Facts,
+    Order,
+    Refused,
+    RevokedToken,
+    Throttled,
+    UnknownPass,
+    first_refusal,
+)
+from meedoen.web.citypass.booking_postgres import MAX_CENTS, book_sql  # noqa: F401
 from meedoen.web.citypass.models import REVERSAL_DAYS, Budget, LedgerEntry, Offer, Pass, Provider, TillToken
 from meedoen.web.citypass.numbers import is_well_formed, normalise
-from meedoen.web.citypass.throttling import TOO_MANY, lookups_blocked
+from meedoen.web.citypass.throttling import lookups_blocked
 
 if TYPE_CHECKING:
     from meedoen.web.accounts.models import User
-
-
-class Refused(Exception):
-    """A refusal with the message for the provider; nothing was booked."""
-
-
-class UnknownPass(Refused):
-    """No pass has this number: what guessing produces, so it counts against the rate limit."""
-
-    def __init__(self, message: str, provider_id: int) -> None:
-        super().__init__(message)
-        self.provider_id = provider_id
-
-
-class Throttled(Refused):
-    """The provider looked up too many unknown numbers: every lookup waits until the window ends."""
-
-
-class BadToken(Refused):
-    """No till has this token (or none was sent)."""
-
-
-class RevokedToken(Refused):
-    """The till's token was revoked by the provider or the municipality."""
-
-
-UNKNOWN = "Dit pasnummer kennen wij niet. Kijk of u het goed hebt ingevuld."
-BLOCKED = "Deze pas is geblokkeerd. De pashouder kan een nieuwe pas aanvragen bij de gemeente."
-NOT_APPROVED = "Uw organisatie is nog niet goedgekeurd door de gemeente. U kunt nog geen passen gebruiken."
-NOT_OURS = "Dit aanbod hoort niet bij uw organisatie. Kies een aanbod uit uw eigen lijst."
-WRONG_AGE = "Dit aanbod is niet voor de leeftijd van de pashouder."
-BAD_AMOUNT = "Vul een bedrag in dat groter is dan 0 en niet hoger dan de prijs van het aanbod."
-NO_BUDGET = "Op deze pas staat geen budget dat u voor dit aanbod kunt gebruiken."
-EXPIRED = "Het budget op deze pas is verlopen. Er staat geen geldig budget voor dit aanbod op."
-TOO_LITTLE = "Er staat niet genoeg geld op deze pas voor dit bedrag. Er is niets afgeschreven."
-NOT_FOUND = "Deze boeking kennen wij niet bij uw organisatie."
-ALREADY = "Deze boeking is al teruggedraaid."
-TOO_LATE = f"Terugdraaien kan tot {REVERSAL_DAYS} dagen na de boeking. Deze boeking is ouder."
-BAD_TOKEN = "Deze kassa is niet bekend. Stuur de sleutel van de kassa mee (Authorization: Bearer ...)."
-REVOKED = "De sleutel van deze kassa is ingetrokken. Vraag een nieuwe sleutel aan."
-MAX_CENTS = 2**31 - 1  # an offer's price is at most this (PositiveIntegerField)
-RACE_RETRIES = 5  # a lost race for the earliest budget is retried; more would be a false refusal at worst
 
 
 def find_pass(provider: Provider, number: str) -> Pass:
@@ -114,41 +96,6 @@ def check(provider: Provider, number: str) -> PassCheck:
     return PassCheck(card, offers)
 
 
-@dataclass(frozen=True)
-class Facts:
-    """What a booking depends on, read before deciding (by SQL or the ORM); None where absent."""
-
-    provider_id: int
-    approved: bool
-    blocked: bool
-    pass_active: bool | None  # None: no pass has the number
-    offer_price_cents: int | None  # None: not an active offer of this provider
-    age_fits: bool | None
-    suitable: bool  # a budget on the pass for the offer's category, current or not
-    current: bool  # ... and one of them current
-
-
-def _refusal(facts: Facts, amount_cents: int) -> Refused | None:
-    """The first reason to refuse, in the order a person at the counter would want to hear them."""
-    if facts.blocked:
-        return Throttled(TOO_MANY)
-    if not facts.approved:
-        return Refused(NOT_APPROVED)
-    if facts.pass_active is None:
-        return UnknownPass(UNKNOWN, facts.provider_id)
-    if not facts.pass_active:
-        return Refused(BLOCKED)
-    if facts.offer_price_cents is None:
-        return Refused(NOT_OURS)
-    if not 0 < amount_cents <= facts.offer_price_cents:
-        return Refused(BAD_AMOUNT)
-    if not facts.age_fits:
-        return Refused(WRONG_AGE)
-    if not facts.current:
-        return Refused(EXPIRED if facts.suitable else NO_BUDGET)
-    return None
-
-
 def book(
     provider: Provider, number: str, offer_id: int, amount_cents: int, by: User | None = None
 ) -> LedgerEntry:
@@ -164,23 +111,11 @@ def book_at_till(token: str, number: str, offer_id: int, amount_cents: int) -> L
     return _book(Order(None, token_hash(token), number, offer_id, amount_cents))
 
 
-@dataclass(frozen=True)
-class Order:
-    """One booking asked for: by a provider's user on the page, or by a till (its token's hash)."""
-
-    provider: Provider | None
-    till_hash: str | None
-    number: str
-    offer_id: int
-    amount_cents: int
-    by: User | None = None
-
-
 def _book(order: Order) -> LedgerEntry:
     number = normalise(order.number)
     # A typo the check digit caught: no pass has it, so it is refused as unknown (and counted).
     order = replace(order, number=number if is_well_formed(number) else "")
-    return (_book_sql if connection.vendor == "postgresql" else _book_orm)(order)
+    return (book_sql if connection.vendor == "postgresql" else _book_orm)(order)
 
 
 def _book_orm(order: Order) -> LedgerEntry:
@@ -198,7 +133,7 @@ def _book_orm(order: Order) -> LedgerEntry:
     offer = Offer.objects.filter(pk=order.offer_id, provider=provider, active=True).first()
     suitable = [b for b in card.budgets.all() if offer.category in b.categories] if card and offer else []
     current = [b.pk for b in suitable if b.is_current(today)]
-    refusal = _refusal(
+    refusal = first_refusal(
         Facts(
             provider_id=provider.pk,
             approved=provider.is_approved,
@@ -234,132 +169,6 @@ def _book_orm(order: Order) -> LedgerEntry:
                 )
     if not Pass.objects.filter(pk=card.pk, status=Pass.Status.ACTIVE).exists():
         raise Refused(BLOCKED)
-    raise Refused(TOO_LITTLE)
-
-
-WHO = {
-    "provider": """SELECT p.id AS provider_id, NULL::bigint AS till_id, NULL::timestamptz AS revoked_at,
-               p.status, p.lookups_blocked_until
-        FROM citypass_provider p WHERE p.id = %(provider)s""",
-    "till": """SELECT p.id AS provider_id, t.id AS till_id, t.revoked_at, p.status, p.lookups_blocked_until
-        FROM citypass_tilltoken t JOIN citypass_provider p ON p.id = t.provider_id
-        WHERE t.token_hash = %(till)s""",
-}
-TYPES = {
-    "provider": "bigint",
-    "till": "text",
-    "number": "text",
-    "offer": "bigint",
-    "amount": "bigint",
-    "spent": "bigint",
-    "today": "date",
-    "year": "int",
-    "mmdd": "text",
-    "by": "bigint",
-    "now": "timestamptz",
-    "reference": "uuid",
-}
-
-
-def _prepared(kind: str) -> tuple[str, str, list[str]]:
-    """PREPARE and EXECUTE for one kind of booking, and the parameter names in EXECUTE's order.
-
-    Prepared once per database connection, so PostgreSQL plans the statement once instead of on every
-    booking (planning it costs more than running it). Session-level prepared statements need a
-    connection of our own: behind PgBouncer that means session pooling, not transaction pooling."""
-    sql = booking_sql.SQL.replace("{who}", WHO[kind])
-    names = list(dict.fromkeys(re.findall(r"%\((\w+)\)s", sql)))
-    for i, name in enumerate(names, 1):
-        sql = sql.replace(f"%({name})s", f"${i}")
-    types = ", ".join(TYPES[n] for n in names)
-    placeholders = ", ".join(["%s"] * len(names))
-    name = f"citypass_book_{kind}"
-    return f"PREPARE {name} ({types}) AS {sql}", f"EXECUTE {name} ({placeholders})", names
-
-
-STATEMENTS = {kind: _prepared(kind) for kind in WHO}
-ENTRY_FIELDS = [f.attname for f in LedgerEntry._meta.concrete_fields]
-OFFER_FIELDS = ["id", "provider_id", "name", "price_cents"]
-
-
-def _execute(kind: str, params: dict[str, object]) -> tuple | None:
-    with connection.cursor() as cursor:
-        raw = connection.connection
-        if getattr(connection, "citypass_prepared_on", None) is not raw:  # a new database connection
-            for prepare, _, _ in STATEMENTS.values():
-                cursor.execute(prepare)
-            connection.citypass_prepared_on = raw
-        _, execute, names = STATEMENTS[kind]
-        cursor.execute(execute, [params[n] for n in names])
-        return cursor.fetchone()
-
-
-def _book_sql(order: Order) -> LedgerEntry:
-    """One statement per attempt; a second only when another till took the earliest budget's money
-    between this statement's snapshot and its UPDATE (the UPDATE re-checks the balance, so the race is
-    lost safely, and the retry sees whether another budget still has enough)."""
-    today = timezone.localdate()
-    amount_cents, offer_id = order.amount_cents, order.offer_id
-    # Any amount out of range is refused below (BAD_AMOUNT, after the checks before it); clamped here
-    # only so the database gets a number it can compare (a till may send 10**20).
-    amount_in_range = min(max(amount_cents, 0), MAX_CENTS)
-    params = {
-        "provider": order.provider.pk if order.provider else None,
-        "till": order.till_hash,
-        "number": order.number,
-        "offer": offer_id,
-        "amount": amount_in_range,
-        "spent": -amount_in_range,
-        "today": today,
-        "year": today.year,
-        "mmdd": f"{today:%m%d}",
-        "by": order.by.pk if order.by else None,
-    }
-    for _ in range(RACE_RETRIES):
-        params["now"], params["reference"] = timezone.now(), uuid4()
-        row = _execute("provider" if order.provider else "till", params)
-        if row is None:
-            raise BadToken(BAD_TOKEN)
-        (provider_id, till_id, revoked_at, status, blocked_until, card_id, card_active, offer_name) = row[:8]
-        (price, age_fits, suitable, current, chosen, budget_id, entry_id) = row[8:]
-        if revoked_at is not None:
-            raise RevokedToken(REVOKED)
-        refusal = _refusal(
-            Facts(
-                provider_id=provider_id,
-                approved=status == Provider.Status.APPROVED,
-                blocked=blocked_until is not None and blocked_until > params["now"],
-                pass_active=card_active,
-                offer_price_cents=price,
-                age_fits=age_fits,
-                suitable=suitable,
-                current=current,
-            ),
-            amount_cents,
-        )
-        if refusal:
-            raise refusal
-        if entry_id is not None:  # as loaded from the database, without loading it
-            booked = {
-                "id": entry_id,
-                "reference": params["reference"],
-                "budget_id": budget_id,
-                "pass_card_id": card_id,
-                "kind": LedgerEntry.Kind.REDEMPTION,
-                "amount_cents": -amount_cents,
-                "provider_id": provider_id,
-                "offer_id": offer_id,
-                "by_id": params["by"],
-                "till_id": till_id,
-                "at": params["now"],
-            }
-            values = [booked.get(name) for name in ENTRY_FIELDS]  # None: reverses, decision
-            entry = LedgerEntry.from_db(connection.alias, ENTRY_FIELDS, values)
-            offer = (offer_id, provider_id, offer_name, price)
-            entry.offer = Offer.from_db(connection.alias, OFFER_FIELDS, offer)
-            return entry
-        if chosen is None:  # no current budget had enough, even before the UPDATE
-            break
     raise Refused(TOO_LITTLE)
 
 
