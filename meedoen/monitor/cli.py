@@ -65,7 +65,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from meedoen.monitor.cbs import CbsError, default_folder, load_cbs
     from meedoen.monitor.loading import MonitorInputError, load
     from meedoen.monitor.periods import parse_period
-    from meedoen.monitor.report import ReportInputError, build, write_report
+    from meedoen.monitor.report import build, write_report
+    from meedoen.monitor.report_model import ReportInputError
 
     started = time.perf_counter()
     try:

@@ -10,7 +10,7 @@ import pytest
 from meedoen.demo.monitor_data import write_monitor_demo
 from meedoen.monitor.cbs import default_folder
 from meedoen.monitor.cli import add_commands
-from meedoen.monitor.report import change_text, count_text, csv_value
+from meedoen.monitor.report_text import change_text, count_text, csv_value
 from tests.monitor.builders import write_folder
 
 CBS = default_folder()
@@ -153,7 +153,7 @@ def test_a_rate_over_fewer_than_10_measurable_outflows_is_not_shown(demo):
     from meedoen.monitor.kpis import kpis
     from meedoen.monitor.loading import load
     from meedoen.monitor.periods import Period
-    from meedoen.monitor.report import _suppress_rates
+    from meedoen.monitor.report_cbs import suppress_rates
 
     tables, as_of = load(demo).tables, date(2024, 12, 31)
     recent, older = Period(2024, 1), Period(2023, 1)
@@ -161,8 +161,8 @@ def test_a_rate_over_fewer_than_10_measurable_outflows_is_not_shown(demo):
     assert (
         0 < raw["durable_outflow_work"]["measurable"] < 10 and raw["durable_outflow_work"]["rate"] is not None
     )
-    shown = _suppress_rates(raw, tables, recent, as_of)
+    shown = suppress_rates(raw, tables, recent, as_of)
     assert shown["durable_outflow_work"]["rate"] is None
     assert shown["startkwalificatie"]["durable_rate_without_sk"] is None
-    kept = _suppress_rates(kpis(tables, older.first, older.last, as_of), tables, older, as_of)
+    kept = suppress_rates(kpis(tables, older.first, older.last, as_of), tables, older, as_of)
     assert kept["durable_outflow_work"]["rate"] == 0.9228

@@ -30,7 +30,7 @@ from meedoen.web.components.forms import UtrechtForm
 
 if TYPE_CHECKING:
     from meedoen.monitor.periods import Period
-    from meedoen.monitor.report import Report
+    from meedoen.monitor.report_model import Report
     from meedoen.monitor.tables import Tables
 
 FRESH = dt.timedelta(minutes=10)  # a report this young is shown even if the case work changed
@@ -100,7 +100,7 @@ def area_tables(tables: Tables, area: str) -> Tables:
 def periods(tables: Tables) -> list[Period]:
     """Every tertial wholly inside the data, newest first."""
     from meedoen.monitor.periods import Period
-    from meedoen.monitor.report import ReportInputError, data_range
+    from meedoen.monitor.report_model import ReportInputError, data_range
 
     try:
         first, last = data_range(tables)
@@ -145,7 +145,8 @@ def report_for(src: Source, period: Period, area: str) -> Built | str:
     since: figures for policy are not live, and the page says when they were computed.
     """
     from meedoen.monitor.cbs import default_folder, load_cbs
-    from meedoen.monitor.report import ReportInputError, build
+    from meedoen.monitor.report import build
+    from meedoen.monitor.report_model import ReportInputError
 
     area_hash = hashlib.sha256(area.encode()).hexdigest()[:16]
     key = f"casework-dashboard:{src.name}:{period.label}:{area_hash}"
@@ -201,6 +202,6 @@ def context(query: QueryDict) -> dict[str, Any]:
 
 
 def _area_columns() -> list[str]:
-    from meedoen.monitor.report import AREA_COLUMNS
+    from meedoen.monitor.report_model import AREA_COLUMNS
 
     return [label for _, label in AREA_COLUMNS]
