@@ -75,7 +75,8 @@ class PlanResponseForm(UtrechtForm):
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(
-        label="Wat wilt u tegen uw consulent zeggen? (mag leeg blijven als u het eens bent)",
+        label="Wat wilt u tegen uw consulent zeggen?",
+        help_text="Bent u het niet eens? Schrijf dan op wat u anders wilt.",
         required=False,
         max_length=2000,
         error_messages={"max_length": "Schrijf hier hoogstens 2000 tekens."},

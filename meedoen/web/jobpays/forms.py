@@ -13,13 +13,13 @@ from meedoen.web.components.forms import MoneyField, UtrechtForm
 
 class OfferForm(UtrechtForm):
     gross_month = MoneyField(
-        label="Brutoloon per maand (niet verplicht als u uren en uurloon invult)",
+        label="Brutoloon per maand",
         required=False,
         maximum=Decimal("50000"),
         help_text="Zoals in het aanbod of op de loonstrook staat, bijvoorbeeld 1800.",
     )
     hours_week = forms.DecimalField(
-        label="Uren per week (niet verplicht als u een maandloon invult)",
+        label="Uren per week",
         required=False,
         min_value=Decimal("1"),
         max_value=Decimal("60"),
@@ -33,7 +33,7 @@ class OfferForm(UtrechtForm):
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
     hourly_wage = MoneyField(
-        label="Brutoloon per uur (niet verplicht als u een maandloon invult)",
+        label="Brutoloon per uur",
         required=False,
         maximum=Decimal("500"),
     )
