@@ -45,6 +45,8 @@ web-demo: $(BIN)/meedoen web-static web-runtime-packages
 	@echo ""
 	@echo "Meedoen draait op http://127.0.0.1:8000/  (stoppen: Ctrl+C)"
 	@echo ""
+	@# The background worker (mail, follow-ups: meedoen/web/queue) runs next to the server and stops with it.
+	$(WEB_MANAGE) queue_worker & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	$(WEB_MANAGE) runserver 127.0.0.1:8000
 
 web-test: $(BIN)/meedoen web-install

@@ -19,6 +19,9 @@ urlpatterns = [
     path("medewerkers/", include("meedoen.web.decisions.review_urls")),
     path("stadspas/", include("meedoen.web.citypass.urls")),
     path("vroegsignalering/", include("meedoen.web.vroegsignalering.urls")),
+    path("", include("meedoen.web.followup.urls")),
+    path("", include("meedoen.web.jobpays.urls")),
+    path("mijn/wijziging/", include("meedoen.web.changes.urls")),
     path("api/v1/", api.urls),
     path("beheer/", admin.site.urls),
 ]

@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "meedoen.web.demo",
     "meedoen.web.citypass",
     "meedoen.web.vroegsignalering",
+    "meedoen.web.queue",
+    "meedoen.web.followup",
+    "meedoen.web.changes",
+    "meedoen.web.jobpays",
 ]
 
 MIDDLEWARE = [
@@ -103,6 +107,34 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (meedoen/web/queue): procrastinate on PostgreSQL (a worker process runs the jobs);
+# on SQLite, which procrastinate cannot use, each job runs at once in the request's process.
+MEEDOEN_QUEUE = os.environ.get("MEEDOEN_QUEUE") or (
+    "procrastinate" if DATABASES["default"]["ENGINE"].endswith("postgresql") else "inline"
+)
+if MEEDOEN_QUEUE == "procrastinate":
+    INSTALLED_APPS.append("procrastinate.contrib.django")
+    PROCRASTINATE_IMPORT_PATHS = ["meedoen.web.queue.tasks", "meedoen.web.followup.tasks"]
+
+# Mail (a check result by e-mail, the follow-up question): SMTP where MEEDOEN_EMAIL_HOST is set,
+# otherwise printed on the console (the demo).
+EMAIL_HOST = os.environ.get("MEEDOEN_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("MEEDOEN_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("MEEDOEN_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("MEEDOEN_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("MEEDOEN_EMAIL_TLS", False)
+EMAIL_TIMEOUT = 20
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("MEEDOEN_FROM_EMAIL", "Meedoen <noreply@meedoen.example>")
+# The public address of the site, for links in mail (the follow-up form).
+SITE_URL = os.environ.get("MEEDOEN_SITE_URL", "http://127.0.0.1:8000")
+# Days after a check result by e-mail that the follow-up question goes out (opt-in).
+FOLLOWUP_AFTER_DAYS = int(os.environ.get("MEEDOEN_FOLLOWUP_AFTER_DAYS", "14"))
 AUTH_USER_MODEL = "accounts.User"
 
 AUTH_PASSWORD_VALIDATORS = [
