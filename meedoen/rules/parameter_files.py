@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from meedoen.rules.errors import ParameterFileError
+from meedoen.rules.local_parameter_rules import check_local_file
 from meedoen.rules.parameter_model import Parameter, Reference, Scale
 from meedoen.rules.periods import to_int
 
@@ -246,4 +247,5 @@ def load_tree(root: Path = PARAMETER_ROOT) -> dict[str, Parameter]:
         except yaml.YAMLError as exc:
             raise ParameterFileError(name, path, f"not valid YAML: {exc}") from None
         _walk(data, path, {}, name, out)
+        check_local_file(data, path, name)
     return out

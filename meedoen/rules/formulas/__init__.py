@@ -8,6 +8,7 @@ Importing this package registers them all.
 
 from meedoen.rules.formulas.gemeenten import (  # noqa: F401
     bijzondere_bijstand,
+    bijzondere_bijstand_producten,
     collectieve_zorgverzekering,
     energiearmoede,
     individuele_inkomenstoeslag,

@@ -79,14 +79,24 @@ def kwijtschelding_vermogensgrens(s: Simulation) -> np.ndarray:
     return s("kwijtschelding_kosten_van_bestaan") + s("kwijtschelding_woonlasten_bruto")
 
 
-@variable(HOUSEHOLD, "Geen vermogen boven de vrijstelling voor de kwijtschelding", "bool")
+@variable(
+    HOUSEHOLD,
+    "Geen vermogen boven de vrijstelling voor de kwijtschelding",
+    "bool",
+    reference="Uitvoeringsregeling Invorderingswet 1990 art. 11 en 12",
+)
 def kwijtschelding_vermogen(s: Simulation) -> np.ndarray:
     """Art. 11 and 12: assets above the exempt amount go to the aanslag first; the check counts the
     household's assets (vermogen) as savings."""
     return s.pop.assets_cents <= s("kwijtschelding_vermogensgrens")
 
 
-@variable(HOUSEHOLD, "Kwijtscheldbare belastingen per jaar", "EUR")
+@variable(
+    HOUSEHOLD,
+    "Kwijtscheldbare belastingen per jaar",
+    "EUR",
+    reference="local:kwijtschelding.aanslag_eenpersoons",
+)
 def kwijtschelding_aanslag(s: Simulation) -> np.ndarray:
     """The municipality's remittable taxes for a household of one person or of more (0 where the
     amounts were not found)."""
@@ -96,7 +106,12 @@ def kwijtschelding_aanslag(s: Simulation) -> np.ndarray:
     return np.where(s("household_size") == 1, one, more)
 
 
-@variable(HOUSEHOLD, "Betalingscapaciteit lager dan de aanslag", "bool")
+@variable(
+    HOUSEHOLD,
+    "Betalingscapaciteit lager dan de aanslag",
+    "bool",
+    reference="Uitvoeringsregeling Invorderingswet 1990 art. 11",
+)
 def kwijtschelding_betalingscapaciteit_toereikend(s: Simulation) -> np.ndarray:
     """Art. 11: remission is left where the eigen bijdrage is below the aanslag; where the
     municipality's amounts are not known, only a nil eigen bijdrage (whole aanslag remitted) is sure."""
@@ -105,7 +120,12 @@ def kwijtschelding_betalingscapaciteit_toereikend(s: Simulation) -> np.ndarray:
     return s("kwijtschelding_eigen_bijdrage") == 0
 
 
-@variable(HOUSEHOLD, "Voldoet aan de voorwaarden voor kwijtschelding", "bool")
+@variable(
+    HOUSEHOLD,
+    "Voldoet aan de voorwaarden voor kwijtschelding",
+    "bool",
+    reference="Uitvoeringsregeling Invorderingswet 1990 art. 11-16",
+)
 def kwijtschelding_recht(s: Simulation) -> np.ndarray:
     """Every condition of ``KWIJTSCHELDING_CONDITIONS``."""
     return all_conditions(s, KWIJTSCHELDING_CONDITIONS)
@@ -121,7 +141,7 @@ def kwijtschelding(s: Simulation) -> np.ndarray:
     return np.where(s("kwijtschelding_recht"), rest, 0)
 
 
-@variable(HOUSEHOLD, "Kwijtschelding omgerekend per maand", "EUR")
+@variable(HOUSEHOLD, "Kwijtschelding omgerekend per maand", "EUR", helper=True)
 def kwijtschelding_waarde_maand(s: Simulation) -> np.ndarray:
     """The taxes remitted for the year, a twelfth per month: the fixed costs it takes away."""
     return round_div(s("kwijtschelding"), 12)
