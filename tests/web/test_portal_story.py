@@ -193,7 +193,7 @@ def test_the_meedoenregeling_text_and_amount_agree_for_a_household_of_three_adul
     amount = euro_text(cents_of(scheme["amount"])).replace("\xa0", " ")
     body = card_text(html, "meedoenregeling")
     said = re.search(
-        r"€ ([\d.,]+) per persoon per jaar voor (\d+) personen?: samen € ([\d.,]+) per jaar", body
+        r"€ ([\d.,]+) per persoon per jaar voor (\d+) perso(?:on|nen): samen € ([\d.,]+) per jaar", body
     )
     assert said, body
     per_person, people = cents_of(said[1].replace(".", "").replace(",", ".")), int(said[2])
