@@ -65,11 +65,14 @@ mer: $(BIN)/meedoen
 	$(BIN)/meedoen mer --municipality arnhem --date 2026-01-01 --out out/mer-arnhem-2026
 	$(BIN)/meedoen mer --municipality nijmegen --date 2026-01-01 --out out/mer-nijmegen-2026
 
-# Policy simulation: Nijmegen widens the Meedoen-regeling from 120 % to 140 % (report in out/).
+# Policy simulations: Nijmegen widens the Meedoen-regeling from 120 % to 140 %; Arnhem the IIT from
+# 105 % to 120 % (reports in out/).
 simulate: $(BIN)/meedoen
 	$(BIN)/meedoen simulate --municipality nijmegen --date 2026-01-01 \
 	  --baseline meedoen/examples/reforms/nijmegen_meedoenregeling_120.yaml \
 	  --reform meedoen/examples/reforms/nijmegen_meedoenregeling_140.yaml --out out/simulatie-nijmegen-140
+	$(BIN)/meedoen simulate --municipality arnhem --date 2026-01-01 \
+	  --reform meedoen/examples/reforms/arnhem_iit_120.yaml --out out/simulatie-arnhem-iit-120
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -29,7 +29,7 @@ def main() -> None:
     args = parser.parse_args()
     params = default_parameters()
     data = synthetic(args.municipality, DATE, households=args.households)
-    measures = _measures(params, args.municipality)
+    measures = _measures(params, args.municipality, DATE)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bevolking.parquet"
         write_population(data, path)

@@ -38,7 +38,7 @@ def simulation_variables(params: ParameterSet, municipality: str) -> list[str]:
     """The names ``_evaluate`` computes, taken from a run on a few households so that they cannot
     drift from the simulation's own list."""
     tiny = synthetic(municipality, DATE, households=100).population
-    values, _ = _evaluate(tiny, params, _measures(params, municipality))
+    values, _ = _evaluate(tiny, params, _measures(params, municipality, DATE))
     return sorted(values)
 
 
@@ -87,7 +87,7 @@ def compare(n: int, seeds: list[int], params: ParameterSet, municipality: str) -
     hand_mb = peak_mb(lambda: handwritten_all(pop, params))
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     ratio = engine_s / hand_s
-    regelingen = len(_measures(params, municipality))
+    regelingen = len(_measures(params, municipality, DATE))
     print(
         f"Simulation rules, {municipality} {DATE}: {n:,} households ({len(pop.household):,} persons),"
         f" {len(names)} variables of {regelingen} of {len(MEASURES)} regelingen"

@@ -148,7 +148,7 @@ def cmd_job(args: argparse.Namespace) -> int:
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     from meedoen.analysis.population_table import read_population
-    from meedoen.analysis.simulation import read_recipients, simulate
+    from meedoen.analysis.simulation import read_recipients, read_recipients_by_area, simulate
     from meedoen.analysis.simulation_report import write_simulation_report
     from meedoen.analysis.synthetic_population import synthetic
 
@@ -171,15 +171,20 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         else:
             data = synthetic(args.municipality, args.date, households=args.households)
         recipients = read_recipients(Path(args.recipients)) if args.recipients else None
-        result = simulate(data, baseline, reform, description, recipients)
+        by_area = read_recipients_by_area(Path(args.recipients)) if args.recipients else None
+        result = simulate(data, baseline, reform, description, recipients, by_area)
     except RulesError as exc:
         return report_problems(exc, as_json=False)
-    for path in write_simulation_report(result, Path(args.out)):
+    for path in write_simulation_report(result, Path(args.out), pdf=not args.no_pdf):
         print(path)
     for s in result.schemes:
+        if not s.measure.costed and (s.measure.value or s.measure.amount):
+            print(f"{s.measure.id}: bedrag onbekend, niet in de kosten")
         if s.eligible_reform != s.eligible_baseline or s.cost_reform != s.cost_baseline:
             counts = f"{s.eligible_baseline} -> {s.eligible_reform} huishoudens"
             print(f"{s.measure.id}: {counts}, {euro_text(s.cost_reform - s.cost_baseline)} extra per jaar")
+    winners, losers = sum(g.winners for g in result.by_type), sum(g.losers for g in result.by_type)
+    print(f"vooruit: {winners} huishoudens, achteruit: {losers} huishoudens")
     return 0
 
 
@@ -217,9 +222,13 @@ def add_commands(sub: argparse._SubParsersAction, date_type: Any) -> None:
     sim.add_argument(
         "--households", type=int, help="size of the synthetic population (default: the municipality's)"
     )
-    sim.add_argument("--recipients", help="CSV scheme,recipients: actual recipients, for the take-up")
+    sim.add_argument(
+        "--recipients",
+        help="CSV scheme,recipients[,area]: actual recipients (in total or per area), for the take-up",
+    )
     sim.add_argument(
         "--lenient", action="store_true", help="leave out households with a bad row instead of stopping"
     )
     sim.add_argument("--out", required=True, help="folder for the report")
+    sim.add_argument("--no-pdf", action="store_true", help="skip the PDF (faster)")
     sim.set_defaults(run=cmd_simulate)

@@ -1,4 +1,5 @@
-"""The policy simulation report: HTML with charts, and CSV of every number."""
+"""The policy simulation report: HTML with charts, the same as PDF (WeasyPrint, as the minima-effect
+report), and CSV of every number."""
 
 from __future__ import annotations
 
@@ -30,11 +31,16 @@ def eligible_chart(result: PolicyResult) -> Chart:
 
 
 def groups_chart(groups: list[GroupOutcome], title: str) -> Chart:
+    """Winners and losers per group, side by side."""
+    y = np.arange(len(groups))
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(groups) + 1))
-    ax.barh([g.group for g in groups], [g.winners for g in groups], color=COLOURS[2])
+    ax.barh(y - 0.2, [g.winners for g in groups], 0.4, label="Gaan vooruit", color=COLOURS[2])
+    ax.barh(y + 0.2, [g.losers for g in groups], 0.4, label="Gaan achteruit", color=COLOURS[4])
+    ax.set_yticks(y, [g.group for g in groups])
     ax.invert_yaxis()
-    ax.set_xlabel("Huishoudens die er op vooruit gaan")
+    ax.set_xlabel("Huishoudens")
     ax.set_title(title, loc="left")
+    ax.legend(loc="lower right", frameon=False)
     return chart(fig)
 
 
@@ -48,8 +54,9 @@ def schemes_csv(result: PolicyResult) -> str:
     for s in result.schemes:
         counts = [s.eligible_baseline, s.eligible_reform, s.eligible_reform - s.eligible_baseline]
         costs = [s.cost_baseline, s.cost_reform, s.cost_reform - s.cost_baseline]
+        money = [euro_decimal(c) for c in costs] if s.measure.costed else ["onbekend"] * 3
         reach = ["" if s.recipients is None else s.recipients, "" if s.not_reached is None else s.not_reached]
-        w.writerow([s.measure.id, *counts, *[euro_decimal(c) for c in costs], *reach])
+        w.writerow([s.measure.id, *counts, *money, *reach])
     return out.getvalue()
 
 
@@ -58,31 +65,57 @@ def groups_csv(result: PolicyResult) -> str:
     w = safe_csv.writer(out)
     ids = [s.measure.id for s in result.schemes]
     w.writerow(
-        ["indeling", "groep", "huishoudens", "vooruit", "extra_per_jaar", *[f"nieuw_recht_{i}" for i in ids]]
-    )
+        ["indeling", "groep", "huishoudens", "vooruit", "achteruit", "winst_vooruit_per_jaar",
+         "verlies_achteruit_per_jaar", "saldo_per_jaar", "energiearmoede_nu", "energiearmoede_wijziging",
+         *[f"nieuw_recht_{i}" for i in ids], *[f"recht_nu_{i}" for i in ids],
+         *[f"recht_niet_bereikt_{i}" for i in ids]]
+    )  # fmt: skip
     for kind, groups in (("huishoudtype", result.by_type), ("gebied", result.by_area)):
         for g in groups:
-            w.writerow([kind, g.group, g.households, g.winners, euro_decimal(g.gain_per_year),
-                        *[g.newly_eligible[i] for i in ids]])  # fmt: skip
+            w.writerow([kind, g.group, g.households, g.winners, g.losers,
+                        euro_decimal(g.winners_gain_per_year), euro_decimal(g.loss_per_year),
+                        euro_decimal(g.gain_per_year), g.energy_poverty, g.energy_poverty_reform,
+                        *[g.newly_eligible[i] for i in ids],
+                        *[g.eligible.get(i, "") for i in ids],
+                        *[g.not_reached.get(i, "") for i in ids]])  # fmt: skip
     return out.getvalue()
 
 
-def write_simulation_report(result: PolicyResult, out: Path) -> list[Path]:
+def render_html(result: PolicyResult, charts: dict[str, Chart], *, for_print: bool = False) -> str:
+    """The report as one HTML file; ``for_print`` embeds the charts as PNG (for the PDF)."""
     env = report_environment("meedoen.analysis")
     env.filters["euro"] = euro_text
-    html = env.get_template("simulation.html").render(
+    local = [s for s in result.schemes if s.measure.parameters]
+    return env.get_template("simulation.html").render(
         result=result,
         municipality=result.municipality.capitalize(),
-        eligible=eligible_chart(result),
-        types=groups_chart(result.by_type, "Naar huishoudtype"),
-        areas=groups_chart(result.by_area, "Naar gebied"),
+        charts=charts,
         extra_cost=sum(s.cost_reform - s.cost_baseline for s in result.schemes),
+        unvalued=[s.measure.name for s in result.schemes if not s.measure.costed],
+        local_cost=sum(s.cost_baseline for s in local),
         has_recipients=any(s.recipients is not None for s in result.schemes),
+        has_area_recipients=any(g.not_reached for g in result.by_area),
+        losers=sum(g.losers for g in result.by_type),
+        winners=sum(g.winners for g in result.by_type),
         provisional=provisional_text(result.status) if result.status.status == PROVISIONAL else "",
+        for_print=for_print,
     )
+
+
+def write_simulation_report(result: PolicyResult, out: Path, pdf: bool = True) -> list[Path]:
+    """Write ``simulatie.html``, ``simulatie.pdf`` and the CSVs to ``out``, all or nothing."""
+    charts = {
+        "eligible": eligible_chart(result),
+        "types": groups_chart(result.by_type, "Naar huishoudtype"),
+        "areas": groups_chart(result.by_area, "Naar gebied"),
+    }
     files = {
-        "simulatie.html": html.encode("utf-8"),
+        "simulatie.html": render_html(result, charts).encode("utf-8"),
         "simulatie-regelingen.csv": schemes_csv(result).encode("utf-8"),
         "simulatie-groepen.csv": groups_csv(result).encode("utf-8"),
     }
+    if pdf:
+        from weasyprint import HTML  # imported here: loading it takes a second
+
+        files["simulatie.pdf"] = HTML(string=render_html(result, charts, for_print=True)).write_pdf()
     return write_all(files, out)

@@ -15,7 +15,6 @@ from pathlib import Path
 import numpy as np
 
 from meedoen.data import CBS
-from meedoen.rules.periods import to_int
 from meedoen.rules.population import APPLICANT, CHILD, HOUSEMATE, NOT_GIVEN, PARTNER, Population
 
 CODES = {"arnhem": "GM0202", "nijmegen": "GM0268", "groningen": "GM0014"}
@@ -26,6 +25,14 @@ TYPES = ("single", "couple", "couple_children", "single_parent")
 TYPE_SHARES = np.array([0.39, 0.29, 0.24, 0.08])
 AREAS = ("Centrum", "Noord", "Oost", "Zuid", "West")
 AREA_BIJSTAND = np.array([1.3, 1.1, 1.0, 0.7, 1.2])  # relative bijstand density per area
+# Low income and its duration (docs/simulation.md, "Low-income duration"): a household has a low
+# income when its net income with bijstand is at or below LOW_INCOME_SHARE of the municipality's
+# reference norm (above every IIT limit of the three municipalities and of the bundled reforms);
+# LONG_SHARE of them have had it for 4 years or more (CBS: 221.000 of 626.000 low-income
+# households in 2015, as reported from CBS's release of February 2017; a secondary source, to be
+# replaced by the CBS table when it is bundled), uniformly 4 to 12 years; the others 0 to 4 years.
+LOW_INCOME_SHARE = 1.3
+LONG_SHARE = 221 / 626
 
 
 @dataclass
@@ -106,7 +113,6 @@ def synthetic(
     rent = np.where(social, rng.normal(68_000, 9_000, n), rng.normal(110_000, 20_000, n)).clip(
         40_000, 180_000
     )
-    low_since = np.where(on_bijstand, to_int(date) - 10000 * rng.integers(0, 9, n), 0).astype(np.int32)
     population = Population(
         date=date,
         municipality=municipality,
@@ -114,7 +120,7 @@ def synthetic(
         rent_cents=np.where(owner, NOT_GIVEN, rent.round()).astype(np.int64),
         energy_cents=rng.normal(18_000, 4_000, n).clip(6_000, 40_000).round().astype(np.int64),
         assets_cents=np.where(on_bijstand, rng.integers(0, 500_000, n), rng.integers(0, 6_000_000, n)),
-        low_income_since=low_since,
+        low_income_since=np.zeros(n, np.int32),
         household=household.astype(np.int64),
         role=role.astype(np.int8),
         birth=birth,
@@ -127,4 +133,19 @@ def synthetic(
         student_finance=(role == HOUSEMATE) & (rng.random(p) < 0.3),
         commercial_tenant=(role == HOUSEMATE) & (rng.random(p) < 0.3),
     )
+    population.low_income_since = low_income_durations(population, rng)
     return MunicipalPopulation(population, area, AREAS)
+
+
+def low_income_durations(population: Population, rng: np.random.Generator) -> np.ndarray:
+    """``low_income_since`` (yyyymmdd, 0 = no low income) for every household with a low income:
+    net income with bijstand at or below ``LOW_INCOME_SHARE`` of the reference norm, computed by
+    the rules themselves; a share ``LONG_SHARE`` of them for 4 to 12 years, the others 0 to 4."""
+    from meedoen.rules.engine import calculate
+
+    v = calculate(population, ["income_net_month", "bijstand", "reference_norm"])
+    low = v["income_net_month"] + v["bijstand"] <= LOW_INCOME_SHARE * v["reference_norm"]
+    n, date = population.size, population.date
+    long = rng.random(n) < LONG_SHARE
+    since = np.where(long, random_births(rng, date, 4, 12, n), random_births(rng, date, 0, 4, n))
+    return np.where(low, since, 0).astype(np.int32)
