@@ -1,8 +1,8 @@
 """A fourth municipality is added by a parameter folder and a catalogue entry only: no code.
 
 Ede (test data, not Ede's real figures) gets every local scheme whose rules take a municipality's
-figures: a city pass with a known budget, the Meedoen-regeling, an IIT without Arnhem's optional
-secondary-school amount, a collective insurance whose contribution was not found, and a child
+figures: a city pass with a known budget, the Meedoen-regeling, an IIT whose family amount goes by
+school type (Arnhem's goes by age), a collective insurance whose contribution was not found, and a child
 scheme. The valuation of each (``<scheme>_waarde_maand``) and the "bedrag onbekend" of a value not
 found must follow from the data alone.
 """
@@ -50,6 +50,11 @@ minimum_leeftijd: {description: Leeftijd., metadata: {unit: years}, values: {202
 bedrag_alleenstaande: {description: Bedrag., metadata: {unit: EUR}, values: {2026-01-01: 300}}
 bedrag_alleenstaande_ouder: {description: Bedrag., metadata: {unit: EUR}, values: {2026-01-01: 400}}
 bedrag_paar: {description: Bedrag., metadata: {unit: EUR}, values: {2026-01-01: 450}}
+bedrag_paar_met_kind: {description: Gezin., metadata: {unit: EUR}, values: {2026-01-01: 500}}
+gezinsbedrag_kind:
+  description: Kind op het voortgezet onderwijs.
+  metadata: {unit: text}
+  values: {2026-01-01: voortgezet_onderwijs}
 """,
     "collectieve_zorgverzekering.yaml": "description: CAZ Ede.\n"
     + HEAD
@@ -104,8 +109,8 @@ def test_ede_by_data_only(tmp_path):
     assert schemes["meedoenregeling"]["amount"] == 400.0
     # 1,30 x 0,95 x 2.002,13 (couple norm, 2026) = 2.472,63
     assert "€\u00a02.472,63" in schemes["meedoenregeling"]["reasons"][0]["text"]
-    # a couple: 450 (no secondary-school amount in Ede's data, so the child's school does not matter)
-    assert schemes["individuele_inkomenstoeslag"]["amount"] == 450.0
+    # two parents with a child in secondary school (school: vo): Ede's family amount by school type
+    assert schemes["individuele_inkomenstoeslag"]["amount"] == 500.0
     # the pass for three holders (applicant, partner, child) at 120 a year: 360 / 12 = 30 per month
     assert schemes["edepas"]["value_month"] == 30.0
     # the contribution of the collective insurance was not found: unknown, never 0
@@ -118,5 +123,10 @@ def test_ede_by_data_only(tmp_path):
 
     s = Simulation(from_households([household]), pset)
     assert unvalued_schemes(pset, "ede", household.date) == ["collectieve_zorgverzekering"]
-    # IIT 450/12 = 37,50; Meedoen 400/12 = 33,33; pass 30,00; kindregeling 5,00 (the CAZ left out)
-    assert int(s("lokale_regelingen_maand")[0]) == 3750 + 3333 + 3000 + 500
+    # IIT 500/12 = 41,67; Meedoen 400/12 = 33,33; pass 30,00; kindregeling 5,00 (the CAZ left out)
+    assert int(s("lokale_regelingen_maand")[0]) == 4167 + 3333 + 3000 + 500
+    # the same household with the child in primary school: the couple amount
+    primary = {**example, "municipality": "ede"}
+    primary["persons"] = [dict(p, school="po") if p["role"] == "child" else p for p in example["persons"]]
+    result = entitlements(parse_household(primary), pset, trace=False)
+    assert {x["id"]: x for x in result["schemes"]}["individuele_inkomenstoeslag"]["amount"] == 450.0

@@ -13,7 +13,10 @@ from meedoen.rules.formulas.household.benefit_unit import COUPLE, SINGLE, SINGLE
 from meedoen.rules.population import CHILD, SCHOOLS
 
 IIT = "individuele_inkomenstoeslag"
-_, IIT_INKOMEN = income_test(IIT, "individuele inkomenstoeslag")
+FAMILY = "individuele_inkomenstoeslag_paar_met_kind"  # Arnhem: two parents with a child of 12 to 17
+_, IIT_INKOMEN = income_test(
+    IIT, "individuele inkomenstoeslag", family=(FAMILY, "inkomensgrens_paar_met_kind")
+)
 # Income before duration: a household above the limit is never asked how long its income was low.
 IIT_CONDITIONS = (
     "individuele_inkomenstoeslag_leeftijd",
@@ -23,9 +26,10 @@ IIT_CONDITIONS = (
     "langdurig_laag_inkomen",
 )
 # The amount per household type, and the optional amount of a municipality for two parents with a
-# child in secondary school (Arnhem), read only where the municipality has it.
+# child of its ages or in secondary school (Arnhem), read only where the municipality has it.
 AMOUNTS = {SINGLE: "bedrag_alleenstaande", SINGLE_PARENT: "bedrag_alleenstaande_ouder", COUPLE: "bedrag_paar"}
-VO_FAMILY = "bedrag_paar_met_kind_vo"
+FAMILY_AMOUNT = "bedrag_paar_met_kind"
+BY_AGE, BY_SCHOOL = "leeftijd", "voortgezet_onderwijs"  # values of gezinsbedrag_kind
 VO = SCHOOLS.index("vo")
 
 
@@ -77,33 +81,39 @@ def individuele_inkomenstoeslag_recht(s: Simulation) -> np.ndarray:
 
 @variable(
     HOUSEHOLD,
-    "Twee ouders met een kind in het voortgezet onderwijs",
+    "Twee ouders met een kind voor het gezinsbedrag",
     "bool",
-    reference="local:individuele_inkomenstoeslag.bedrag_paar_met_kind_vo",
+    reference="local:individuele_inkomenstoeslag.gezinsbedrag_kind",
 )
-def individuele_inkomenstoeslag_paar_met_kind_vo(s: Simulation) -> np.ndarray:
-    """A couple with a ten laste komend child whose school is secondary (``school: vo``): Arnhem's
-    supplement goes by school type, not age (programme 2021). False where the municipality has no
-    such amount."""
-    if not has(s, f"{IIT}.{VO_FAMILY}"):
+def individuele_inkomenstoeslag_paar_met_kind(s: Simulation) -> np.ndarray:
+    """A couple with a ten laste komend child that gives the municipality's family amount: by age
+    (Arnhem's page: "thuiswonend kind in de leeftijd 12 t/m 17 jaar") or by school type
+    (``school: vo``), as the municipality's ``gezinsbedrag_kind`` says. False where the
+    municipality has no family amount."""
+    if not has(s, f"{IIT}.{FAMILY_AMOUNT}"):
         return np.zeros(s.pop.size, bool)
-    in_vo = (s.pop.role == CHILD) & s("in_benefit_unit") & (s.pop.school == VO)
-    return (s("household_type") == COUPLE) & (s.count_per_household(in_vo) > 0)
+    child = (s.pop.role == CHILD) & s("in_benefit_unit")
+    if s.local(f"{IIT}.gezinsbedrag_kind") == BY_SCHOOL:
+        child &= s.pop.school == VO
+    else:
+        age = s("age")
+        child &= (age >= s.local(f"{IIT}.kind_leeftijd_vanaf")) & (age < s.local(f"{IIT}.kind_leeftijd_tot"))
+    return (s("household_type") == COUPLE) & (s.count_per_household(child) > 0)
 
 
 def _by_household(s: Simulation, of_name: Callable[[str], Any]) -> np.ndarray:
     """A value per household from one value per amount parameter (household type, then the
-    secondary-school family where the municipality has that amount)."""
+    family amount where the municipality has one)."""
     values = {kind: of_name(name) for kind, name in AMOUNTS.items()}
-    vo = has(s, f"{IIT}.{VO_FAMILY}")
-    if not vo and len(set(values.values())) == 1:  # one value for everybody: no need to look
+    family = has(s, f"{IIT}.{FAMILY_AMOUNT}")
+    if not family and len(set(values.values())) == 1:  # one value for everybody: no need to look
         return np.full(s.pop.size, values[SINGLE])
     kind = s("household_type")
     out = np.select(
         [kind == SINGLE, kind == SINGLE_PARENT], [values[SINGLE], values[SINGLE_PARENT]], values[COUPLE]
     )
-    if vo:
-        out = np.where(s("individuele_inkomenstoeslag_paar_met_kind_vo"), of_name(VO_FAMILY), out)
+    if family:
+        out = np.where(s(FAMILY), of_name(FAMILY_AMOUNT), out)
     return out
 
 
@@ -122,7 +132,7 @@ def individuele_inkomenstoeslag_bedrag_bekend(s: Simulation) -> np.ndarray:
 )
 def individuele_inkomenstoeslag(s: Simulation) -> np.ndarray:
     """The municipality's amount for the household type (Arnhem: more for two parents with a child
-    in secondary school) when the conditions are met; 0 where the amount is not known (see
+    of 12 to 17) when the conditions are met; 0 where the amount is not known (see
     ``individuele_inkomenstoeslag_bedrag_bekend``)."""
     amount = _by_household(s, lambda name: s.local(f"{IIT}.{name}")).astype(np.int64)
     return np.where(

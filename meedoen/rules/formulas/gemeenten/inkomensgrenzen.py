@@ -32,22 +32,30 @@ def known(s: Simulation, name: str) -> bool:
     return s.parameters[path].confidence_at(s.d) != "not_found"
 
 
-def limit(s: Simulation, scheme: str, with_children: bool = False) -> np.ndarray:
+def limit(
+    s: Simulation, scheme: str, with_children: bool = False, family: tuple[str, str] | None = None
+) -> np.ndarray:
     """The scheme's income limit per month in cents; ``with_children`` uses the higher limit for
-    households with minor children where the regeling has one."""
+    households with minor children where the regeling has one; ``family`` = (condition variable,
+    parameter name): a share of its own for the households of that condition, where the
+    municipality has the parameter (Arnhem's IIT for two parents with a child of 12 to 17)."""
     share = s.local(f"{scheme}.inkomensgrens")
     if with_children:
         share = np.where(s("minor_children") > 0, s.local(f"{scheme}.inkomensgrens_met_kinderen"), share)
+    if family is not None and has(s, f"{scheme}.{family[1]}"):
+        share = np.where(s(family[0]), s.local(f"{scheme}.{family[1]}"), share)
     return round_half_up(share * s("reference_norm_exact"))
 
 
-def income_test(scheme: str, label: str, *, with_children: bool = False) -> tuple[str, str]:
+def income_test(
+    scheme: str, label: str, *, with_children: bool = False, family: tuple[str, str] | None = None
+) -> tuple[str, str]:
     """Register ``<scheme>_inkomensgrens`` (the limit per month) and ``<scheme>_inkomen_binnen_grens``
     (the condition) for a regeling named ``label``; returns their names."""
     limit_name, within_name = f"{scheme}_inkomensgrens", f"{scheme}_inkomen_binnen_grens"
 
     def the_limit(s: Simulation) -> np.ndarray:
-        return limit(s, scheme, with_children)
+        return limit(s, scheme, with_children, family)
 
     the_limit.__doc__ = "The regeling's share of the reference norm" + (
         ", a higher share for households with minor children." if with_children else "."
