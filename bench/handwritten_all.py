@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from meedoen.rules.formulas.gemeenten.lokale_regelingen import valuation_status
 from meedoen.rules.formulas.household.persons import aow_birth_cutoff
 from meedoen.rules.formulas.nl.participatiewet.normen import _CATEGORY_TABLE, CATEGORIES
 from meedoen.rules.money import round_div, round_half_up
 from meedoen.rules.parameters import ParameterSet, Scale
 from meedoen.rules.periods import add_months, to_int
-from meedoen.rules.population import CHILD, HOUSEMATE, INSTITUTION, RENT, Population
+from meedoen.rules.population import CHILD, HOUSEMATE, INSTITUTION, NOT_GIVEN, RENT, Population
 
 N = "nl.participatiewet.normen."
 K = "nl.participatiewet.kostendelersnorm."
@@ -442,7 +443,9 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
     zorgverzekering = (age_app >= v[loc + "collectieve_zorgverzekering.minimum_leeftijd"]) & within(
         v[loc + "collectieve_zorgverzekering.inkomensgrens"]
     )
-    bijzondere_bijstand = (age_app >= 18) & within(v[loc + "bijzondere_bijstand.inkomensgrens"])
+    # bijzondere bijstand: age and income only; assets above the limit lower the help (draagkracht)
+    bb_share = v[loc + "bijzondere_bijstand.inkomensgrens"]
+    bijzondere_bijstand = (age_app >= 18) & (income <= round_half_up(bb_share * reference)[key])
     kindregeling = np.where(within(v[loc + "kindregeling.inkomensgrens"]), children(kr_min, 18), 0)
 
     m_age, sf = v[loc + "meedoenregeling.minimum_leeftijd"], pop.student_finance
@@ -463,30 +466,64 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
         & (since <= d - 10000 * v[iit + "jaren_laag_inkomen"])
         & within(v[iit + "inkomensgrens"])
     )
-    amounts = [
-        v[iit + a]
-        for a in (
-            "bedrag_alleenstaande",
-            "bedrag_gezin_met_kind_12_tot_18",
-            "bedrag_alleenstaande_ouder_of_paar",
-        )
-    ]
-    teen = children(12, 18)
-    if len(set(amounts)) == 1:  # one amount for everybody (Nijmegen: none known)
-        iit_amount = np.where(iit_recht, amounts[0], 0)
+    names = ("bedrag_alleenstaande", "bedrag_alleenstaande_ouder", "bedrag_paar")
+    single, parent, couple = (v[iit + a] for a in names)
+    family = iit + "bedrag_paar_met_kind" in v  # Arnhem's family amount (by age, as Arnhem's page)
+    if not family and single == parent == couple:  # one amount for everybody (Nijmegen: none known)
+        iit_amount = np.where(iit_recht, single, 0)
     else:
-        by_type = np.where(
-            household_type == 0,
-            amounts[0],
-            np.where((household_type == 2) & (teen > 0), amounts[1], amounts[2]),
-        )
+        by_type = np.select([household_type == 0, household_type == 1], [single, parent], couple)
+        if family:
+            teen = children(v[iit + "kind_leeftijd_vanaf"], v[iit + "kind_leeftijd_tot"])
+            by_type = np.where((household_type == 2) & (teen > 0), v[iit + "bedrag_paar_met_kind"], by_type)
         iit_amount = np.where(iit_recht, by_type, 0)
+    iit_amount = iit_amount * (params[iit + "bedrag_alleenstaande"].confidence_at(d) != "not_found")
 
-    local_month = np.zeros(n, np.int64)
-    if params.has_node(loc + "individuele_inkomenstoeslag"):
-        local_month += round_div(iit_amount, 12)
-    if params.has_node(loc + "meedoenregeling"):
-        local_month += round_div(meedoen, 12)
+    # --- Kwijtschelding (Uitvoeringsregeling Invorderingswet 1990 art. 11-16, municipal norm share).
+    kwijtschelding_recht = kwijtschelding_year = None
+    if params.has_node(loc + "kwijtschelding"):
+        kw, ht = "nl.invordering.kwijtschelding.", "nl.toeslagen.huurtoeslag."
+        renter = pop.housing_kind == RENT
+        rent0 = np.maximum(pop.rent_cents, 0)
+        max_rent, norm_rent = v[ht + "maximale_huur"], v[ht + "normhuur_minimum"]
+
+        def housing(r: np.ndarray) -> np.ndarray:
+            return np.where(renter, np.maximum(np.minimum(r, max_rent) - norm_rent, 0), 0)
+
+        woon = housing(np.maximum(rent0 - huurtoeslag, 0)) if renter.any() else np.zeros(n, np.int64)
+        aow_count = aow_app.astype(np.int8) + aow_par
+        raise_aow = np.where(
+            partner & (aow_count == 2),
+            v[kw + "verhoging_beiden_aow"],
+            np.where(aow_count > 0, v[kw + "verhoging_een_aow"], 0),
+        )
+        existence = round_half_up(v[loc + "kwijtschelding.kosten_van_bestaan_percentage"] * norm) + raise_aow
+        capacity = np.maximum(counted - woon - existence, 0)
+        own = round_half_up(v[kw + "aandeel_betalingscapaciteit"] * v[kw + "periode_maanden"] * capacity)
+        one, more = (
+            v[loc + "kwijtschelding.aanslag_eenpersoons"],
+            v[loc + "kwijtschelding.aanslag_meerpersoons"],
+        )
+        aanslag = np.full(n, one, np.int64) if one == more else np.where(size == 1, one, more)
+        known = params[loc + "kwijtschelding.aanslag_eenpersoons"].confidence_at(d) != "not_found"
+        enough = own < aanslag if known else own == 0
+        kwijtschelding_recht = (assets <= existence + housing(rent0)) & enough
+        kwijtschelding_year = np.where(kwijtschelding_recht, np.maximum(aanslag - own, 0), 0)
+
+    # --- Valued local schemes (lokale_regelingen.VALUED_SCHEMES): summed where the value is known.
+    monthly = {
+        "individuele_inkomenstoeslag_waarde_maand": lambda: round_div(iit_amount, 12),
+        "meedoenregeling_waarde_maand": lambda: round_div(meedoen, 12),
+        "kwijtschelding_waarde_maand": lambda: round_div(kwijtschelding_year, 12),
+    }
+    valued = {}
+    for name, state in valuation_status(params, pop.municipality, d).items():
+        if state != "valued":
+            continue
+        if name not in monthly:
+            raise NotImplementedError(f"hand-written peer has no valuation {name}")
+        valued[name] = monthly[name]()
+    local_month = sum(valued.values(), np.zeros(n, np.int64))
     disposable = (
         income
         + bijstand
@@ -496,7 +533,15 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
         + kindgebonden_budget
         + local_month
     )
-    return {
+    # Energy poverty: the energy bill against the disposable income, above the municipality's share.
+    energy = np.where(pop.energy_cents == NOT_GIVEN, 0, pop.energy_cents)
+    share = np.divide(energy, disposable, out=np.where(energy > 0, np.inf, 0.0), where=disposable > 0)
+    extra = {"energy_poverty": share > v[loc + "energiearmoede.grens"]}
+    if kwijtschelding_recht is not None:
+        extra["kwijtschelding_recht"] = kwijtschelding_recht
+    # every valued scheme not paid as money has its valuation as a result of its own
+    extra |= {k: a for k, a in valued.items() if k != "individuele_inkomenstoeslag_waarde_maand"}
+    return extra | {
         "bijstand": bijstand,
         "bijzondere_bijstand": bijzondere_bijstand,
         "collectieve_zorgverzekering": zorgverzekering,
