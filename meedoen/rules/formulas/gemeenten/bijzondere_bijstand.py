@@ -14,10 +14,12 @@ import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, Simulation, all_conditions, variable
 from meedoen.rules.formulas.gemeenten.inkomensgrenzen import income_test
+from meedoen.rules.local_parameter_rules import REQUIRED_IN_NODE
 from meedoen.rules.money import round_half_up
 
 BB = "bijzondere_bijstand"
 DRAAGKRACHT = f"{BB}.draagkracht"
+DRAAGKRACHT_RULE = REQUIRED_IN_NODE[BB]["draagkracht"]  # inkomensgrens, percentage, periode_maanden
 _, BB_INKOMEN = income_test(BB, "bijzondere bijstand")
 # No assets condition: assets above the vermogensgrens count as draagkracht (see the module docstring).
 BIJZONDERE_BIJSTAND_CONDITIONS = ("bijstand_leeftijd", BB_INKOMEN)
@@ -25,10 +27,8 @@ BIJZONDERE_BIJSTAND_CONDITIONS = ("bijstand_leeftijd", BB_INKOMEN)
 
 def draagkracht_known(s: Simulation) -> bool:
     """Whether the municipality's draagkracht rules are known on the peildatum (none is ``not_found``)."""
-    node = f"gemeenten.{s.pop.municipality}.{DRAAGKRACHT}"
-    if not s.parameters.has_node(node):
-        return False
-    return all(s.parameters[p].confidence_at(s.d) != "not_found" for p in s.parameters.under(node))
+    paths = [f"gemeenten.{s.pop.municipality}.{DRAAGKRACHT}.{name}" for name in DRAAGKRACHT_RULE]
+    return all(p in s.parameters and s.parameters[p].confidence_at(s.d) != "not_found" for p in paths)
 
 
 @variable(HOUSEHOLD, "Bijzondere bijstand is mogelijk", "bool", reference="Participatiewet art. 35")
