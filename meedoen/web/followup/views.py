@@ -35,7 +35,7 @@ from meedoen.web.followup.models import (
     summary_of,
 )
 from meedoen.web.followup.tasks import send_result_mail
-from meedoen.web.portal.outcome import AnswersNeedAttention, Outcome, outcome_of
+from meedoen.web.portal.outcome import completed_outcome
 from meedoen.web.portal.questionnaire import Questionnaire
 from meedoen.web.queue.jobs import enqueue
 
@@ -49,16 +49,6 @@ def _own_resident(request: HttpRequest):
     return request.user
 
 
-def _current_outcome(request: HttpRequest) -> Outcome | None:
-    q = Questionnaire.from_session(request.session)
-    if q.first_incomplete():
-        return None
-    try:
-        return outcome_of(q, with_changes=False)
-    except AnswersNeedAttention:
-        return None
-
-
 def _no_result(request: HttpRequest) -> HttpResponse:
     messages.error(request, "Er is nog geen uitkomst. Doe eerst de Regelingencheck.")
     return redirect("portal:check-start")
@@ -68,7 +58,7 @@ def _no_result(request: HttpRequest) -> HttpResponse:
 @require_POST
 def save_result(request: HttpRequest) -> HttpResponse:
     resident = _own_resident(request)
-    outcome = _current_outcome(request)
+    outcome = completed_outcome(request.session)
     if outcome is None:
         return _no_result(request)
     saved = SavedResult.objects.create(
@@ -107,7 +97,7 @@ def saved_detail(request: HttpRequest, public_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def mail_result(request: HttpRequest) -> HttpResponse:
     """Anyone may have the result mailed (no log-in needed for the check either)."""
-    outcome = _current_outcome(request)
+    outcome = completed_outcome(request.session)
     if outcome is None:
         return _no_result(request)
     form = MailForm(request.POST if request.method == "POST" else None)

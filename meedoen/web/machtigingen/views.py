@@ -26,7 +26,7 @@ from meedoen.web.components.forms import posted
 from meedoen.web.machtigingen import namens
 from meedoen.web.machtigingen.forms import MachtigingForm, ShareForm, years_later
 from meedoen.web.machtigingen.models import Act, Machtiging, SharedCheck, State
-from meedoen.web.portal.outcome import AnswersNeedAttention, Outcome, outcome_of
+from meedoen.web.portal.outcome import Outcome, completed_outcome
 from meedoen.web.portal.questionnaire import Questionnaire
 
 OWN = "inwoner bekijkt eigen machtigingen"
@@ -197,21 +197,11 @@ def ended(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------- sharing one check result
 
 
-def _completed_outcome(request: HttpRequest) -> Outcome | None:
-    q = Questionnaire.from_session(request.session)
-    if q.first_incomplete():
-        return None
-    try:
-        return outcome_of(q, with_changes=False)
-    except AnswersNeedAttention:
-        return None
-
-
 @resident_required
 @require_http_methods(["GET", "POST"])
 def share_new(request: HttpRequest) -> HttpResponse:
     namens.forbid(request, "een uitkomst delen")
-    outcome = _completed_outcome(request)
+    outcome = completed_outcome(request.session)
     if outcome is None:
         messages.info(request, "Doe eerst de Regelingencheck. Daarna kunt u de uitkomst delen.")
         return redirect("portal:check-start")

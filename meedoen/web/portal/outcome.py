@@ -228,3 +228,15 @@ def outcome_of(questionnaire: Questionnaire, *, with_changes: bool = True) -> Ou
         raise AnswersNeedAttention(steps.get(exc.problems[0].path, "over-u")) from None
     changes = what_would_change(household, result) if with_changes else {}
     return Outcome(household, result, date, changes, questionnaire.already_receives(), municipality)
+
+
+def completed_outcome(session: Any) -> Outcome | None:
+    """The outcome of the check answered in this session (no what-if variants), or None while the
+    check is incomplete or its answers need attention: for pages that offer something on a result."""
+    q = Questionnaire.from_session(session)
+    if q.first_incomplete():
+        return None
+    try:
+        return outcome_of(q, with_changes=False)
+    except AnswersNeedAttention:
+        return None
