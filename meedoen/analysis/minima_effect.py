@@ -56,7 +56,7 @@ IIT = "individuele_inkomenstoeslag"
 
 def local_label(name: str) -> str:
     """A valued scheme's label without the "per month" wording (the table is per month anyway)."""
-    label = versions(name)[-1].label
+    label = versions(name)[0].label  # the latest version
     for tail in (" omgerekend per maand", " per maand"):
         label = label.removesuffix(tail)
     return label

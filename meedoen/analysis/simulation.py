@@ -137,7 +137,7 @@ class PolicyResult:
 
 
 def _label(name: str) -> str:
-    label = versions(name)[-1].label
+    label = versions(name)[0].label  # the latest version
     for tail in (" omgerekend per maand", " per maand"):
         label = label.removesuffix(tail)
     return label
@@ -159,14 +159,19 @@ def _measures(parameters: ParameterSet, municipality: str, date: dt.date | int) 
         out.append(m)
     named = {m.parameters for m in MEASURES}
     for scheme, value in by_scheme.items():
-        if scheme in named or not status or status[value] == "absent":
+        if scheme in named or status[value] == "absent":
             continue
-        out.append(
-            SchemeMeasure(
-                scheme, _label(value), value, None, "none", scheme, value, status[value] == "valued"
-            )
-        )
+        valued = status[value] == "valued"
+        eligible = f"{scheme}_recht" if _registered(f"{scheme}_recht") else value  # its conditions
+        out.append(SchemeMeasure(scheme, _label(value), eligible, None, "none", scheme, value, valued))
     return out
+
+
+def _registered(name: str) -> bool:
+    try:
+        return bool(versions(name))
+    except KeyError:
+        return False
 
 
 def yearly_cost(m: SchemeMeasure, values: dict[str, np.ndarray]) -> int:
