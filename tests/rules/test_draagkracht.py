@@ -184,3 +184,10 @@ def test_the_scheme_names_the_draagkracht_from_the_engine():
     assert (
         reason["text"] == "U betaalt zelf de eerste €\xa0526,81 van de kosten in 12 maanden (uw draagkracht)."
     )
+
+
+def test_nijmegen_names_stichting_leergeld_for_the_laptop():
+    out = entitlements(parse_household(_household("nijmegen", 1000.00)))
+    scheme = next(x for x in out["schemes"] if x["id"] == "bijzondere_bijstand")
+    routes = [r["text"] for r in scheme["reasons"] if r["code"] == "other_route"]
+    assert routes == ["Voor een laptop gaat u naar Stichting Leergeld."]

@@ -9,6 +9,7 @@ from meedoen.rules.formulas.gemeenten.bijzondere_bijstand import (
     DRAAGKRACHT,
     draagkracht_known,
 )
+from meedoen.rules.formulas.gemeenten.bijzondere_bijstand_producten import PRODUCTEN, producten
 from meedoen.rules.formulas.gemeenten.inkomensgrenzen import ASSETS
 from meedoen.rules.money import euro_text
 from meedoen.rules.schemes import Condition, Reason, SchemeResult, first_failed, local_scheme, one, source
@@ -47,6 +48,16 @@ def draagkracht_reason(s: Simulation) -> Reason:
     return Reason("draagkracht", text)
 
 
+def other_routes(s: Simulation) -> list[Reason]:
+    """Products of the municipality's list that are asked for elsewhere (``via``), named from the data."""
+    out = []
+    for product in producten(s):
+        path = f"{PRODUCTEN}.{product}.via"
+        if f"gemeenten.{s.pop.municipality}.{path}" in s.parameters:
+            out.append(Reason("other_route", f"Voor een {product} gaat u naar {s.local(path)}."))
+    return out
+
+
 @local_scheme(BB, "Bijzondere bijstand", period="once", conditions=CONDITIONS)
 def describe(s: Simulation) -> SchemeResult:
     refused = first_failed(s, CONDITIONS)
@@ -55,12 +66,13 @@ def describe(s: Simulation) -> SchemeResult:
         or granted(
             s,
             LIMIT,
-            "Heeft u kosten die u niet zelf kunt betalen, zoals een laptop voor school of werk? "
-            "Vraag bijzondere bijstand aan. De gemeente kijkt naar uw kosten en wat u zelf kunt betalen.",
+            "Heeft u noodzakelijke kosten die u niet zelf kunt betalen? Vraag bijzondere bijstand aan "
+            "voordat u de kosten maakt. De gemeente kijkt naar uw kosten en wat u zelf kunt betalen.",
         )
     ]
     if refused is None:
         reasons.append(draagkracht_reason(s))
+        reasons.extend(other_routes(s))
         reasons.append(
             Reason("threshold", f"Kosten tot {euro_text(s.p(DREMPEL))} per jaar betaalt u in de regel zelf.")
         )

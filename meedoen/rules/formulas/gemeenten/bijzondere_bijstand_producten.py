@@ -10,12 +10,14 @@ municipality pays € y" for the household of a check, from the list and the hou
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from meedoen.rules.engine import Simulation
 from meedoen.rules.formulas.gemeenten.bijzondere_bijstand import BB, draagkracht_known
 from meedoen.rules.local_parameter_rules import REQUIRED_PER_ENTRY
 from meedoen.rules.money import euro_text
+from meedoen.rules.parameters import ParameterSet
 
 PRODUCTEN = f"{BB}_producten"
 # What every product of a list must say (checked when the parameters are loaded).
@@ -53,10 +55,18 @@ class Vergoeding:
         return out
 
 
+_LISTS: weakref.WeakKeyDictionary[ParameterSet, dict[str, list[str]]] = weakref.WeakKeyDictionary()
+
+
 def producten(s: Simulation) -> list[str]:
-    """The products on the municipality's list (empty without a list)."""
-    prefix = f"gemeenten.{s.pop.municipality}.{PRODUCTEN}."
-    return sorted({p[len(prefix) :].split(".")[0] for p in s.parameters.under(prefix.rstrip("."))})
+    """The products on the municipality's list (empty without a list); cached per parameter set, so
+    one household's check does not scan every parameter path."""
+    lists = _LISTS.setdefault(s.parameters, {})
+    if s.pop.municipality not in lists:
+        prefix = f"gemeenten.{s.pop.municipality}.{PRODUCTEN}."
+        paths = s.parameters.under(prefix.rstrip("."))
+        lists[s.pop.municipality] = sorted({p[len(prefix) :].split(".")[0] for p in paths})
+    return lists[s.pop.municipality]
 
 
 def _product(s: Simulation, product: str, name: str, default: object = None) -> object:
