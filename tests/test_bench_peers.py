@@ -23,3 +23,26 @@ def test_hand_written_numpy_agrees_with_the_engine():
     params = default_parameters()
     names = simulation_peer.simulation_variables(params, "nijmegen")
     simulation_peer.assert_identical(3_000, [7], params, "nijmegen", names)
+
+
+PEERS = BENCH / "peers"
+
+
+@pytest.mark.skipif(
+    not all((PEERS / ".venvs" / name / "bin" / "python").exists() for name in ("openfisca", "policyengine")),
+    reason="no peer virtualenvs: bash bench/peers/setup.sh",
+)
+def test_openfisca_and_policyengine_agree_with_the_engine():
+    """The OpenFisca and PolicyEngine-core models (bench/peers/model_all.py) give identical results,
+    per household, on every rule of the simulation, the local valuations, kwijtschelding and energy
+    poverty included (run.py exits 1 when any engine differs)."""
+    import subprocess
+
+    run = subprocess.run(
+        [sys.executable, str(PEERS / "run.py"), "--sizes", "2000", "--dict-households", "0", "--repeat", "1"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert "Results identical in every engine" in run.stdout

@@ -24,8 +24,9 @@ RESULTS = {
     ),
     "all": (
         "bijstand", "bijzondere_bijstand", "collectieve_zorgverzekering", "disposable_income",
-        "household_type", "huurtoeslag", "individuele_inkomenstoeslag", "individuele_inkomenstoeslag_recht",
-        "kinderbijslag", "kindgebonden_budget", "kindregeling", "meedoenregeling", "stadspas", "zorgtoeslag",
+        "energy_poverty", "household_type", "huurtoeslag", "individuele_inkomenstoeslag",
+        "individuele_inkomenstoeslag_recht", "kinderbijslag", "kindgebonden_budget", "kindregeling",
+        "kwijtschelding_recht", "meedoenregeling", "meedoenregeling_waarde_maand", "stadspas", "zorgtoeslag",
     ),
 }  # fmt: skip
 
@@ -44,7 +45,12 @@ PERSON_INPUTS_ALL = (
     ("earnings_since", "earnings_since"),
     ("temporary_informal_carer", "temporary_informal_carer"),
 )
-HOUSEHOLD_INPUTS_ALL = (*HOUSEHOLD_INPUTS, ("rent", "rent_cents"), ("low_income_since", "low_income_since"))
+HOUSEHOLD_INPUTS_ALL = (
+    *HOUSEHOLD_INPUTS,
+    ("rent", "rent_cents"),
+    ("low_income_since", "low_income_since"),
+    ("energy", "energy_cents"),
+)
 INPUTS = {
     "participatiewet": (PERSON_INPUTS, HOUSEHOLD_INPUTS),
     "all": (PERSON_INPUTS_ALL, HOUSEHOLD_INPUTS_ALL),
@@ -59,6 +65,7 @@ PARAMETER_PREFIXES = (
     ),
     "nl.inkomstenbelasting.",
     "nl.toeslagen.",
+    "nl.invordering.",
 )
 # The AOW age is set per calendar year and whoever reached it keeps it: the rule reads its history.
 AOW_AGE = "nl.aow.leeftijd"
@@ -129,10 +136,21 @@ def export_parameters(params: Any, date: dt.date, municipality: str) -> dict[str
         elif isinstance(value, int | float | str):
             resolved[path] = value
     aow = params[AOW_AGE]
+    from meedoen.rules.formulas.gemeenten.lokale_regelingen import valuation_status  # Meedoen's side only
+
+    local = f"gemeenten.{municipality}."
+    not_found = [
+        path[len(local) :]
+        for path in resolved
+        if path.startswith(local) and params[path].confidence_at(date) == "not_found"
+    ]
+    status = valuation_status(params, municipality, date)
     return {
         "date": date.isoformat(),
         "municipality": municipality,
         "values": resolved,
+        "valued": sorted(name for name, state in status.items() if state == "valued"),
+        "not_found": not_found,
         "history": {
             AOW_AGE: {
                 "values": {_iso(start): value for start, value in zip(aow.starts, aow.values, strict=True)},

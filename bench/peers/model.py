@@ -524,9 +524,12 @@ def build_system(core: str, exported: dict[str, Any]) -> Any:
     prefix = f"gemeenten.{municipality}."
     local = {path[len(prefix) :].split(".")[0] for path in exported["values"] if path.startswith(prefix)}
     reference = exported["values"][f"{prefix}inkomensgrenzen.referentienorm"]
+    local_paths = frozenset(path[len(prefix) :] for path in exported["values"] if path.startswith(prefix))
     for var in model_all.variables(
-        api, Person, Household, HousingKind, HouseholdType, municipality, local, reference
-    ):
+        api, Person, Household, HousingKind, HouseholdType, municipality, local, reference,
+        valued=frozenset(exported.get("valued", ())), not_found=frozenset(exported.get("not_found", ())),
+        local_paths=local_paths,
+    ):  # fmt: skip
         system.add_variable(var)
     system.parameters = api.ParameterNode("", data=parameter_tree(exported))
     return system

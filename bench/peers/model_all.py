@@ -22,7 +22,7 @@ import numpy as np
 
 BORN_1946 = 19460101
 EURO = 100
-MONEY_SCHEMES = ("individuele_inkomenstoeslag", "meedoenregeling")  # yearly amounts paid as money
+NOT_GIVEN = -1  # cents value of an amount that was not given (meedoen.rules.population.NOT_GIVEN)
 
 
 def round_half_up(cents: Any) -> np.ndarray:
@@ -148,11 +148,17 @@ def variables(
     municipality: str,
     local: set,
     reference: str,
+    valued: frozenset = frozenset(),
+    not_found: frozenset = frozenset(),
+    local_paths: frozenset = frozenset(),
 ) -> list:
     """The Variable classes of the full rule set. ``local`` names the municipality's regelingen
     (the parameter nodes under ``gemeenten.<municipality>``); ``reference`` is the variable its income
     limits are a share of (its text parameter ``inkomensgrenzen.referentienorm``, given here because
-    PolicyEngine-core's parameters take numbers, booleans and lists only)."""
+    PolicyEngine-core's parameters take numbers, booleans and lists only); ``valued`` names the
+    ``<scheme>_waarde_maand`` valuations whose value is known (``lokale_regelingen.valuation_status``),
+    summed into the disposable income; ``not_found`` the municipality's parameters (without the
+    ``gemeenten.<m>.`` prefix) marked ``not_found`` on the peildatum, ``local_paths`` all of them."""
     Variable, MONTH = api.Variable, api.MONTH
 
     def ymd(instant: Any) -> int:
@@ -189,6 +195,13 @@ def variables(
         entity = Household
         definition_period = MONTH
         label = "Laag inkomen sinds (yyyymmdd, 0: niet)"
+
+    class energy(Variable):
+        value_type = int
+        default_value = NOT_GIVEN
+        entity = Household
+        definition_period = MONTH
+        label = "Energiekosten per maand in centen (-1: niet opgegeven)"
 
     class earnings_since(Variable):
         value_type = int
@@ -743,8 +756,9 @@ def variables(
         label = "Bijzondere bijstand is mogelijk (art. 35)"
 
         def formula(household, period, parameters):
-            adult = household("applicant_age", period) >= 18
-            return adult & within(household, period, "bijzondere_bijstand_inkomensgrens")
+            adult = household("applicant_age", period) >= 18  # assets lower the help (draagkracht) only
+            income = household("income_net_month", period)
+            return adult & (income <= household("bijzondere_bijstand_inkomensgrens", period))
 
     class kindregeling_inkomensgrens(Variable):
         value_type = int
@@ -832,28 +846,109 @@ def variables(
 
         def formula(household, period, parameters):
             iit = gemeente(parameters, period).individuele_inkomenstoeslag
+            if "individuele_inkomenstoeslag.bedrag_paar_met_kind" in local_paths:
+                raise NotImplementedError("the peer has no family amount of the IIT")
             kind = household("household_type", period)
-            age = household.members("age", period)
-            teen = household.sum((age >= 12) & (age < 18), role=Household.CHILD) > 0
             amount = np.select(
-                [kind == HouseholdType.single, (kind == HouseholdType.couple) & teen],
-                [iit.bedrag_alleenstaande, iit.bedrag_gezin_met_kind_12_tot_18],
-                iit.bedrag_alleenstaande_ouder_of_paar,
+                [kind == HouseholdType.single, kind == HouseholdType.single_parent],
+                [iit.bedrag_alleenstaande, iit.bedrag_alleenstaande_ouder],
+                iit.bedrag_paar,
             )
+            if "individuele_inkomenstoeslag.bedrag_alleenstaande" in not_found:
+                amount = amount * 0  # bedrag onbekend: the check shows no amount
             return np.where(household("individuele_inkomenstoeslag_recht", period), amount, 0)
+
+    class individuele_inkomenstoeslag_waarde_maand(Variable):
+        value_type = int
+        entity = Household
+        definition_period = MONTH
+        label = "Individuele inkomenstoeslag omgerekend per maand"
+
+        def formula(household, period, parameters):
+            return round_div(household("individuele_inkomenstoeslag", period), 12)
+
+    class meedoenregeling_waarde_maand(Variable):
+        value_type = int
+        entity = Household
+        definition_period = MONTH
+        label = "Meedoen-regeling omgerekend per maand"
+
+        def formula(household, period, parameters):
+            return round_div(household("meedoenregeling", period), 12)
+
+    # -- kwijtschelding (Uitvoeringsregeling Invorderingswet 1990 art. 11-16) -------------------
+
+    def housing_costs(household: Any, period: Any, parameters: Any, rent: np.ndarray) -> np.ndarray:
+        """Art. 15 lid 1 onderdeel b: rent up to the maximum rent, above the normhuur, for renters."""
+        ht = parameters(period).nl.toeslagen.huurtoeslag
+        allowed = np.maximum(np.minimum(rent, ht.maximale_huur) - ht.normhuur_minimum, 0)
+        return np.where(household("housing_kind", period) == HousingKind.rent, allowed, 0)
+
+    def kwijtschelding_parts(household: Any, period: Any, parameters: Any) -> tuple:
+        """(conditions met, eigen bijdrage per year, aanslag per year)."""
+        kw = parameters(period).nl.invordering.kwijtschelding
+        regeling = gemeente(parameters, period).kwijtschelding
+        aow = household("unit_adults_with_aow_age", period)
+        both = household("has_partner", period) & (aow == 2)
+        raise_aow = np.where(both, kw.verhoging_beiden_aow, np.where(aow > 0, kw.verhoging_een_aow, 0))
+        share = regeling.kosten_van_bestaan_percentage
+        existence = round_half_up(share * household("norm", period)) + raise_aow
+        rent = np.maximum(household("rent", period), 0)
+        net_rent = np.maximum(rent - household("huurtoeslag", period), 0)
+        income = household("income_net_month", period) - household("vrijlating_inkomsten", period)
+        woon = housing_costs(household, period, parameters, net_rent)
+        capacity = np.maximum(np.maximum(income, 0) - woon - existence, 0)
+        own = round_half_up(kw.aandeel_betalingscapaciteit * kw.periode_maanden * capacity)
+        one, more = regeling.aanslag_eenpersoons, regeling.aanslag_meerpersoons
+        aanslag = np.where(household.nb_persons() == 1, one, more)
+        enough = own < aanslag if "kwijtschelding.aanslag_eenpersoons" not in not_found else own == 0
+        exempt = existence + housing_costs(household, period, parameters, rent)
+        assets_ok = household("assets", period) <= exempt
+        return assets_ok & enough, own, aanslag
+
+    class kwijtschelding_recht(Variable):
+        value_type = bool
+        entity = Household
+        definition_period = MONTH
+        label = "Voldoet aan de voorwaarden voor kwijtschelding (art. 11-16)"
+
+        def formula(household, period, parameters):
+            return kwijtschelding_parts(household, period, parameters)[0]
+
+    class kwijtschelding_waarde_maand(Variable):
+        value_type = int
+        entity = Household
+        definition_period = MONTH
+        label = "Kwijtschelding omgerekend per maand"
+
+        def formula(household, period, parameters):
+            right, own, aanslag = kwijtschelding_parts(household, period, parameters)
+            return round_div(np.where(right, np.maximum(aanslag - own, 0), 0), 12)
 
     class lokale_regelingen_maand(Variable):
         value_type = int
         entity = Household
         definition_period = MONTH
-        label = "Gemeentelijke regelingen in geld, omgerekend per maand"
+        label = "Gemeentelijke regelingen omgerekend per maand, waar hun waarde bekend is"
 
         def formula(household, period, parameters):
             total = household.filled_array(0, dtype=np.int64)
-            for scheme in MONEY_SCHEMES:
-                if scheme in local:
-                    total = total + round_div(household(scheme, period), 12)
+            for name in sorted(valued):
+                total = total + household(name, period)
             return total
+
+    class energy_poverty(Variable):
+        value_type = bool
+        entity = Household
+        definition_period = MONTH
+        label = "Energiearmoede"
+
+        def formula(household, period, parameters):
+            given = household("energy", period)
+            energy = np.where(given == NOT_GIVEN, 0, given).astype(np.int64)
+            income = household("disposable_income", period).astype(np.int64)
+            share = np.divide(energy, income, out=np.where(energy > 0, np.inf, 0.0), where=income > 0)
+            return share > gemeente(parameters, period).energiearmoede.grens
 
     class disposable_income(Variable):
         value_type = int
@@ -886,5 +981,7 @@ def variables(
         bijzondere_bijstand_inkomensgrens, bijzondere_bijstand, kindregeling_inkomensgrens, kindregeling,
         meedoenregeling_inkomensgrens, meedoenregeling, individuele_inkomenstoeslag_inkomensgrens,
         individuele_inkomenstoeslag_recht, individuele_inkomenstoeslag, lokale_regelingen_maand,
-        disposable_income,
+        disposable_income, energy, energy_poverty, individuele_inkomenstoeslag_waarde_maand,
+        meedoenregeling_waarde_maand,
+        *([kwijtschelding_recht, kwijtschelding_waarde_maand] if "kwijtschelding" in local else []),
     ]  # fmt: skip
