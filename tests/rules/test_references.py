@@ -31,6 +31,7 @@ OFFICIAL = {
     "sdg.government.nl",
     "www.arnhem.nl",
     "arnhem.nl",
+    "www.gelrepas.nl",  # the GelrePas site, run by the municipality of Arnhem (info-gelrepas@arnhem.nl)
     "www.nijmegen.nl",
     "gemeente.groningen.nl",
     "velsen.nl",  # municipal norm tables, beside the law text they confirm
@@ -84,7 +85,6 @@ WITHOUT_CVDR = {
         f"{m}.bijzondere_bijstand_producten": "municipal page (web) and Pw art. 35"
         for m in ("arnhem", "nijmegen", "groningen")
     },
-    "nijmegen.bijzondere_bijstand_producten": "nijmegen.nl, bijzondere bijstand (web); amounts not_found",
     **{
         f"{m}.kwijtschelding": "Invorderingswet 1990 art. 26 and the Uitvoeringsregeling (law); see the file"
         for m in ("arnhem", "nijmegen", "groningen")
