@@ -33,7 +33,9 @@ def aanslag_known(s: Simulation) -> bool:
 )
 def kwijtschelding_kosten_van_bestaan(s: Simulation) -> np.ndarray:
     """Art. 16: the municipality's share of the unit's bijstand norm (art. 21 or 22 Participatiewet,
-    with the kostendelersnorm where it applies), plus the AOW-age increase of lid 3."""
+    with the kostendelersnorm where it applies, as Arnhem says it does since 2018), plus the AOW-age
+    increase of lid 3. Under 21 the engine's norm is the youth norm of art. 20, where the text read
+    names the art. 21 norms: to be checked against the current text."""
     share = s.local(f"{KWIJTSCHELDING}.kosten_van_bestaan_percentage")
     return round_half_up(share * s("norm")) + s("kwijtschelding_verhoging_aow")
 
