@@ -91,7 +91,11 @@ def render_html(result: PolicyResult, charts: dict[str, Chart], *, for_print: bo
         municipality=result.municipality.capitalize(),
         charts=charts,
         extra_cost=sum(s.cost_reform - s.cost_baseline for s in result.schemes),
-        unvalued=[s.measure.name for s in result.schemes if not s.measure.costed],
+        unvalued=[
+            s.measure.name
+            for s in result.schemes
+            if not s.measure.costed and (s.measure.value or s.measure.amount)
+        ],
         local_cost=sum(s.cost_baseline for s in local),
         has_recipients=any(s.recipients is not None for s in result.schemes),
         has_area_recipients=any(g.not_reached for g in result.by_area),
