@@ -36,11 +36,11 @@ class SchemesForm(UtrechtForm):
         super().__init__(*args, **kwargs)
 
     def add_fields(self) -> None:
-        names = self.submission.scheme_names()
+        names, already = self.submission.scheme_names(), set(self.submission.already_receives())
         self.fields["schemes"].choices = [
             (s["id"], names[s["id"]])
             for s in self.submission.scheme_outcomes()
-            if s["id"] not in self.elsewhere
+            if s["id"] not in self.elsewhere and s["id"] not in already
         ]
 
 

@@ -78,6 +78,10 @@ class Submission(models.Model):
         """The check's outcome for each scheme of the municipality, in the engine's order."""
         return self.check_result.get("schemes", [])
 
+    def already_receives(self) -> list[str]:
+        """The scheme ids the resident said in the check the household already receives."""
+        return list((self.answers.get("inkomen") or {}).get("receives") or [])
+
     def scheme_names(self) -> dict[str, str]:
         """Each scheme's name for residents: the catalogue's title (the one definition), else the
         name the engine gave."""

@@ -244,3 +244,69 @@ def test_four_households_read_one_consistent_story(page: Page, axe, monkeypatch,
     camera("uitkomst")
     print(f"screenshots: {folder}")
     assert axe.violations == [], "\n".join(axe.violations)
+
+
+def test_applying_review_shows_every_answer_and_needs_the_documents(
+    page: Page, axe, monkeypatch, tmp_path, team
+):
+    """After the check: the scheme choice is a checkbox list, a wrong IBAN keeps what was typed and the
+    summary takes the focus, the review shows every answer and refuses sending without the documents."""
+    from tests.web import factories
+
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: DAY)
+    folder = screenshot_dir()
+    camera = Camera(page, axe, folder, "5-aanvraag")
+    h = HOUSEHOLDS[0]
+    walk(page, Camera(page, axe, folder, "5-aanvraag-check"), h)
+    page.get_by_role("button", name="Nu aanvragen").click()
+    page.get_by_label("Burgerservicenummer (BSN)").fill("999990019")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("button", name="Aanvraag starten").click()
+    expect(page.get_by_label("Bijstandsuitkering")).to_have_count(0)  # already received: not offered
+    boxes = page.get_by_role("checkbox")
+    expect(boxes.first).to_have_class(re.compile("utrecht-checkbox"))
+    for box in boxes.all():
+        box.uncheck()
+    page.get_by_label("Individuele inkomenstoeslag").check()  # needs bank statements
+    camera("regelingen")
+    page.get_by_role("button", name="Opslaan en verder").click()
+    page.get_by_label("Wat is uw naam?").fill("Sem Jansen")
+    page.get_by_label("In welke straat woont u?").fill("Hatertseweg")
+    page.get_by_label("Wat is uw huisnummer?").fill("12a")
+    page.get_by_label("Wat is uw postcode?").fill("6521 AB")
+    page.get_by_label("In welke plaats woont u?").fill("Nijmegen")
+    page.get_by_label("Wat is uw e-mailadres?").fill("sem@example.org")
+    page.get_by_label("Op welk rekeningnummer (IBAN) wilt u het geld krijgen?").fill("NL00 FOUT")
+    page.get_by_role("button", name="Opslaan en verder").click()
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+    expect(page.get_by_label("In welke straat woont u?")).to_have_value("Hatertseweg")  # kept
+    camera("gegevens-fout")
+    page.get_by_label("Op welk rekeningnummer (IBAN) wilt u het geld krijgen?").fill("NL91 ABNA 0417 1643 00")
+    page.get_by_role("button", name="Opslaan en verder").click()
+    camera("documenten")
+    page.get_by_role("button", name="Opslaan en verder").click()  # on without the bank statements
+    expect(page.get_by_text("Er ontbreken nog documenten.")).to_be_visible()
+    for answer in ("Hatertseweg 12A", "Wat is uw geboortedatum?", "01-05-1985", "Wat krijgt u nu al?"):
+        expect(page.locator("main")).to_contain_text(answer)
+    camera("controleren")
+    page.get_by_label(re.compile("Ik heb alle vragen eerlijk")).check()
+    page.get_by_role("button", name="Aanvraag versturen").click()
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Deze documenten ontbreken nog: bankafschriften")
+    camera("controleren-geweigerd")
+    page.get_by_role("link", name="Documenten toevoegen").first.click()
+    pdf = tmp_path / "bank.pdf"
+    pdf.write_bytes(factories.PDF)
+    page.get_by_label("Wat voor document is het?").select_option(
+        label="Bankafschriften van de laatste 3 maanden"
+    )
+    page.get_by_label("Kies het bestand").set_input_files(str(pdf))
+    page.get_by_role("button", name="Document toevoegen").click()
+    page.get_by_role("button", name="Opslaan en verder").click()
+    expect(page.get_by_text("Er ontbreken nog documenten.")).to_have_count(0)
+    page.get_by_label(re.compile("Ik heb alle vragen eerlijk")).check()
+    page.get_by_role("button", name="Aanvraag versturen").click()
+    expect(page.get_by_role("heading", name="Mijn aanvragen")).to_be_visible()
+    camera("verstuurd")
+    assert axe.violations == [], "\n".join(axe.violations)
