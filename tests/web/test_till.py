@@ -133,3 +133,15 @@ def test_only_the_provider_itself_may_see_or_reverse_its_booking(who, card, prov
     assert LedgerEntry.objects.filter(kind="redemption").count() == 1
     assert LedgerEntry.objects.filter(kind="reversal").count() == 0
     assert Budget.objects.get().balance_cents == 5500
+
+
+def test_the_pass_shows_a_full_qr_code_the_scanner_can_read():
+    """For 16 digits segno picks a Micro QR code by default, which @zxing/browser (and most phone
+    scanners) cannot read: the pass shows a full QR code, version 1 (21 modules) plus a 4-module quiet
+    zone, 6 pixels a module."""
+    from urllib.parse import unquote
+
+    from meedoen.web.citypass.views.resident import qr_data_uri
+
+    svg = unquote(qr_data_uri("0104332937792226"))
+    assert "width='174'" in svg  # (21 + 2 * 4) * 6; a Micro QR code would be (11 + 2 * 4) * 6 = 114

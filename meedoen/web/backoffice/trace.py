@@ -180,7 +180,7 @@ def rows(trace: list[dict[str, Any]], household: dict[str, Any]) -> list[Row]:
     for step in trace:
         parameters = [
             Parameter(
-                description=p.get("description") or "Bedrag of grens uit de regels",
+                description=(p.get("description") or "Bedrag of grens uit de regels").rstrip(". "),
                 value=plain(p.get("value"), p.get("unit", "")),
                 references=p.get("references") or [],
                 source=p.get("source", ""),

@@ -70,7 +70,9 @@ def test_a_provider_redeems_and_reverses(page: Page, axe):
     page.get_by_role("button", name="Afschrijven: Koor").click()
     expect(page.get_by_text("Afgeschreven: Koor, 40,50 euro.")).to_be_visible()
     assert Budget.objects.get().balance_cents == 15000 - 4050
-    page.get_by_role("button", name=re.compile("Terugdraaien: Koor")).click()
+    page.get_by_role("link", name=re.compile("Terugdraaien: Koor")).click()  # asks first (issue 19)
+    axe.scan(page)
+    page.get_by_role("button", name="Ja, terugdraaien").click()
     expect(page.get_by_text("De boeking is teruggedraaid.")).to_be_visible()
     assert Budget.objects.get().balance_cents == 15000
     assert LedgerEntry.objects.filter(kind="reversal").count() == 1
@@ -114,9 +116,11 @@ def test_the_municipality_approves_a_provider_and_blocks_a_lost_pass(page: Page,
     pending.refresh_from_db()
     assert pending.is_approved
 
-    page.get_by_role("link", name="Pas blokkeren").click()
-    page.get_by_label("Pasnummer").fill(card.number)
+    page.get_by_role("link", name="Pas zoeken").click()
+    page.get_by_label(re.compile("^Pasnummer")).fill(card.number)
     page.get_by_role("button", name="Pas zoeken").click()
+    axe.scan(page)
+    page.get_by_role("link", name=re.compile(f"Pas {card.grouped_number} van")).click()
     axe.scan(page)
     page.get_by_role("button", name="Blokkeren en nieuwe pas maken").click()
     expect(page.get_by_text(re.compile("is geblokkeerd"))).to_be_visible()

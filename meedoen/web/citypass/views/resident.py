@@ -20,8 +20,10 @@ PURPOSE = "inwoner bekijkt eigen stadspas"
 
 
 def qr_data_uri(number: str) -> str:
-    """The pass number as a QR code, for the provider's scanner (an image: no script needed)."""
-    return segno.make(number, error="m").svg_data_uri(scale=6, border=2)
+    """The pass number as a QR code, for the provider's scanner (an image: no script needed). Always a
+    full QR code: for 16 digits segno would pick a Micro QR code, which phone scanners (and the till's
+    @zxing/browser) do not read."""
+    return segno.make(number, error="m", micro=False).svg_data_uri(scale=6, border=4)
 
 
 @resident_required
