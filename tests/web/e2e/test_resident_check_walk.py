@@ -310,3 +310,27 @@ def test_applying_review_shows_every_answer_and_needs_the_documents(
     expect(page.get_by_role("heading", name="Mijn aanvragen")).to_be_visible()
     camera("verstuurd")
     assert axe.violations == [], "\n".join(axe.violations)
+
+
+def test_the_offer_at_the_door_names_what_is_known_and_what_is_assumed(page: Page, axe, monkeypatch, team):
+    """Item 8: the outreach worker's offer starts from the resident's earlier application."""
+    from meedoen.web.accounts.models import Role
+    from meedoen.web.vroegsignalering.models import SignalCase
+    from tests.web import factories
+    from tests.web.vroegsignalering.conftest import store
+
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: DAY)
+    store({"bsn": "999990019"}, today=DAY)
+    resident = factories.ResidentFactory(bsn="999990019", postcode="6521 AB")
+    factories.draft_for(resident, HOUSEHOLDS[2].answers, schemes=("meedoenregeling",))
+    factories.UserFactory(username="fatima", role=Role.OUTREACH_WORKER, team=team)
+    page.goto("/inloggen/medewerkers/")
+    page.get_by_label("Gebruikersnaam").fill("fatima")
+    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord-2026")
+    page.get_by_role("button", name="Inloggen").click()
+    page.goto(f"/vroegsignalering/zaak/{SignalCase.objects.get().pk}/aanbod/")
+    expect(page.get_by_role("heading", name="Waar de cijfers vandaan komen")).to_be_visible()
+    expect(page.get_by_text("Huur per maand: uit aanvraag van", exact=False)).to_be_visible()
+    expect(page.get_by_label("Aantal kinderen")).to_have_value("2")
+    Camera(page, axe, screenshot_dir(), "6-aanbod-aan-de-deur")("aanbod")
+    assert axe.violations == [], "\n".join(axe.violations)
