@@ -11,13 +11,100 @@ from __future__ import annotations
 import csv
 import math
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from meedoen.monitor.definitions import active_on
 from meedoen.monitor.tables import Tables
+
+AMBITIONS = Path(__file__).parent / "ambitions"
+
+
+@dataclass(frozen=True)
+class Ambition:
+    """A municipality's target for the number of people on a benefit, as data
+    (``meedoen/monitor/ambitions/<gemeente>.yaml``): ``fewer`` than the national trend gives, counted
+    from ``baseline``, to be reached by ``until`` (``None``: no end date set)."""
+
+    name: str
+    fewer: int
+    baseline: date
+    until: date | None
+    source: str
+    until_is_assumption: bool = False
+
+
+def load_ambition(municipality: str, folder: Path = AMBITIONS) -> Ambition | None:
+    """The municipality's ambition, or ``None`` when it has set none; a malformed file names its key."""
+    path = folder / f"{municipality.lower()}.yaml"
+    if not path.is_file():
+        return None
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        return Ambition(
+            name=str(data["name"]),
+            fewer=int(data["fewer"]),
+            baseline=_as_date(data["baseline"]),
+            until=_as_date(data["until"]) if data.get("until") else None,
+            source=str(data["source"]),
+            until_is_assumption=bool(data.get("until_is_assumption", False)),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(
+            f"{path.name}: key {exc} missing or not valid (name, fewer, baseline, source)"
+        ) from None
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the stock stands against the ambition on one day.
+
+    ``expected`` is the stock the national trend would have given (``None`` when the trend does not
+    cover the baseline and the day: then the target is the baseline stock less ``fewer``, and
+    ``with_trend`` is False); ``to_go`` is stock minus target (0 or less: reached); ``per_month`` the
+    average fall per month still needed to reach the target by ``until``."""
+
+    on: date
+    baseline_stock: int
+    stock: int
+    expected: int | None
+    target: int
+    to_go: int
+    months_left: int | None
+    per_month: int | None
+
+    @property
+    def with_trend(self) -> bool:
+        return self.expected is not None
+
+    @property
+    def reached(self) -> bool:
+        return self.to_go <= 0
+
+
+def progress(tables: Tables, ambition: Ambition, on: date, trend: Mapping[date, float]) -> Progress:
+    """The stock on ``on`` against the ambition (see ``Progress``)."""
+    start, stock = stock_on(tables, ambition.baseline), stock_on(tables, on)
+    expected = None
+    if trend and min(trend) <= ambition.baseline and on <= max(trend):
+        expected = math.floor(start * index_on(trend, on) / index_on(trend, ambition.baseline) + 0.5)
+    target = (expected if expected is not None else start) - ambition.fewer
+    to_go = stock - target
+    months_left = per_month = None
+    if ambition.until is not None and ambition.until > on:
+        months_left = (ambition.until.year - on.year) * 12 + ambition.until.month - on.month
+        if to_go > 0 and months_left > 0:
+            per_month = math.ceil(to_go / months_left)
+    return Progress(on, start, stock, expected, target, to_go, months_left, per_month)
 
 
 def index_on(trend: Mapping[date, float], d: date) -> float:
@@ -45,24 +132,23 @@ def ambition(
 
     ``trend_stock`` = stock(baseline) x index(date) / index(baseline), rounded half up to whole
     persons; ``target`` = ``trend_stock - fewer``. A negative ``vs_target`` means ahead of target.
+    The trend must cover every date (``ValueError`` otherwise: it is never extrapolated).
     """
-    start = stock_on(tables, baseline)
-    base = index_on(trend, baseline)
+    goal = Ambition("", fewer, baseline, None, "")
     rows = []
     for d in dates:
-        realised = stock_on(tables, d)
-        scaled = start * index_on(trend, d) / base
-        trend_stock = math.floor(scaled + 0.5)
-        target = trend_stock - fewer
+        for day in (baseline, d):
+            index_on(trend, day)  # raises when the trend does not cover the day
+        p = progress(tables, goal, d, trend)
         rows.append(
             {
                 "date": d.isoformat(),
-                "stock": realised,
-                "trend_stock": trend_stock,
-                "target": target,
-                "vs_trend": realised - trend_stock,
-                "vs_target": realised - target,
-                "on_target": realised <= target,
+                "stock": p.stock,
+                "trend_stock": p.expected,
+                "target": p.target,
+                "vs_trend": p.stock - p.expected,
+                "vs_target": p.to_go,
+                "on_target": p.reached,
             }
         )
     return rows

@@ -30,6 +30,7 @@ from meedoen.monitor.report_model import (
     check_period,
 )
 from meedoen.monitor.report_sections import (
+    ambition_section,
     areas_section,
     debt_help_section,
     durable_section,
@@ -68,6 +69,7 @@ def build(
     debt_help_section(ctx, out)
     startkwalificatie_section(ctx, out)
     areas = areas_section(ctx, out)
+    goal = ambition_section(ctx, out)
     cbs_year, peer_codes, comparison = cbs_figures(ctx, out, peers)
     report = Report(
         municipality=ctx.name,
@@ -87,6 +89,7 @@ def build(
         peers=[cbs.name(c) for c in peer_codes],
         notes=cbs_notes(cbs, period, cbs_year, national_note),
         cbs_vintage=cbs.vintage(),
+        ambition=goal,
     )
     report.text = summary(report, ctx.now, ctx.prev, ctx.last_year, comparison)
     return report

@@ -15,7 +15,6 @@ from meedoen.monitor.cbs import (
     COUNTS,
     MUNICIPAL_TABLE,
     NATIONAL,
-    NATIONAL_TABLE,
     Cbs,
     municipalities,
     peer_group,
@@ -101,9 +100,8 @@ def national_line(cbs: Cbs, months: list[date], stock: list[int]) -> tuple[list[
     covered = [m for m in months if cbs.national and min(cbs.national) <= m <= max(cbs.national)]
     if not covered:
         return [None] * len(months), (
-            f"De landelijke reeks ({NATIONAL_TABLE}) in de CBS-map dekt deze maanden niet; een nieuwere "
-            "export "
-            "(social_security*.csv) wordt automatisch gebruikt."
+            f"De landelijke reeks ({cbs.national_table}) dekt deze maanden niet; een nieuwere export "
+            "(CBS 82015NED) wordt gebruikt na meedoen monitor cbs-import."
         )
     base = covered[0]
     scale = stock[months.index(base)] / index_on(cbs.national, base)
@@ -111,10 +109,9 @@ def national_line(cbs: Cbs, months: list[date], stock: list[int]) -> tuple[list[
     note = ""
     if covered[-1] < months[-1]:
         note = (
-            f"De landelijke reeks ({NATIONAL_TABLE}, uitkeringen) in de CBS-map loopt tot "
-            f"{dutch_date(str(covered[-1]))}; "
-            "daarna ontbreekt de landelijke trend in de grafiek. Een nieuwere export (social_security*.csv) "
-            "wordt automatisch gebruikt."
+            f"De landelijke reeks ({cbs.national_table}, uitkeringen) loopt tot "
+            f"{dutch_date(str(covered[-1]))}; daarna ontbreekt de landelijke trend in de grafiek. Een "
+            "nieuwere export (CBS 82015NED) wordt gebruikt na meedoen monitor cbs-import."
         )
     return values, note
 

@@ -42,17 +42,29 @@ def stock_chart(
     national: list[float | None],
     period: tuple[date, date],
     name: str,
+    table: str = "37789ksz",
 ) -> Chart:
-    """Persons with bijstand on the first day of each month, and the national trend scaled to them."""
+    """Persons with bijstand on the first day of each month, and the national trend scaled to them
+    (``table``: the CBS table the national series comes from)."""
     fig, ax = plt.subplots(figsize=(7, 3))
     ax.axvspan(period[0], period[1], color="#f0f0f0", label="Rapportageperiode")
     ax.plot(months, hidden(stock), color=COLOURS[0], linewidth=1.6, label=f"{name}: personen met bijstand")
     values = [np.nan if v is None else v for v in national]
     if any(v is not None for v in national):
         ax.plot(months, values, color=COLOURS[4], linewidth=1.2, linestyle="--",
-                label="Landelijke trend (uitkeringen, CBS 37789ksz), geschaald")  # fmt: skip
+                label=f"Landelijke trend (uitkeringen, CBS {table}), geschaald")  # fmt: skip
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=1, frameon=False)
     return _finish(fig, ax, "Bijstand: personen op de eerste dag van de maand", "Personen", legend=False)
+
+
+def ambition_chart(months: list[date], stock: list[int], target: list[int], name: str, goal: str) -> Chart:
+    """Persons with bijstand per month since the ambition's baseline, against its target."""
+    fig, ax = plt.subplots(figsize=(7, 3))
+    ax.plot(months, hidden(stock), color=COLOURS[0], linewidth=1.6, label=f"{name}: personen met bijstand")
+    ax.plot(months, hidden(target), color=HIGHLIGHT, linewidth=1.2, linestyle="--", label=f"Doel {goal}")
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
+    return _finish(fig, ax, f"Ambitie {goal}: stand en doel per maand", "Personen", legend=False)
 
 
 def flow_chart(months: list[date], inflow: list[int], outflow: list[int], work: list[int]) -> Chart:

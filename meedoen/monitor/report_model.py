@@ -101,6 +101,7 @@ class Report:
     peers: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     cbs_vintage: str = ""  # which CBS data the comparison rests on (``Cbs.vintage``)
+    ambition: dict[str, Any] | None = None  # ``report_sections.ambition_section``
 
 
 def kpi_query(p: Period, as_of: date, key: str = "") -> str:

@@ -7,9 +7,9 @@ from datetime import date
 from typing import Any
 
 from meedoen.monitor import report_charts as charts
+from meedoen.monitor.ambition import Ambition, Progress, load_ambition, progress
 from meedoen.monitor.cbs import (
     NATIONAL,
-    NATIONAL_TABLE,
 )
 from meedoen.monitor.report_cbs import national_line
 from meedoen.monitor.report_model import (
@@ -24,6 +24,8 @@ from meedoen.monitor.report_model import (
 )
 from meedoen.monitor.report_text import change_text, count_text, get, rate_change_text, rate_text
 from meedoen.monitor.series import month_starts, monthly_series
+from meedoen.monitor.summary import dutch_date
+from meedoen.rules.money import number
 
 
 def headline_section(ctx: Context, out: Collector) -> list[dict[str, str]]:
@@ -72,11 +74,13 @@ def stock_and_flows_section(ctx: Context, out: Collector) -> tuple[str, list[dat
     stock_fig = out.add(
         "stock",
         "Personen met bijstand per maand en de landelijke trend",
-        "personen (gemeente); uitkeringen (landelijk, CBS 37789ksz)",
+        f"personen (gemeente); uitkeringen (landelijk, CBS {ctx.cbs.national_table})",
         f"meedoen.monitor.series.monthly_series(tables, first={data_first}, last={period.last})"
-        f'["stock_first_day"]; landelijk: {NATIONAL_TABLE} TotaalBijstandsuitkeringen_11 x '
+        f'["stock_first_day"]; landelijk: CBS {ctx.cbs.national_table} x '
         f"(stock / landelijk) op de eerste maand met beide",
-        charts.stock_chart(months, stock, national, (period.first, period.last), name),
+        charts.stock_chart(
+            months, stock, national, (period.first, period.last), name, ctx.cbs.national_table
+        ),
     )
     for m, s, n in zip(months, stock, national, strict=True):
         out.row(stock_fig, "stock_first_day", m.isoformat(), name, s, counts="personen")
@@ -208,3 +212,68 @@ def areas_section(ctx: Context, out: Collector) -> list[dict[str, Any]]:
         for key, label in AREA_COLUMNS:
             out.row(area_fig, f"{label} [{key}]", ctx.period.label, area, get(values, key))
     return areas
+
+
+def ambition_section(ctx: Context, out: Collector) -> dict[str, Any] | None:
+    """The municipality's ambition (``meedoen/monitor/ambitions``): the stock per month since its
+    baseline against the target, and where it stands at the end of the period, in plain Dutch."""
+    goal = load_ambition(ctx.name)
+    if goal is None:
+        return None
+    if goal.baseline < ctx.data_first:
+        late = (
+            f"De ambitie {goal.name} telt vanaf {dutch_date(goal.baseline.isoformat())}; de gegevens "
+            f"beginnen op {dutch_date(ctx.data_first.isoformat())}, dus de voortgang is hier niet te meten."
+        )
+        return {"name": goal.name, "source": goal.source, "sentences": [late]}
+    months = month_starts(goal.baseline, ctx.period.last)
+    steps = [progress(ctx.tables, goal, m, ctx.cbs.national) for m in months]
+    now = progress(ctx.tables, goal, ctx.period.last, ctx.cbs.national)
+    fig = out.add(
+        "ambition",
+        f"Ambitie {goal.name}: personen met bijstand en het doel",
+        "personen",
+        f"meedoen.monitor.ambition.progress(tables, load_ambition({ctx.name!r}), maand, cbs.national) voor "
+        f"elke maand van {goal.baseline} t/m {ctx.period.last}",
+        charts.ambition_chart(
+            months, [s.stock for s in steps], [s.target for s in steps], ctx.name, goal.name
+        ),
+    )
+    for s in steps:
+        out.row(fig, "stock", s.on.isoformat(), ctx.name, s.stock, counts="personen")
+        out.row(fig, "doel", s.on.isoformat(), ctx.name, s.target, counts="personen")
+    return {"name": goal.name, "source": goal.source, "sentences": _ambition_words(goal, now, ctx)}
+
+
+def _ambition_words(goal: Ambition, now: Progress, ctx: Context) -> list[str]:
+    start, on = dutch_date(goal.baseline.isoformat()), dutch_date(now.on.isoformat())
+    until = ""
+    if goal.until:
+        until = f", te halen op {dutch_date(goal.until.isoformat())}"
+        until += " (aanname: het programma noemt geen einddatum)" if goal.until_is_assumption else ""
+    words = [f"Doel: {number(goal.fewer)} personen minder in de bijstand dan de landelijke trend geeft, "
+             f"gerekend vanaf {start}{until}."]  # fmt: skip
+    if now.with_trend:
+        words.append(
+            f"Op {on} hadden {count_text(now.stock)} personen bijstand. Met de landelijke trend "
+            f"(CBS {ctx.cbs.national_table}) vanaf de {count_text(now.baseline_stock)} van {start} zouden "
+            f"het er {count_text(now.expected)} zijn; het doel is {count_text(now.target)}."
+        )
+    else:
+        words.append(
+            f"De landelijke reeks (CBS {ctx.cbs.national_table}) dekt {start} tot {on} niet; tot een "
+            f"nieuwere CBS-export is ingelezen (meedoen monitor cbs-import) is het doel de stand van {start} "
+            f"({count_text(now.baseline_stock)}) min {number(goal.fewer)}: {count_text(now.target)}. "
+            f"Op {on} hadden {count_text(now.stock)} personen bijstand."
+        )
+    if now.reached:
+        words.append(f"Het doel is gehaald: {count_text(-now.to_go)} personen onder het doel.")
+    else:
+        needed = ""
+        if now.per_month is not None:
+            needed = (
+                f"; om het doel op tijd te halen is gemiddeld {count_text(now.per_month)} minder per maand "
+                f"nodig ({now.months_left} maanden)"
+            )
+        words.append(f"Nog {count_text(now.to_go)} personen te gaan{needed}.")
+    return words

@@ -54,10 +54,11 @@ def test_html_has_every_section_and_figure_with_its_query(out):
     for section in SECTIONS:
         assert f'id="{section}"' in html
     assert "<h1>Bestuursrapportage Werk en Inkomen Arnhem</h1>" in html
-    assert html.count("<svg") == 8  # stock, flows, durable, loonkostensubsidie, debt, SK, density, map
+    assert html.count("<svg") == 9  # ambition, stock, flows, durable, lks, debt, SK, density, map
+    assert 'id="ambitie"' in html and "Doorbraak naar Werk" in html
     # every figure names what it counts and the function it came from
     footnotes = re.findall(r'<p class="bron">(.*?)</p>', html, flags=re.S)
-    assert len(footnotes) == 11
+    assert len(footnotes) == 12  # one per figure (F1..F12)
     assert all("Telt:" in f and "meedoen.monitor." in f for f in footnotes)
     assert "meedoen.monitor.kpis.kpis(tables, first=2023-01-01, last=2023-04-30, as_of=2024-12-31)" in html
     # the national comparison says persons vs benefits, and the three cities are side by side
@@ -136,7 +137,7 @@ def test_html_renders_in_chromium_with_charts_and_map(out, tmp_path):
         page.goto((out / f"{STEM}.html").as_uri())
         assert page.locator("h1").inner_text() == "Bestuursrapportage Werk en Inkomen Arnhem"
         charts = page.locator("figure svg")
-        assert charts.count() == 8
+        assert charts.count() == 9
         for i in range(charts.count()):
             box = charts.nth(i).bounding_box()
             assert box and 200 < box["width"] <= 1280 and box["height"] > 100

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.utils import timezone
 
 from meedoen.web.casework.models import BenefitSpell
@@ -38,8 +38,8 @@ KEEP_SECONDS = 24 * 60 * 60
 SOURCES = {
     "casework": "de klantbegeleiding in deze applicatie (alle klantdossiers, gepseudonimiseerd geëxporteerd)",
     "demo": (
-        "de synthetische demostad van de monitor (er staan nog geen klantdossiers in deze applicatie); "
-        "geen echte cijfers"
+        "de synthetische demostad van de monitor, naar het voorbeeld van Arnhem (ongeveer 8.000 mensen "
+        "in tien jaar); geen echte cijfers"
     ),
 }
 
@@ -77,9 +77,11 @@ def _demo_tables() -> Tables:
         return _load(Path(tmp))
 
 
-def source() -> Source:
-    """The case work when it has benefit spells, otherwise the monitor's demo city."""
-    if not BenefitSpell.objects.exists():
+def source(wanted: str = "") -> Source:
+    """The case work when it has benefit spells, otherwise (or when ``wanted`` is ``demo``) the
+    monitor's demo city: a demo with a hundred clients shows nearly every count as <10, so an
+    adviser can look at the full report on the synthetic city, and the page says which it is."""
+    if wanted == "demo" or not BenefitSpell.objects.exists():
         return Source("demo", _demo_tables(), "demo")
     with tempfile.TemporaryDirectory(prefix="meedoen-monitor-export-") as tmp:
         write_tables(Path(tmp))
@@ -114,16 +116,22 @@ def periods(tables: Tables) -> list[Period]:
     return found
 
 
+SOURCE_CHOICES = [("casework", "Klantdossiers in deze applicatie"), ("demo", "Demostad (synthetisch)")]
+
+
 class DashboardForm(UtrechtForm):
+    bron = forms.ChoiceField(label="Gegevens", required=False)
     period = forms.ChoiceField(label="Periode")
     area = forms.ChoiceField(label="Gebied", required=False)
 
     def __init__(self, *args: Any, periods: list[Period], areas: list[str], **kwargs: Any) -> None:
         self.period_choices = [(p.label, f"{p.label} ({p.words})") for p in periods]
         self.area_choices = [("", "Hele gemeente"), *((a, a) for a in areas)]
+        self.source_choices = SOURCE_CHOICES if BenefitSpell.objects.exists() else SOURCE_CHOICES[1:]
         super().__init__(*args, **kwargs)
 
     def add_fields(self) -> None:
+        self.fields["bron"].choices = self.source_choices
         self.fields["period"].choices = self.period_choices
         self.fields["area"].choices = self.area_choices
 
@@ -156,7 +164,9 @@ def report_for(src: Source, period: Period, area: str) -> Built | str:
         return cached
     tables = area_tables(src.tables, area) if area else src.tables
     try:
-        report = build(tables, period, load_cbs(default_folder()), municipality=settings.MUNICIPALITY,
+        # The demo city is modelled on Arnhem: compared with Arnhem's CBS figures and ambition.
+        municipality = "arnhem" if src.name == "demo" else settings.MUNICIPALITY
+        report = build(tables, period, load_cbs(default_folder()), municipality=municipality,
                        folder=f"export van {src.name}")  # fmt: skip
     except ReportInputError as exc:
         return f"Voor deze keuze is geen overzicht te maken: {exc}."
@@ -170,13 +180,14 @@ def context(query: QueryDict) -> dict[str, Any]:
     from meedoen.monitor.loading import MonitorInputError
 
     try:
-        src = source()
+        src = source(query.get("bron", ""))
     except MonitorInputError as exc:  # e.g. another app's debt-help source breaks the contract
         problems = "; ".join(str(p) for p in exc.problems[:5])
         return {"problem": f"De export naar de monitor klopt niet, dus er zijn geen cijfers: {problems}."}
     available = periods(src.tables)
-    form = DashboardForm(query or None, periods=available, areas=src.tables.areas)
-    chosen = {"period": available[0].label if available else "", "area": ""}
+    bound = query if "period" in query else None  # only the source chosen: its latest period
+    form = DashboardForm(bound, periods=available, areas=src.tables.areas)
+    chosen = {"bron": src.name, "period": available[0].label if available else "", "area": ""}
     if form.is_bound and form.is_valid():
         chosen = form.cleaned_data
     elif not form.is_bound:
@@ -205,3 +216,23 @@ def _area_columns() -> list[str]:
     from meedoen.monitor.report_model import AREA_COLUMNS
 
     return [label for _, label in AREA_COLUMNS]
+
+
+DOWNLOADS = {"pdf": "application/pdf", "csv": "text/csv; charset=utf-8"}
+
+
+def download(report: Report, kind: str) -> tuple[str, bytes, str]:
+    """(file name, content, media type) of the report as PDF or its figures as CSV."""
+    from meedoen.monitor.report import figures_csv, file_stem, render_html
+
+    if kind not in DOWNLOADS:
+        raise Http404(f"no download of kind {kind!r}")
+    if kind == "csv":
+        return f"{file_stem(report)}-cijfers.csv", figures_csv(report).encode("utf-8"), DOWNLOADS[kind]
+    from weasyprint import HTML  # imported here: loading it takes a second
+
+    return (
+        f"{file_stem(report)}.pdf",
+        HTML(string=render_html(report, for_print=True)).write_pdf(),
+        DOWNLOADS[kind],
+    )

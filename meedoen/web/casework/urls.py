@@ -15,4 +15,5 @@ urlpatterns = [
     path("klanten/<int:pk>/schuldhulp/", views.add_debt_help, name="add-debt-help"),
     path("klanten/<int:pk>/<str:kind>/<int:item>/beeindigen/", views.end_item, name="end"),
     path("monitor/", views.dashboard_page, name="dashboard"),
+    path("monitor/download.<str:kind>", views.dashboard_download, name="dashboard-download"),
 ]

@@ -241,3 +241,15 @@ def end_item(request: HttpRequest, pk: int, kind: str, item: int) -> HttpRespons
 @figures_required
 def dashboard_page(request: HttpRequest) -> HttpResponse:
     return render(request, "casework/dashboard.html", monitor_dashboard.context(request.GET))
+
+
+@figures_required
+def dashboard_download(request: HttpRequest, kind: str) -> HttpResponse:
+    """The dashboard's report as the bestuursrapportage's PDF or its figures as CSV (aggregates only)."""
+    context = monitor_dashboard.context(request.GET)
+    if context.get("report") is None:
+        return render(request, "casework/dashboard.html", context, status=400)
+    name, body, mime = monitor_dashboard.download(context["report"], kind)
+    response = HttpResponse(body, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

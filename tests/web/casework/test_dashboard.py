@@ -102,3 +102,30 @@ def test_an_export_that_breaks_the_contract_is_named_not_a_crash(caseload, advis
     assert response.status_code == 200
     assert "De export naar de monitor klopt niet" in page and "debt_help.csv" in page
     assert "Kerncijfers" not in page
+
+
+def test_the_adviser_can_choose_the_demo_city_and_sees_the_ambition(caseload, adviser):
+    page = logged_in(adviser).get("/medewerkers/monitor/?bron=demo").content.decode()
+    assert "Bron: de synthetische demostad van de monitor" in page
+    assert 'value="2024-T3" selected' in page  # the demo city's newest tertial
+    assert 'id="ambitie"' in page and "Doel: 500 personen minder in de bijstand" in page
+    assert headline(page, "Personen met bijstand op de laatste dag") == "7.556"  # not <10: a real city size
+
+
+def test_the_report_downloads_as_pdf_and_csv(caseload, adviser):
+    client = logged_in(adviser)
+    csv_response = client.get("/medewerkers/monitor/download.csv?bron=demo&period=2024-T2")
+    assert csv_response.status_code == 200 and csv_response["Content-Type"].startswith("text/csv")
+    assert 'filename="monitor-arnhem-2024-T2-cijfers.csv"' in csv_response["Content-Disposition"]
+    rows = csv_response.content.decode().splitlines()
+    assert rows[0].startswith("figuur,titel,cijfer,telt") and any(",7595," in r for r in rows)
+    pdf = client.get("/medewerkers/monitor/download.pdf?bron=demo&period=2024-T2")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert client.get("/medewerkers/monitor/download.exe").status_code == 404
+
+
+def test_only_roles_with_figures_download(caseload, consultant, resident, client):
+    for user in (consultant, resident):
+        assert logged_in(user).get("/medewerkers/monitor/download.csv").status_code == 403
+    response = client.get("/medewerkers/monitor/download.csv")
+    assert response.status_code == 302 and "/inloggen/" in response["Location"]
