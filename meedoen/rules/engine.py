@@ -41,6 +41,7 @@ from meedoen.rules.variables import (  # noqa: F401  (the names formulas import 
 )
 
 _EVERY_ROW = slice(None)
+_CHECKED: set[Variable] = set()  # defined_for variables whose condition was found of the same entity
 
 
 class Simulation(TraceRecords):
@@ -102,12 +103,15 @@ class Simulation(TraceRecords):
         """The formula's value; for a ``defined_for`` variable only where its condition holds."""
         if var.defined_for is None:
             return var.formula(self)
-        if self._lookup(var.defined_for).entity != var.entity:
-            raise ValueError(f"{var.name!r} is defined for {var.defined_for!r} of another entity")
+        if var not in _CHECKED:
+            if self._lookup(var.defined_for).entity != var.entity:
+                raise ValueError(f"{var.name!r} is defined for {var.defined_for!r} of another entity")
+            _CHECKED.add(var)
         where = self(var.defined_for)  # in the trace as an input of this variable
-        if not where.any():
+        holds = np.count_nonzero(where)  # one pass: nowhere, everywhere, or some
+        if not holds:
             return np.zeros(len(where), var.nil_dtype)
-        every = where.all()
+        every = holds == len(where)
         self._rows.append(_EVERY_ROW if every else where)
         try:
             value = var.formula(self)

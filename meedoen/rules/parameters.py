@@ -44,7 +44,7 @@ class ParameterSet:
             path.split(".")[1] for path in self._parameters if path.startswith("gemeenten.")
         )
         self._earliest: dt.date | None = None
-        self.views: dict[tuple[str, int], dict[str, Any]] = {}  # trace records, see engine
+        self.views: dict[tuple, dict[str, Any]] = {}  # trace records, see rules/tracing.py
         self._starts: list[int] | None = None
         self._nodes: set[str] | None = None
 

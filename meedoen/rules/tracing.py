@@ -15,7 +15,7 @@ from meedoen.rules.money import euro
 from meedoen.rules.parameters import Parameter, ParameterSet, Scale
 from meedoen.rules.periods import from_int
 from meedoen.rules.population import INPUT_FIELDS, NOT_GIVEN, Population
-from meedoen.rules.variables import PERSON, Variable, is_path
+from meedoen.rules.variables import PERSON, Variable
 
 if TYPE_CHECKING:
     from meedoen.rules.engine import Simulation
@@ -82,8 +82,9 @@ class TraceRecords:
             inputs=list(dict.fromkeys(frame.inputs)),
             parameters=[self._parameter_view(path, param) for path, param in frame.parameters.items()],
         )
-        if var.reference and is_path(var.reference):
-            entry.update(self._reference_view(var.reference))
+        path = var.reference_path
+        if path is not None:
+            entry.update(self._reference_view(path))
         return entry
 
     def _shown(self, entity: str, values: list[Any]) -> Any:
@@ -94,12 +95,20 @@ class TraceRecords:
         return values[0] if len(values) == 1 else values
 
     def _reference_view(self, reference: str) -> dict[str, str]:
-        """The legal source of a variable whose reference is a parameter path."""
+        """The legal source of a variable whose reference is a parameter path (made once per
+        parameter set, municipality and date)."""
+        key = (reference, self._local, self.d)
+        cached = self.parameters.views.get(key)
+        if cached is not None:
+            return cached
         path = f"{self._local}.{reference[6:]}" if reference.startswith("local:") else reference
         if path not in self.parameters:
-            return {"reference": path}
-        view = self._parameter_view(path, self.parameters[path])
-        return {"reference": view["reference"], "source": view["source"]}
+            out = {"reference": path}
+        else:
+            view = self._parameter_view(path, self.parameters[path])
+            out = {"reference": view["reference"], "source": view["source"]}
+        self.parameters.views[key] = out
+        return out
 
     def _show_input(self, column: str) -> None:
         """Put one of the household's answers in the trace, the first time a formula reads it (see

@@ -57,6 +57,11 @@ class Variable:
         return _NIL_DTYPES.get(self.unit, np.dtype(float))
 
     @cached_property
+    def reference_path(self) -> str | None:
+        """The parameter path the reference names (its source is cited in the trace), else None."""
+        return self.reference if self.reference and is_path(self.reference) else None
+
+    @cached_property
     def view(self) -> dict[str, str]:
         """The static part of this variable's trace record."""
         out = {

@@ -15,6 +15,8 @@ outside the contract: the first is taken as met, the others are not applied.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, PERSON, Simulation, variable
@@ -59,6 +61,16 @@ def _may_have_a_ground(s: Simulation) -> np.ndarray:
     return np.flatnonzero(earns & (s("has_aow_age") | (s.pop.earnings_since > 0)))
 
 
+def _grounds(s: Simulation, decide: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]) -> np.ndarray:
+    """Each person's ground (a code of GRONDEN): ``decide(persons, at_aow_age, since)`` for the
+    persons who may have one (few, see ``_may_have_a_ground``), none for everyone else."""
+    out = np.zeros(len(s.pop.role), np.int8)
+    idx = _may_have_a_ground(s)
+    if len(idx):
+        out[idx] = decide(idx, s("has_aow_age")[idx], s.pop.earnings_since[idx])
+    return out
+
+
 @variable(
     PERSON,
     "Grond van de vrijlating van inkomsten uit arbeid",
@@ -66,28 +78,26 @@ def _may_have_a_ground(s: Simulation) -> np.ndarray:
     reference="Participatiewet art. 31 lid 2 onderdelen n en r, lid 5",
 )
 def vrijlating_grond(s: Simulation) -> np.ndarray:
-    """Art. 31 lid 2: onderdeel n at AOW age (no time limit); onderdeel n in the first six months
-    after the start of the earnings (``earnings_since``); onderdeel r for a single parent with a
-    child under 12 in the 30 months after those six; nobody under 27 (lid 5). Codes: see GRONDEN."""
-    out = np.zeros(len(s.pop.role), np.int8)
-    idx = _may_have_a_ground(s)
-    if not len(idx):
-        return out
-    aow, since = s("has_aow_age")[idx], s.pop.earnings_since[idx]
-    old_enough = s("age")[idx] >= s.p(f"{P}.minimumleeftijd")
-    started = (since > 0) & (since <= s.d)
-    end_n = add_months(since, s.p(f"{P}.n_maanden"))
-    in_n = started & (s.d < end_n)
-    single_parent = s.per_person(~s("has_partner") & (_youngest_child_age(s) < s.p(f"{P}.r_kind_leeftijd")))[
-        idx
-    ]
-    in_r = started & (s.d >= end_n) & (s.d < add_months(end_n, s.p(f"{P}.r_maanden"))) & single_parent
-    out[idx] = np.where(
-        ~old_enough,
-        GEEN,
-        np.where(aow, N_AOW, np.where(in_n, N_WERK, np.where(in_r, R_ALLEENSTAANDE_OUDER, GEEN))),
-    )
-    return out
+    """Art. 31 lid 2: onderdeel n at AOW age (no time limit); onderdeel n in its first months after
+    the start of the earnings (``earnings_since``); onderdeel r for a single parent with a young
+    child in the months after those; nobody below the age of lid 5. The periods and ages are
+    parameters. Codes: see GRONDEN."""
+
+    def decide(idx: np.ndarray, aow: np.ndarray, since: np.ndarray) -> np.ndarray:
+        old_enough = s("age")[idx] >= s.p(f"{P}.minimumleeftijd")
+        started = (since > 0) & (since <= s.d)
+        end_n = add_months(since, s.p(f"{P}.n_maanden"))
+        in_n = started & (s.d < end_n)
+        young_child = _youngest_child_age(s) < s.p(f"{P}.r_kind_leeftijd")
+        single_parent = s.per_person(~s("has_partner") & young_child)[idx]
+        in_r = started & (s.d >= end_n) & (s.d < add_months(end_n, s.p(f"{P}.r_maanden"))) & single_parent
+        return np.where(
+            ~old_enough,
+            GEEN,
+            np.where(aow, N_AOW, np.where(in_n, N_WERK, np.where(in_r, R_ALLEENSTAANDE_OUDER, GEEN))),
+        )
+
+    return _grounds(s, decide)
 
 
 @variable(
@@ -100,21 +110,30 @@ def vrijlating_grond(s: Simulation) -> np.ndarray:
 )
 def vrijlating_grond_2027(s: Simulation) -> np.ndarray:
     """Art. 34a lid 1 (Participatiewet in balans): at AOW age onderdeel c (no time limit); below it
-    onderdeel a in the twelve months after the start of the earnings (``earnings_since``). The age
-    limit of art. 31 lid 5 does not name art. 34a. Codes: see GRONDEN."""
-    out = np.zeros(len(s.pop.role), np.int8)
-    idx = _may_have_a_ground(s)
-    if not len(idx):
-        return out
-    aow, since = s("has_aow_age")[idx], s.pop.earnings_since[idx]
-    in_a = (since > 0) & (since <= s.d) & (s.d < add_months(since, s.p(f"{P}.art34a.maanden")))
-    out[idx] = np.where(aow, A34_AOW, np.where(in_a, A34_WERK, GEEN))
-    return out
+    onderdeel a in its months after the start of the earnings (``earnings_since``). The age limit of
+    art. 31 lid 5 does not name art. 34a. Codes: see GRONDEN."""
+
+    def decide(idx: np.ndarray, aow: np.ndarray, since: np.ndarray) -> np.ndarray:
+        in_a = (since > 0) & (since <= s.d) & (s.d < add_months(since, s.p(f"{P}.art34a.maanden")))
+        return np.where(aow, A34_AOW, np.where(in_a, A34_WERK, GEEN))
+
+    return _grounds(s, decide)
 
 
 def _capped(earnings: np.ndarray, fraction: float, cap: int | None) -> np.ndarray:
     part = round_div(earnings * _bp(fraction), 10000)
     return part if cap is None else np.minimum(part, cap)
+
+
+def _disregards(s: Simulation, amounts: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> np.ndarray:
+    """Each person's disregard: ``amounts(earnings, grounds)`` for the persons with a ground, nil
+    for everyone else (most: computed for those few only)."""
+    grond = s("vrijlating_grond")
+    out = np.zeros(len(grond), np.int64)
+    idx = np.flatnonzero(grond)
+    if len(idx):
+        out[idx] = amounts(s("inkomsten_uit_arbeid")[idx], grond[idx])
+    return out
 
 
 @variable(
@@ -126,18 +145,15 @@ def _capped(earnings: np.ndarray, fraction: float, cap: int | None) -> np.ndarra
 def vrijlating_arbeid(s: Simulation) -> np.ndarray:
     """Onderdeel n: its share of the net earnings, at most its monthly maximum; onderdeel r: its
     own share and maximum (art. 31 lid 2); rounded half up to the cent."""
-    grond = s("vrijlating_grond")
-    out = np.zeros(len(grond), np.int64)
-    idx = np.flatnonzero(grond)
-    if not len(idx):
-        return out
-    earnings, g = s("inkomsten_uit_arbeid")[idx], grond[idx]
-    n = _capped(earnings, s.p(f"{P}.n_percentage"), s.p(f"{P}.n_maximum"))
-    if (g == R_ALLEENSTAANDE_OUDER).any():
-        r = _capped(earnings, s.p(f"{P}.r_percentage"), s.p(f"{P}.r_maximum"))
-        n = np.where(g == R_ALLEENSTAANDE_OUDER, r, n)
-    out[idx] = n
-    return out
+
+    def amounts(earnings: np.ndarray, g: np.ndarray) -> np.ndarray:
+        n = _capped(earnings, s.p(f"{P}.n_percentage"), s.p(f"{P}.n_maximum"))
+        if (g == R_ALLEENSTAANDE_OUDER).any():
+            r = _capped(earnings, s.p(f"{P}.r_percentage"), s.p(f"{P}.r_maximum"))
+            n = np.where(g == R_ALLEENSTAANDE_OUDER, r, n)
+        return n
+
+    return _disregards(s, amounts)
 
 
 @variable(
@@ -151,18 +167,15 @@ def vrijlating_arbeid(s: Simulation) -> np.ndarray:
 def vrijlating_arbeid_2027(s: Simulation) -> np.ndarray:
     """Art. 34a lid 1: onderdeel a a share of the net earnings (no maximum); onderdeel c a share at
     most the monthly maximum; rounded half up to the cent."""
-    grond = s("vrijlating_grond")
-    out = np.zeros(len(grond), np.int64)
-    idx = np.flatnonzero(grond)
-    if not len(idx):
-        return out
-    earnings, g = s("inkomsten_uit_arbeid")[idx], grond[idx]
-    a = _capped(earnings, s.p(f"{P}.art34a.percentage"), None)
-    if (g == A34_AOW).any():
-        c = _capped(earnings, s.p(f"{P}.art34a.aow_percentage"), s.p(f"{P}.art34a.aow_maximum"))
-        a = np.where(g == A34_AOW, c, a)
-    out[idx] = a
-    return out
+
+    def amounts(earnings: np.ndarray, g: np.ndarray) -> np.ndarray:
+        a = _capped(earnings, s.p(f"{P}.art34a.percentage"), None)
+        if (g == A34_AOW).any():
+            c = _capped(earnings, s.p(f"{P}.art34a.aow_percentage"), s.p(f"{P}.art34a.aow_maximum"))
+            a = np.where(g == A34_AOW, c, a)
+        return a
+
+    return _disregards(s, amounts)
 
 
 @variable(HOUSEHOLD, "Vrijgelaten inkomsten uit arbeid van de bijstandseenheid per maand", "EUR", helper=True)

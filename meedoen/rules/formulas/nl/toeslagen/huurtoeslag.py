@@ -141,6 +141,12 @@ def huurtoeslag_rekenhuur(s: Simulation) -> np.ndarray:
     return np.minimum(s.pop.rent_cents, s("huurtoeslag_maximale_huur"))
 
 
+def _by_size(s: Simulation, multi: np.ndarray, name: str) -> np.ndarray:
+    """The parameter ``name`` for a meerpersoons- or an eenpersoonshuishouden (``multi``), the two
+    household types of art. 2 from 2025 (the 2024 system's own limits by type likewise)."""
+    return np.where(multi, s.p(f"{HT}.{name}_meerpersoons"), s.p(f"{HT}.{name}_eenpersoons"))
+
+
 def _bands(
     s: Simulation, rent: np.ndarray, basis: np.ndarray, size: np.ndarray, above: np.ndarray | bool
 ) -> np.ndarray:
@@ -210,11 +216,7 @@ def huurtoeslag_normhuur(s: Simulation) -> np.ndarray:
         resume = from_int(s.parameters[f"{HT}.basishuur_eenpersoons"].starts[0])
         raise CoverageError(f"{HT}.stelsel_2024.inkomensijkpunt_ouderen", from_int(s.d), resume)
     multi = s("household_size")[idx] > 1
-    y_min = np.where(
-        multi,
-        s.p(f"{HT}.stelsel_2024.inkomensijkpunt_meerpersoons"),
-        s.p(f"{HT}.stelsel_2024.inkomensijkpunt_eenpersoons"),
-    )
+    y_min = _by_size(s, multi, "stelsel_2024.inkomensijkpunt")
     return _normhuur(s, idx, *_points(s, multi, y_min / EURO))
 
 
@@ -222,30 +224,9 @@ def _points(
     s: Simulation, multi: np.ndarray, y_min: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The minimum and reference points (income in euro, normhuur after its verlaging, art. 17-18)."""
-    n_min = (
-        s.p(f"{HT}.normhuur_minimum")
-        - np.where(
-            multi,
-            s.p(f"{HT}.verlaging_normhuur_minimum_meerpersoons"),
-            s.p(f"{HT}.verlaging_normhuur_minimum_eenpersoons"),
-        )
-    ) / EURO
-    y_ref = (
-        np.where(
-            multi,
-            s.p(f"{HT}.referentie_inkomensijkpunt_meerpersoons"),
-            s.p(f"{HT}.referentie_inkomensijkpunt_eenpersoons"),
-        )
-        / EURO
-    )
-    n_ref = (
-        s.p(f"{HT}.normhuur_referentie")
-        - np.where(
-            multi,
-            s.p(f"{HT}.verlaging_normhuur_referentie_meerpersoons"),
-            s.p(f"{HT}.verlaging_normhuur_referentie_eenpersoons"),
-        )
-    ) / EURO
+    n_min = (s.p(f"{HT}.normhuur_minimum") - _by_size(s, multi, "verlaging_normhuur_minimum")) / EURO
+    y_ref = _by_size(s, multi, "referentie_inkomensijkpunt") / EURO
+    n_ref = (s.p(f"{HT}.normhuur_referentie") - _by_size(s, multi, "verlaging_normhuur_referentie")) / EURO
     return y_min, n_min, y_ref, n_ref
 
 
@@ -264,9 +245,7 @@ def huurtoeslag_normhuur_2025(s: Simulation) -> np.ndarray:
     an official text and cannot be derived from official figures here: "unknown"."""
     idx = s.rows
     multi = s("household_size")[idx] > 1
-    y_min = np.where(
-        multi, s.p(f"{HT}.inkomensijkpunt_meerpersoons"), s.p(f"{HT}.inkomensijkpunt_eenpersoons")
-    )
+    y_min = _by_size(s, multi, "inkomensijkpunt")
     return _normhuur(s, idx, *_points(s, multi, y_min / EURO))
 
 
@@ -307,17 +286,15 @@ def huurtoeslag_basis(s: Simulation) -> np.ndarray:
     the maximale huurgrens."""
     idx = s.rows
     size = s("household_size")[idx]
-    basis = np.where(size > 1, s.p(f"{HT}.basishuur_meerpersoons"), s.p(f"{HT}.basishuur_eenpersoons"))
+    basis = _by_size(s, size > 1, "basishuur")
     return _bands(s, s("huurtoeslag_rekenhuur")[idx], basis, size, True)
 
 
 def _huurtoeslag_afbouw(s: Simulation, size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The inkomensijkpunt and the yearly afbouw share, by household size (art. 17, 21.2)."""
     multi = size > 1
-    ijkpunt = np.where(
-        multi, s.p(f"{HT}.inkomensijkpunt_meerpersoons"), s.p(f"{HT}.inkomensijkpunt_eenpersoons")
-    )
-    afbouw = np.where(multi, s.p(f"{HT}.afbouw_meerpersoons"), s.p(f"{HT}.afbouw_eenpersoons"))
+    ijkpunt = _by_size(s, multi, "inkomensijkpunt")
+    afbouw = _by_size(s, multi, "afbouw")
     return ijkpunt, afbouw
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, Simulation, all_conditions, variable
@@ -15,13 +17,27 @@ KB = f"{T}.kinderbijslag"
 KINDERBIJSLAG_CONDITIONS = ("kinderbijslag_kinderen",)
 
 
+def children_under(
+    s: Simulation, age_of: Callable[[np.ndarray], np.ndarray], limit: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The children (indices) who are born and under ``limit`` by ``age_of`` their birth dates, with
+    that age (looked at over the children only): each child benefit takes the age on its own day."""
+    children = np.flatnonzero(s.pop.role == CHILD)
+    age = age_of(s.pop.birth[children])
+    keep = (age >= 0) & (age < limit)
+    return children[keep], age[keep]
+
+
+def children_per_household(s: Simulation, children: np.ndarray) -> np.ndarray:
+    """How many of ``children`` (person indices) live in each household."""
+    return np.bincount(s.pop.household[children], minlength=s.pop.size)
+
+
 def _kinderbijslag_children(s: Simulation) -> tuple[np.ndarray, np.ndarray]:
     """AKW art. 7 lid 1, 11 lid 2 and 12 lid 3: the children who, on the first day of the quarter,
-    are born and under the age limit, with their age on that day (looked at over the children only)."""
-    children = np.flatnonzero(s.pop.role == CHILD)
-    age = age_on(quarter_start(s.d), s.pop.birth[children])
-    keep = (age >= 0) & (age < s.p(f"{AGES}.kinderbijslag.kind_tot"))
-    return children[keep], age[keep]
+    are born and under the age limit, with their age on that day."""
+    first_day = quarter_start(s.d)
+    return children_under(s, lambda birth: age_on(first_day, birth), s.p(f"{AGES}.kinderbijslag.kind_tot"))
 
 
 @variable(
@@ -32,8 +48,7 @@ def _kinderbijslag_children(s: Simulation) -> tuple[np.ndarray, np.ndarray]:
 )
 def kinderbijslag_kinderen_aantal(s: Simulation) -> np.ndarray:
     """Children under the age limit on the first day of the quarter (born on or before that day)."""
-    children, _ = _kinderbijslag_children(s)
-    return np.bincount(s.pop.household[children], minlength=s.pop.size)
+    return children_per_household(s, _kinderbijslag_children(s)[0])
 
 
 @variable(

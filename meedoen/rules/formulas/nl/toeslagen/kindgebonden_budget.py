@@ -7,10 +7,13 @@ import numpy as np
 
 from meedoen.rules.engine import HOUSEHOLD, Simulation, all_conditions, variable
 from meedoen.rules.formulas.nl.toeslagen.awir import AGES, T, _awir_minimum, _whole_euros
-from meedoen.rules.formulas.nl.toeslagen.kinderbijslag import _sum_over_children
+from meedoen.rules.formulas.nl.toeslagen.kinderbijslag import (
+    _sum_over_children,
+    children_per_household,
+    children_under,
+)
 from meedoen.rules.money import round_div
 from meedoen.rules.periods import age_before_month
-from meedoen.rules.population import CHILD
 
 KGB = f"{T}.kindgebonden_budget"
 
@@ -21,10 +24,8 @@ def _kgb_children(s: Simulation) -> tuple[np.ndarray, np.ndarray]:
     """Art. 2 lid 1: the right for a child runs from the month after its birth through the month
     of the birthday that reaches the age limit; the children with their age at the end of the
     previous month (lid 3-5: the supplements too start the month after the birthday)."""
-    children = np.flatnonzero(s.pop.role == CHILD)
-    age = age_before_month(s.d, s.pop.birth[children])
-    keep = (age >= 0) & (age < s.p(f"{AGES}.kindgebonden_budget.kind_tot"))
-    return children[keep], age[keep]
+    limit = s.p(f"{AGES}.kindgebonden_budget.kind_tot")
+    return children_under(s, lambda birth: age_before_month(s.d, birth), limit)
 
 
 @variable(
@@ -35,8 +36,7 @@ def _kgb_children(s: Simulation) -> tuple[np.ndarray, np.ndarray]:
 )
 def kgb_kinderen_aantal(s: Simulation) -> np.ndarray:
     """Children born before this month who did not reach the age limit in an earlier month."""
-    children, _ = _kgb_children(s)
-    return np.bincount(s.pop.household[children], minlength=s.pop.size)
+    return children_per_household(s, _kgb_children(s)[0])
 
 
 @variable(
