@@ -103,9 +103,12 @@ def render_html(
 
 
 def _plateau(curve: Curve) -> int:
-    """Gross income up to which extra work adds nothing (marginal burden of 100 % or more)."""
-    lost = np.nonzero(curve.marginal_burden < 0.99)[0]
-    return int(curve.gross[lost[0]]) if len(lost) else int(curve.gross[-1])
+    """Gross income up to which the bijstand tops up (above it, the household lives on its own
+    income): up to there extra work adds only the earnings disregard."""
+    topped_up = np.nonzero(curve.components["bijstand"] > 0)[0]
+    if not len(topped_up):
+        return 0
+    return int(curve.gross[min(topped_up[-1] + 1, len(curve.gross) - 1)])
 
 
 def curves_csv(result: MinimaEffect) -> str:
