@@ -68,14 +68,19 @@ def test_the_formula_is_not_called_where_the_condition_holds_nowhere(toy):
     assert value.tolist() == [0, 0] and value.dtype == np.int64
 
 
-def test_where_the_condition_holds_everywhere_the_formula_sees_every_row(toy):
-    define, calls = toy
+def _assets_in_euro(calls):
+    """A formula returning the assets in euro at ``s.rows``, recording the rows it was given."""
 
     def amount(s):
         calls.append(s.rows)
         return s.pop.assets_cents[s.rows] // 100
 
-    define("_df_amount", amount)
+    return amount
+
+
+def test_where_the_condition_holds_everywhere_the_formula_sees_every_row(toy):
+    define, calls = toy
+    define("_df_amount", _assets_in_euro(calls))
     value = Simulation(_population([2000.0, 3000.0]))("_df_amount")
     assert calls == [slice(None)]
     assert value.tolist() == [2000, 3000]
@@ -83,12 +88,7 @@ def test_where_the_condition_holds_everywhere_the_formula_sees_every_row(toy):
 
 def test_values_at_the_rows_are_scattered_and_the_rest_is_nil(toy):
     define, calls = toy
-
-    def amount(s):
-        calls.append(s.rows)
-        return s.pop.assets_cents[s.rows] // 100
-
-    define("_df_amount", amount)
+    define("_df_amount", _assets_in_euro(calls))
     value = Simulation(_population([10.0, 2000.0, 20.0, 3000.0]))("_df_amount")
     assert [r.tolist() for r in calls] == [[1, 3]]  # an index array, not a mask
     assert value.tolist() == [0, 2000, 0, 3000]
