@@ -71,7 +71,7 @@ def arbeidskorting(s: Simulation) -> np.ndarray:
     PERSON, "Inkomensafhankelijke combinatiekorting per jaar", "EUR", reference="Wet IB 2001 art. 8.14a"
 )
 def iack(s: Simulation) -> np.ndarray:
-    """Art. 8.14a: for a working parent of a child under 12 who is single or earns least of
+    """Art. 8.14a: for a working parent of a child under the set age who is single or earns least of
     the two partners (on a tie only the older, lid 3): a percentage of the work income above the
     threshold, up to the maximum (each a dated parameter)."""
     pop = s.pop
