@@ -26,8 +26,14 @@ def applied(resident, team):
     return drafts.submit(factories.draft_for(resident, ANSWERS, ("bijstand", "meedoenregeling")))
 
 
+def shown_on(page: str) -> list[str]:
+    """The questions a change page showed (its hidden "shown" fields), as a browser posts them back."""
+    return [part.split('"')[0] for part in page.split('name="shown" value="')[1:]]
+
+
 def report_income(browser: Client, income: str):
-    return browser.post("/mijn/wijziging/income/", {"income": income})
+    shown = shown_on(browser.get("/mijn/wijziging/income/").content.decode())
+    return browser.post("/mijn/wijziging/income/", {"income": income, "shown": shown})
 
 
 def test_a_new_income_shows_its_consequences_and_goes_to_the_consultant(resident, applied, consultant):
@@ -44,7 +50,11 @@ def test_a_new_income_shows_its_consequences_and_goes_to_the_consultant(resident
     # 2600 a month is far above the bijstand norm for a single adult: no more bijstand
     assert by_scheme["bijstand"]["after_eligible"] is False and by_scheme["bijstand"]["changed"]
     page = browser.get(response.url).content.decode()
-    assert "Gevolgen van uw wijziging" in page and "Geen recht" in page and "Klopt, geef de wijziging door" in page
+    assert (
+        "Gevolgen van uw wijziging" in page
+        and "Geen recht" in page
+        and "Klopt, geef de wijziging door" in page
+    )
     applications_before = Application.objects.count()
     assert applications_before == len(applied)  # nothing changed before confirming
 
@@ -85,7 +95,10 @@ def test_without_an_application_there_is_nothing_to_change(resident):
 
 def test_a_rent_change_that_changes_nothing_says_so(resident, applied):
     browser = logged_in(resident)
-    response = browser.post("/mijn/wijziging/rent/", {**ANSWERS["wonen"]})
+    response = browser.post(
+        "/mijn/wijziging/rent/",
+        {**ANSWERS["wonen"], "shown": shown_on(browser.get("/mijn/wijziging/rent/").content.decode())},
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     report = ChangeReport.objects.get()
     assert report.changed == []
@@ -94,7 +107,9 @@ def test_a_rent_change_that_changes_nothing_says_so(resident, applied):
     assert report.confirmed_at is not None and report.submission is None
 
 
-def test_change_reports_are_the_residents_own(resident, other_resident, applied, consultant, other_consultant):
+def test_change_reports_are_the_residents_own(
+    resident, other_resident, applied, consultant, other_consultant
+):
     browser = logged_in(resident)
     report_income(browser, "2600")
     report = ChangeReport.objects.get()
@@ -113,3 +128,28 @@ def test_change_reports_are_the_residents_own(resident, other_resident, applied,
     assert entry is None or entry.subject_id == resident.pk
     browser.get(url)
     assert AuditEntry.objects.filter(actor_id=resident.pk, object_type="changereport").exists()
+
+
+def test_a_partner_moving_in_asks_the_new_questions_first(resident, applied):
+    browser = logged_in(resident)
+    page = browser.get("/mijn/wijziging/household/").content.decode()
+    assert 'value="huishouden:partner"' in page and 'value="inkomen:income"' in page
+    shown = shown_on(page)
+    household = {"partner": "ja", "children": "0", "housemates": "0", "income": "450", "shown": shown}
+    first = browser.post("/mijn/wijziging/household/", household)
+    # the partner's birth date and income were never asked: asked now, without an error
+    assert first.status_code == 200, first.content.decode()[:2000]
+    body = first.content.decode()
+    assert "Door uw wijziging hebben wij nog een paar vragen." in body
+    assert "Geboortedatum van uw partner" in body and "Hoeveel geld krijgt uw partner per maand?" in body
+    assert "Vul dit in." not in body and not ChangeReport.objects.exists()
+    assert "checked" in body.split('value="ja"')[1].split(">")[0]  # the answer stays
+    shown = shown_on(body)
+    second = browser.post(
+        "/mijn/wijziging/household/",
+        {**household, "shown": shown, "partner_birth_date": "1985-02-01", "partner_income": "900"},
+    )
+    assert second.status_code == 302, second.content.decode()[:3000]
+    report = ChangeReport.objects.get()
+    assert len(report.household["persons"]) == 2
+    assert report.kind == "household" and report.consequences

@@ -182,3 +182,30 @@ def test_was_this_useful_and_staff_read_it(client, team, consultant, other_consu
     for other in (consultant, other_consultant, resident):
         assert logged_in(other).get("/medewerkers/feedback/").status_code == 403
     assert client.__class__().get("/medewerkers/feedback/").status_code == 302
+
+
+def test_was_this_useful_is_asked_on_a_decision_page(resident, team):
+    from meedoen.web.applications import drafts
+    from meedoen.web.decisions.models import Outcome
+    from meedoen.web.decisions.recording import record_decision
+    from tests.web.conftest import ANSWERS
+
+    [application] = drafts.submit(factories.draft_for(resident, ANSWERS, ("meedoenregeling",)))
+    application.refresh_from_db()
+    if not hasattr(application, "decision"):
+        record_decision(
+            application, Outcome.REJECTED, by=factories.UserFactory(team=team), motivation="Te hoog."
+        )
+    page = logged_in(resident).get(f"/aanvragen/{application.public_id}/").content.decode()
+    assert "Was dit nuttig?" in page and 'name="page" value="decision"' in page
+
+
+def test_acting_namens_someone_keeps_nothing_for_them(resident, other_resident):
+    from tests.web.test_machtigingen import acting, authorise
+
+    agent = acting(other_resident, authorise(resident, other_resident))
+    fill_check(agent)
+    assert agent.post("/mijn/uitkomsten/bewaren/").status_code == 403
+    assert agent.get("/mijn/plan/").status_code == 403
+    assert agent.get("/mijn/wijziging/").status_code == 403
+    assert not SavedResult.objects.exists()

@@ -14,8 +14,13 @@ class Kind(models.TextChoices):
     RENT = "rent", "Mijn huur"
 
 
-# The Regelingencheck steps a change of each kind asks again (in this order).
-STEPS = {Kind.INCOME: ("inkomen",), Kind.HOUSEHOLD: ("huishouden", "leeftijden"), Kind.RENT: ("wonen",)}
+# The Regelingencheck steps a change of each kind asks again (in this order); a new household asks the
+# ages of who joined and the income again (a partner's income counts too).
+STEPS = {
+    Kind.INCOME: ("inkomen",),
+    Kind.HOUSEHOLD: ("huishouden", "leeftijden", "inkomen"),
+    Kind.RENT: ("wonen",),
+}
 
 
 class ChangeReport(models.Model):

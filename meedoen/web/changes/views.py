@@ -56,16 +56,24 @@ def answer(request: HttpRequest, kind: str) -> HttpResponse:
     q = Questionnaire(dict(base.answers))
     slugs = STEPS[Kind(kind)]
     forms = {}
+    pending = False  # a step the answers now need that the resident has not seen yet (ages of a newcomer)
     if request.method == "POST":
+        shown = set(request.POST.getlist("shown"))  # "step:field" for every field the page showed
         for slug in slugs:
             step = STEP_BY_SLUG[slug]
             if not step.applies(q):
                 continue
             form = q.form(step, request.POST)
+            if any(f"{slug}:{name}" not in shown for name in form.fields):
+                pending = True  # a question the resident has not seen yet: asked first, no error
+                if any(f"{slug}:{name}" in shown for name in form.fields):
+                    q.store(step, form, request.POST)
+                continue
             q.store(step, form, request.POST)
             forms[slug] = form
         missing = q.first_incomplete()
-        if all(f.is_valid() for f in forms.values()) and (missing is None or missing.slug not in slugs):
+        valid = all(f.is_valid() for f in forms.values())
+        if valid and not pending and (missing is None or missing.slug not in slugs):
             if missing is not None:  # an earlier answer no longer fits: say so, never guess
                 messages.error(request, "Een ander antwoord past niet meer. Doe de Regelingencheck opnieuw.")
                 return redirect("portal:check-start")
@@ -85,16 +93,20 @@ def answer(request: HttpRequest, kind: str) -> HttpResponse:
                     consequences=service.consequences(service.current_schemes(resident), result),
                 )
                 return redirect("changes:review", public_id=report.public_id)
-    for slug in slugs:  # a step the answers now need (ages after "a housemate") shows up unbound
+    has_errors = any(f.errors for f in forms.values())
+    for slug in slugs:  # a step the answers now need (ages after "a housemate") shows up without errors
         step = STEP_BY_SLUG[slug]
         if step.applies(q) and slug not in forms:
-            forms[slug] = q.form(step)
+            if request.method == "POST":
+                forms[slug] = step.form_class(initial=q.raw.get(slug) or {}, **step.context(q))
+            else:
+                forms[slug] = q.form(step)
         elif slug in forms and not step.applies(q):
             del forms[slug]
     record(request, Action.VIEW, obj=base, subject_id=resident.pk, what=f"wijziging {kind}", why=OWN_DATA)
     steps = [(STEP_BY_SLUG[s], forms[s]) for s in slugs if s in forms]
-    status = 400 if request.method == "POST" else 200
-    context = {"kind": Kind(kind), "steps": steps, "has_errors": request.method == "POST"}
+    context = {"kind": Kind(kind), "steps": steps, "has_errors": has_errors, "pending": pending}
+    status = 400 if has_errors else 200
     return render(request, "changes/answer.html", context, status=status)
 
 
