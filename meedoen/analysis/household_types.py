@@ -92,7 +92,7 @@ def load_types(source: str | Path = "standard") -> list[HouseholdType]:
         except ValidationError as exc:
             for err in exc.errors():
                 where = ".".join(str(x) for x in err["loc"])
-                problems.append(InputProblem(f"households[{i}].{where}", err["msg"]))
+                problems.append(InputProblem(f"households[{i}]" + (f".{where}" if where else ""), err["msg"]))
     if problems:
         raise InputError(problems)
     return types

@@ -101,3 +101,17 @@ def test_a_scheme_whose_value_was_not_found_is_named_not_counted():
     result = compute("nijmegen", DATE, load_types()[:1], points=50)
     assert "individuele_inkomenstoeslag" in [s for s, _ in result.unvalued]
     assert IIT not in dict(result.components)
+
+
+def test_two_earners_without_a_partner_are_refused_with_the_type_named(tmp_path):
+    from meedoen.rules.errors import InputError
+
+    path = tmp_path / "types.yaml"
+    path.write_text(
+        "- {id: x, name: X, income: wage, rent_month: 600, partner_share: 0.5,\n"
+        "   persons: [{id: a, role: applicant, age: 35}]}\n"
+    )
+    with pytest.raises(InputError) as err:
+        load_types(path)
+    assert err.value.problems[0].path == "households[0]"
+    assert "partner_share needs a person with role partner" in err.value.problems[0].message
