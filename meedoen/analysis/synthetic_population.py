@@ -68,11 +68,17 @@ def random_births(rng: np.random.Generator, date: dt.date, low: int, high: int, 
 
 
 def synthetic(
-    municipality: str, date: dt.date, households: int | None = None, seed: int = 2026
+    municipality: str,
+    date: dt.date,
+    households: int | None = None,
+    seed: int = 2026,
+    figures: tuple[int, int] | None = None,
 ) -> MunicipalPopulation:
-    """Households of the municipality (or ``households`` of them, same shares)."""
+    """Households of the municipality (or ``households`` of them, same shares); ``figures``
+    (inhabitants 15+, persons with bijstand) replace the CBS lookup by name (the national
+    population gives every municipality's own, ``meedoen.analysis.national``)."""
     rng = np.random.default_rng(seed)
-    inhabitants, bijstand = cbs_figures(municipality)
+    inhabitants, bijstand = figures or cbs_figures(municipality)
     n = households or round(inhabitants / ADULTS_PER_HOUSEHOLD)
     bijstand_share = bijstand / BENEFIT_PERSONS_PER_HOUSEHOLD / (inhabitants / ADULTS_PER_HOUSEHOLD)
 

@@ -189,3 +189,19 @@ def test_the_case_page_is_closed_to_others(who, refused, other_consultant, resid
     response = client.get(f"/medewerkers/aanvraag/{refused.public_id}/")
     assert response.status_code in (302, 403, 404)
     assert refused.submission.resident.last_name not in response.content.decode()
+
+
+def test_the_client_page_summarises_a_form_error_at_the_top(consultant, team):
+    client_ = factories.casework_client(team, consultant)
+    url = f"/medewerkers/klanten/{client_.pk}/instrument/"
+    data = {"instrument-kind": "", "instrument-start_date": "2024-05-01"}
+    response = logged_in(consultant).post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    summary = html.index("meedoen-error-summary")
+    assert summary < html.index("<h1")
+    assert 'href="#id_instrument-kind"' in html and "Instrument: Kies welk instrument u inzet." in html
+    assert (
+        "meedoen-error-summary"
+        not in logged_in(consultant).get(f"/medewerkers/klanten/{client_.pk}/").content.decode()
+    )

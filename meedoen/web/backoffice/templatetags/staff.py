@@ -23,6 +23,15 @@ def trace_rows(result: dict[str, Any], household: dict[str, Any]) -> list[trace.
     return trace.rows(result.get("trace", []), household)
 
 
+@register.simple_tag
+def forms_with_errors(*titled: Any) -> list[tuple[str, Any]]:
+    """``{% forms_with_errors "Stap" step_form "Instrument" instrument_form as failed %}``: the forms of
+    a page that came back with errors, by title, for the summary at the top
+    (``backoffice/_error_summary.html``). A form the view did not pass is skipped."""
+    pairs = zip(titled[::2], titled[1::2], strict=True)
+    return [(title, form) for title, form in pairs if getattr(form, "is_bound", False) and form.errors]
+
+
 @register.filter
 def expected_amount(application) -> str:
     return trace.expected_amount(application)
