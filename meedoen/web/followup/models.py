@@ -92,6 +92,16 @@ class Obstacle(models.TextChoices):
     OTHER = "other", "Iets anders"
 
 
+# Column heads of the staff's count table (the residents read the full choice texts above).
+OBSTACLE_SHORT = {
+    Obstacle.HOW: "Wist niet hoe",
+    Obstacle.PAPERS: "Te veel papieren",
+    Obstacle.DOUBT: "Dacht: geen recht",
+    Obstacle.TIME: "Geen tijd of energie",
+    Obstacle.OTHER: "Anders",
+}
+
+
 class FollowupAnswer(models.Model):
     """One answer to the follow-up, for one scheme: no e-mail, no person, no link to the mail, so the
     counts per scheme carry no personal data."""

@@ -24,6 +24,7 @@ from meedoen.web.audit.log import record
 from meedoen.web.audit.models import Action
 from meedoen.web.followup.forms import FeedbackForm, FollowupForm, MailForm, PlanResponseForm
 from meedoen.web.followup.models import (
+    OBSTACLE_SHORT,
     Applied,
     Feedback,
     FollowupAnswer,
@@ -194,7 +195,7 @@ def feedback_list(request: HttpRequest) -> HttpResponse:
         "useful": Feedback.objects.filter(useful=True).count(),
         "not_useful": Feedback.objects.filter(useful=False).count(),
         "counts": followup_counts(),
-        "obstacles": [o for o in Obstacle if o.value],
+        "obstacles": [OBSTACLE_SHORT[o] for o in Obstacle if o.value],
     }
     return render(request, "followup/feedback_list.html", context)
 
