@@ -147,11 +147,17 @@ def cmd_job(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    from meedoen.analysis.national.commands import cmd_simulate_national, wants_national
     from meedoen.analysis.population_table import read_population
     from meedoen.analysis.simulation import read_recipients, read_recipients_by_area, simulate
     from meedoen.analysis.simulation_report import write_simulation_report
     from meedoen.analysis.synthetic_population import synthetic
 
+    if wants_national(args):
+        return cmd_simulate_national(args)
+    if not args.municipality or not args.date:
+        missing = InputError([InputProblem("", "--municipality and --date are required")])
+        return report_problems(missing, as_json=False)
     try:
         parameters = default_parameters()
         check_municipality(args.municipality, parameters)
@@ -210,8 +216,8 @@ def add_commands(sub: argparse._SubParsersAction, date_type: Any) -> None:
     job.set_defaults(run=cmd_job)
 
     sim = sub.add_parser("simulate", help="policy simulation of a population: current rules against a reform")
-    sim.add_argument("--municipality", required=True)
-    sim.add_argument("--date", required=True, type=date_type)
+    sim.add_argument("--municipality", help="required without --national / --sweep")
+    sim.add_argument("--date", type=date_type, help="required without --national / --sweep")
     sim.add_argument("--reform", help="YAML file with parameter changes by path and date")
     sim.add_argument(
         "--baseline", help="YAML file with changes that make the starting point (default: current)"
@@ -232,3 +238,7 @@ def add_commands(sub: argparse._SubParsersAction, date_type: Any) -> None:
     sim.add_argument("--out", required=True, help="folder for the report")
     sim.add_argument("--no-pdf", action="store_true", help="skip the PDF (faster)")
     sim.set_defaults(run=cmd_simulate)
+
+    from meedoen.analysis.national.commands import add_commands as add_national_commands
+
+    add_national_commands(sub, sim, date_type)
