@@ -32,7 +32,9 @@ VALUED_SCHEMES: tuple[str, ...] = (
     "individuele_inkomenstoeslag_waarde_maand",
     "meedoenregeling_waarde_maand",
     "kwijtschelding_waarde_maand",
-    "stadspas_waarde_maand", "collectieve_zorgverzekering_waarde_maand", "kindregeling_waarde_maand",
+    "stadspas_waarde_maand",
+    "collectieve_zorgverzekering_waarde_maand",
+    "kindregeling_waarde_maand",
 )
 
 
@@ -86,19 +88,19 @@ def unvalued_schemes(parameters: ParameterSet, municipality: str, date: dt.date 
     return [scheme_of(v) for v, state in status.items() if state == "unknown"]
 
 
-@variable(HOUSEHOLD, "Individuele inkomenstoeslag omgerekend per maand", "EUR")
+@variable(HOUSEHOLD, "Individuele inkomenstoeslag omgerekend per maand", "EUR", helper=True)
 def individuele_inkomenstoeslag_waarde_maand(s: Simulation) -> np.ndarray:
     """The IIT is paid once a year: a twelfth of it per month."""
     return round_div(s("individuele_inkomenstoeslag"), 12)
 
 
-@variable(HOUSEHOLD, "Meedoen-regeling omgerekend per maand", "EUR")
+@variable(HOUSEHOLD, "Meedoen-regeling omgerekend per maand", "EUR", helper=True)
 def meedoenregeling_waarde_maand(s: Simulation) -> np.ndarray:
     """A yearly amount per adult: a twelfth of it per month."""
     return round_div(s("meedoenregeling"), 12)
 
 
-@variable(HOUSEHOLD, "Gemeentelijke regelingen omgerekend per maand", "EUR")
+@variable(HOUSEHOLD, "Gemeentelijke regelingen omgerekend per maand", "EUR", helper=True)
 def lokale_regelingen_maand(s: Simulation) -> np.ndarray:
     """The sum of the valued local schemes the municipality has, in money per month; a scheme whose
     value was not found is left out (and named by :func:`unvalued_schemes`), never counted as €0."""
