@@ -10,7 +10,7 @@ LOCK := requirements.lock
 # Tools that write and audit the lock (not needed to install it): their own virtualenv.
 TOOLS := $(VENV)/tools
 
-.PHONY: demo cli-demo test lint bench bench-peers mer simulate clean lock audit-deps
+.PHONY: demo cli-demo test lint bench bench-peers mer simulate monitor clean lock audit-deps
 
 $(BIN)/meedoen: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,13 @@ lint: $(BIN)/meedoen
 test: lint web-install
 	$(BIN)/pytest
 	$(MAKE) web-test-postgres
+
+# The bestuursrapportage (three times a year) on the demo city: tables, then HTML, PDF and CSV in out/.
+# With real data: `python -m meedoen.web.manage export_monitor DIR` and `meedoen monitor report DIR ...`.
+PERIOD ?= 2024-T3
+monitor: $(BIN)/meedoen
+	$(BIN)/meedoen monitor demo out/monitor-data
+	$(BIN)/meedoen monitor report out/monitor-data --period $(PERIOD) --municipality arnhem --out out/monitor
 
 bench: $(BIN)/meedoen
 	$(BIN)/python bench/run.py

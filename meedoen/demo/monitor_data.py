@@ -36,6 +36,10 @@ EPOCH = date(1970, 1, 1).toordinal()
 DAYS_PER_YEAR = 365.2425
 AOW_AGE = 67
 
+# Gender as registered (the optional persons column): assumption, roughly equal shares with a few
+# unknown; drawn with its own random stream so the other demo figures do not change.
+GENDERS = {"v": 0.52, "m": 0.47, None: 0.01}
+
 # Persons on benefit on the first day of the month; linear between the points.
 STOCK = {
     date(2014, 1, 1): 8200,  # assumption: the 2015 level less the national growth of 2014
@@ -331,7 +335,7 @@ def generate(seed: int = SEED) -> dict[str, pl.DataFrame]:
         _plan_returns(city, m, leaver, ends, reasons, with_lks, returns)
         _instruments_on_benefit(city, m, active)
         _debt_help(city, m, active)
-    return _frames(city)
+    return _frames(city, seed)
 
 
 def _inflow_months(months: list[Month], year: int, total: int) -> list[tuple[Month, int]]:
@@ -507,15 +511,19 @@ def _choices(names: tuple[str, ...] | list[str], codes: np.ndarray) -> pl.Series
     return pl.Series(list(names))[np.maximum(codes, 0)].scatter(np.flatnonzero(codes < 0), None)
 
 
-def _frames(city: City) -> dict[str, pl.DataFrame]:
+def _frames(city: City, seed: int = SEED) -> dict[str, pl.DataFrame]:
     person_ids = pl.Series([f"P{i + 1:06d}" for i in range(city.birth.n)])
     sk = city.sk.values
+    gender_codes = np.random.default_rng(seed + 1).choice(
+        len(GENDERS), size=city.birth.n, p=list(GENDERS.values())
+    )
     persons = pl.DataFrame(
         {
             "person_id": person_ids,
             "birth_date": _dates(city.birth.values),
             "area": _choices(list(AREAS), city.area.values),
             "startkwalificatie": pl.Series(sk == SK_TRUE).scatter(np.flatnonzero(sk == SK_UNKNOWN), None),
+            "gender": _choices(list(GENDERS)[:2], np.where(gender_codes == 2, -1, gender_codes)),
         }
     )
     spells = pl.DataFrame(

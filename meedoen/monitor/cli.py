@@ -130,6 +130,15 @@ def cmd_cbs_import(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if problems else 0
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Write the synthetic demo city's four tables (ten years, Arnhem-sized) to a folder."""
+    from meedoen.demo.monitor_data import write_monitor_demo
+
+    for name, rows in write_monitor_demo(args.dir).items():
+        print(f"{args.dir}/{name}: {rows} rows")
+    return 0
+
+
 def cmd_monitor(args: argparse.Namespace) -> int:
     """``meedoen monitor`` without a subcommand: show what it can do."""
     args.monitor_parser.print_help(sys.stderr)
@@ -172,6 +181,14 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     r.add_argument("--peers", type=int, default=5, help="size of the peer group (default: 5)")
     r.add_argument("--no-pdf", action="store_true", help="skip the PDF (HTML and CSV only)")
     r.set_defaults(run=cmd_report)
+    d = sub.add_parser(
+        "demo",
+        help="write the synthetic demo city's tables (no real figures) to DIR",
+        description="Ten years (2014-2024) of bijstand spells, instruments and debt help for an Arnhem-sized "
+        "synthetic city, in the contract's four tables; see docs/monitor-demo-data.md.",
+    )
+    d.add_argument("dir", help="folder to write persons, spells, instruments and debt_help (.csv)")
+    d.set_defaults(run=cmd_demo)
     i = sub.add_parser(
         "cbs-import",
         help="import fresh CBS StatLine exports (CSV or OData JSON) into a CBS folder",

@@ -36,6 +36,7 @@ from meedoen.monitor.report_sections import (
     durable_section,
     headline_section,
     loonkostensubsidie_section,
+    splits_section,
     startkwalificatie_section,
     stock_and_flows_section,
 )
@@ -62,6 +63,7 @@ def build(
     """
     ctx = _context(tables, period, cbs, municipality, as_of)
     out = Collector()
+    goal = ambition_section(ctx, out)  # first in the report, so F1
     headline = headline_section(ctx, out)
     national_note, flow_months = stock_and_flows_section(ctx, out)
     durable_section(ctx, out)
@@ -69,7 +71,7 @@ def build(
     debt_help_section(ctx, out)
     startkwalificatie_section(ctx, out)
     areas = areas_section(ctx, out)
-    goal = ambition_section(ctx, out)
+    splits = splits_section(ctx, out)
     cbs_year, peer_codes, comparison = cbs_figures(ctx, out, peers)
     report = Report(
         municipality=ctx.name,
@@ -90,6 +92,7 @@ def build(
         notes=cbs_notes(cbs, period, cbs_year, national_note),
         cbs_vintage=cbs.vintage(),
         ambition=goal,
+        splits=splits,
     )
     report.text = summary(report, ctx.now, ctx.prev, ctx.last_year, comparison)
     return report

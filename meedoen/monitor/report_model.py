@@ -102,6 +102,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
     cbs_vintage: str = ""  # which CBS data the comparison rests on (``Cbs.vintage``)
     ambition: dict[str, Any] | None = None  # ``report_sections.ambition_section``
+    splits: list[dict[str, Any]] = field(default_factory=list)  # per gender and age band
 
 
 def kpi_query(p: Period, as_of: date, key: str = "") -> str:

@@ -201,17 +201,36 @@ def startkwalificatie_section(ctx: Context, out: Collector) -> None:
             out.row(sk, key, p.label, ctx.name, s[key], counts="uitkeringen")
 
 
+GENDER_NAMES = {"v": "Vrouw", "m": "Man", "x": "X (anders)"}
+
+
 def areas_section(ctx: Context, out: Collector) -> list[dict[str, Any]]:
     """The period's KPIs per area (wijk)."""
-    area_fig = out.add("areas", "Per gebied", "personen / uitkeringen / trajecten",
-                       kpi_query(ctx.period, ctx.as_of) + '["by_area"]')  # fmt: skip
-    areas = []
-    for area, values in ctx.now["by_area"].items():
-        cells = [count_text(get(values, key)) for key, _ in AREA_COLUMNS]
-        areas.append({"area": area, "cells": cells})
-        for key, label in AREA_COLUMNS:
-            out.row(area_fig, f"{label} [{key}]", ctx.period.label, area, get(values, key))
-    return areas
+    return _split(ctx, out, "areas", "Per gebied", "by_area", {})
+
+
+def splits_section(ctx: Context, out: Collector) -> list[dict[str, Any]]:
+    """The splits the council asks for: per gender (when the data have it) and per age band."""
+    rows = []
+    if "by_gender" in ctx.now:
+        rows += _split(ctx, out, "gender", "Naar geslacht", "by_gender", GENDER_NAMES)
+    return rows + _split(ctx, out, "age_band", "Naar leeftijd op de laatste dag", "by_age_band", {})
+
+
+def _split(ctx: Context, out: Collector, ref: str, title: str, key: str, names: dict[str, str]) -> list[dict]:
+    """One row per group of ``kpis()[key]`` with the AREA_COLUMNS counts (each under 10 as <10)."""
+    fig = out.add(
+        ref, title, "personen / uitkeringen / trajecten", kpi_query(ctx.period, ctx.as_of) + f'["{key}"]'
+    )
+    rows = []
+    for group, values in ctx.now[key].items():
+        name = names.get(group, group)
+        rows.append(
+            {"area": name, "group": title, "cells": [count_text(get(values, k)) for k, _ in AREA_COLUMNS]}
+        )
+        for column, label in AREA_COLUMNS:
+            out.row(fig, f"{label} [{column}]", ctx.period.label, name, get(values, column))
+    return rows
 
 
 def ambition_section(ctx: Context, out: Collector) -> dict[str, Any] | None:

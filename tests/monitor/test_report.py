@@ -16,7 +16,7 @@ from tests.monitor.builders import write_folder
 CBS = default_folder()
 STEM = "monitor-arnhem-2023-T1"
 SECTIONS = ("samenvatting", "kerncijfers", "ontwikkeling", "werk", "schuldhulp", "startkwalificatie",
-            "gebieden", "vergelijking", "verantwoording")  # fmt: skip
+            "gebieden", "groepen", "ambitie", "vergelijking", "verantwoording")  # fmt: skip
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
@@ -58,7 +58,7 @@ def test_html_has_every_section_and_figure_with_its_query(out):
     assert 'id="ambitie"' in html and "Doorbraak naar Werk" in html
     # every figure names what it counts and the function it came from
     footnotes = re.findall(r'<p class="bron">(.*?)</p>', html, flags=re.S)
-    assert len(footnotes) == 12  # one per figure (F1..F12)
+    assert len(footnotes) == 14  # one per figure (F1..F14)
     assert all("Telt:" in f and "meedoen.monitor." in f for f in footnotes)
     assert "meedoen.monitor.kpis.kpis(tables, first=2023-01-01, last=2023-04-30, as_of=2024-12-31)" in html
     # the national comparison says persons vs benefits, and the three cities are side by side
@@ -167,3 +167,17 @@ def test_a_rate_over_fewer_than_10_measurable_outflows_is_not_shown(demo):
     assert shown["startkwalificatie"]["durable_rate_without_sk"] is None
     kept = suppress_rates(kpis(tables, older.first, older.last, as_of), tables, older, as_of)
     assert kept["durable_outflow_work"]["rate"] == 0.9228
+
+
+def test_the_report_splits_by_gender_and_age_band_with_small_cells_suppressed(out):
+    html = (out / f"{STEM}.html").read_text(encoding="utf-8")
+    section = html[html.index('id="groepen"') :]
+    section = section[: section.index("</section>")]
+    for group in ("Vrouw", "Man", "18-26", "27-44", "45-54", "55+"):
+        assert f"<td>{group}</td>" in section
+    rows = list(csv.reader((out / f"{STEM}-cijfers.csv").read_text(encoding="utf-8").splitlines()))
+    women = [r for r in rows if r[1] == "Naar geslacht" and r[5] == "Vrouw" and "[stock_at_to]" in r[2]]
+    men = [r for r in rows if r[1] == "Naar geslacht" and r[5] == "Man" and "[stock_at_to]" in r[2]]
+    total = next(r for r in rows if r[0] == "F2" and "[stock_at_to]" in r[2] and r[4] == "2023-T1")
+    # unknown gender counts in neither: the two together are at most the total
+    assert int(women[0][6]) + int(men[0][6]) <= int(total[6])
