@@ -168,6 +168,8 @@ def followup_answer(request: HttpRequest, token: str) -> HttpResponse:
             mail.email = ""  # answered: the address is no longer needed
             mail.save(update_fields=["answered_at", "email"])
         return render(request, "followup/followup_done.html", {"again": False})
+    # the holder of the mail's link (no account): which schemes a household may get is personal data
+    record(request, Action.VIEW, obj=mail, subject_id=None, what="vervolgvraag", why="link in de vervolgmail")
     status = 400 if request.method == "POST" else 200
     return render(request, "followup/followup_form.html", {"form": form, "mail": mail}, status=status)
 
