@@ -71,6 +71,89 @@ def variable_names(measures: list, label: str) -> list[str]:
     return sorted(names)
 
 
+class Groups:
+    """The groups a partition's households count in: the country, the municipality (totals), each
+    household type and each area (``np.bincount``: one pass per figure for all groups)."""
+
+    def __init__(self, code: str, kinds: np.ndarray, areas: np.ndarray, area_names: tuple[str, ...]) -> None:
+        from meedoen.analysis.simulation import TYPE_NAMES
+        from meedoen.rules.formulas.household.benefit_unit import HOUSEHOLD_TYPES
+
+        self.totals = (("nederland", NATIONAL), ("gemeente", code))
+        self.labels = (
+            (kinds, [("type", TYPE_NAMES[t]) for t in HOUSEHOLD_TYPES]),
+            (areas, [("gebied", f"{code} {a}") for a in area_names]),
+        )
+
+    def add(self, out: Counts, metric: str, x: np.ndarray) -> None:
+        """Count a condition (bool) or add an amount (cents, exact below 2**53) per group."""
+        total = int(x.sum())
+        for key in self.totals:
+            out[(*key, metric)] += total
+        for labels, keys in self.labels:
+            if x.dtype == bool:
+                sums = np.bincount(labels[x], minlength=len(keys))
+            else:
+                sums = np.rint(np.bincount(labels, weights=x, minlength=len(keys))).astype(np.int64)
+            for key, value in zip(keys, sums.tolist(), strict=True):
+                out[(*key, metric)] += value
+
+    def add_total(self, out: Counts, metric: str, value: int) -> None:
+        for key in self.totals:
+            out[(*key, metric)] += value
+
+
+def side_counts(
+    groups: Groups,
+    measures: list,
+    values: Mapping[str, np.ndarray],
+    reform: bool,
+    same: Counts | None = None,
+    changed: frozenset[str] = frozenset(),
+) -> Counts:
+    """Eligible households per group and yearly cost per country and municipality under one
+    parameter set; with ``same`` (the baseline's counts), a measure none of whose variables is in
+    ``changed`` is copied from it instead of counted again (a sweep's variants)."""
+    from meedoen.analysis.simulation import yearly_cost
+
+    out: Counts = Counter()
+    suffix = "_reform" if reform else ""
+    for m in measures:
+        if same is not None and not {m.eligible, m.amount, m.value} & changed:
+            for (level, group, metric), value in same.items():
+                if metric in (f"eligible:{m.id}", f"cost:{m.id}"):
+                    kind, scheme = metric.split(":", 1)
+                    out[(level, group, f"{kind}{suffix}:{scheme}")] = value
+            continue
+        groups.add(out, f"eligible{suffix}:{m.id}", values[m.eligible] > 0)
+        groups.add_total(out, f"cost{suffix}:{m.id}", yearly_cost(m, values))
+    if "energy_poverty" in values:
+        groups.add(out, f"energy_poverty{suffix}", values["energy_poverty"])
+    return out
+
+
+def change_counts(groups: Groups, base: Mapping[str, np.ndarray], new: Mapping[str, np.ndarray]) -> Counts:
+    """Winners and losers of the reform (disposable income per year) per group."""
+    out: Counts = Counter()
+    gain = (new["disposable_income"] - base["disposable_income"]) * 12
+    groups.add(out, "winners", gain > 0)
+    groups.add(out, "losers", gain < 0)
+    groups.add(out, "gain_per_year", gain)
+    groups.add(out, "loss_per_year", np.where(gain < 0, -gain, 0))
+    return out
+
+
+def base_counts(groups: Groups, measures: list, base: Mapping[str, np.ndarray]) -> Counts:
+    """What does not depend on the reform: households per group, the baseline's figures, and the
+    schemes whose value was not found (counted once per municipality)."""
+    out = side_counts(groups, measures, base, reform=False)
+    groups.add(out, "households", np.ones(len(base["disposable_income"]), bool))
+    for m in measures:
+        if not m.costed and (m.value or m.amount):
+            groups.add_total(out, f"unvalued:{m.id}", 1)
+    return out
+
+
 def aggregate(
     code: str,
     measures: list,
@@ -80,40 +163,10 @@ def aggregate(
     area_names: tuple[str, ...],
 ) -> Counts:
     """Counters of one partition under the baseline (``base``) and a reform (``new``)."""
-    from meedoen.analysis.simulation import TYPE_NAMES, yearly_cost
-    from meedoen.rules.formulas.household.benefit_unit import HOUSEHOLD_TYPES
-
-    out: Counts = Counter()
-    gain = (new["disposable_income"] - base["disposable_income"]) * 12
-    groups: list[tuple[str, str, np.ndarray | None]] = [
-        ("nederland", NATIONAL, None),
-        ("gemeente", code, None),
-    ]
-    kinds = base["household_type"]
-    groups += [("type", TYPE_NAMES[t], kinds == i) for i, t in enumerate(HOUSEHOLD_TYPES)]
-    groups += [("gebied", f"{code} {a}", areas == i) for i, a in enumerate(area_names)]
-    eligible = {m.id: (base[m.eligible] > 0, new[m.eligible] > 0) for m in measures}
-    for level, group, members in groups:
-        key = (level, group)
-        sel = np.ones(len(gain), bool) if members is None else members
-        g = gain[sel]
-        out[(*key, "households")] += int(sel.sum())
-        out[(*key, "winners")] += int((g > 0).sum())
-        out[(*key, "losers")] += int((g < 0).sum())
-        out[(*key, "gain_per_year")] += int(g.sum())
-        out[(*key, "loss_per_year")] += int(-g[g < 0].sum())
-        if "energy_poverty" in base:
-            out[(*key, "energy_poverty")] += int((base["energy_poverty"] & sel).sum())
-            out[(*key, "energy_poverty_reform")] += int((new["energy_poverty"] & sel).sum())
-        for m in measures:
-            before, after = eligible[m.id]
-            out[(*key, f"eligible:{m.id}")] += int((before & sel).sum())
-            out[(*key, f"eligible_reform:{m.id}")] += int((after & sel).sum())
-            if members is None:  # cost per country and municipality (groups need not be costed)
-                out[(*key, f"cost:{m.id}")] += yearly_cost(m, base)
-                out[(*key, f"cost_reform:{m.id}")] += yearly_cost(m, new)
-            if not m.costed and (m.value or m.amount):
-                out[(*key, f"unvalued:{m.id}")] = 1
+    groups = Groups(code, base["household_type"], areas, area_names)
+    out = base_counts(groups, measures, base)
+    out.update(side_counts(groups, measures, new, reform=True))
+    out.update(change_counts(groups, base, new))
     return out
 
 
@@ -238,7 +291,7 @@ def run_national(
         from distributed import as_completed
 
         futures = client.map(run_partition, parts, date=date, reform=reform, pure=False)
-        results = (f.result() for f in as_completed(futures))
+        results = (result for _, result in as_completed(futures, with_results=True))
         workers = len(client.scheduler_info()["workers"])
     counts, stats = reduce_results(results, _add, Counter())
     return NationalResult(counts, stats, time.perf_counter() - start, workers)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,17 +106,23 @@ def build(
     only: set[str] | None = None,
 ) -> list[Partition]:
     """Write the partitions and the manifest; ``only`` limits it to some CBS codes (tests)."""
-    from meedoen.analysis.population_table import write_population
-
     if not 0 < scale <= 1:
         raise ValueError(f"scale must be above 0 and at most 1, got {scale}")
     year, found = municipalities(cbs)
+    chosen = (m for m in found if only is None or m.code in only)
+    return write_partitions(out, ((m, generate(m, date, scale, seed)) for m in chosen), year, date)
+
+
+def write_partitions(
+    out: Path, populations: Iterable[tuple[Municipality, MunicipalPopulation]], year: int, date: dt.date
+) -> list[Partition]:
+    """Write each population as its municipality's partition (one at a time: memory stays that of
+    the largest municipality) and the manifest."""
+    from meedoen.analysis.population_table import write_population
+
     out.mkdir(parents=True, exist_ok=True)
     parts = []
-    for m in found:
-        if only is not None and m.code not in only:
-            continue
-        data = generate(m, date, scale, seed)
+    for m, data in populations:
         folder = out / f"gemeente={m.code}"
         folder.mkdir(exist_ok=True)
         write_population(data, folder / "part.parquet")

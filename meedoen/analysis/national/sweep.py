@@ -31,11 +31,14 @@ import numpy as np
 from meedoen.analysis.national.distributed import (
     Changes,
     Counts,
+    Groups,
     TaskStats,
-    aggregate,
+    base_counts,
+    change_counts,
     measures_of,
     parameters_for,
     peak_rss,
+    side_counts,
     variable_names,
     worker_id,
 )
@@ -149,16 +152,24 @@ def sweep_population(data: Any, code: str, date: dt.date, sweep: Sweep) -> Parti
     base = {n: sim(n) for n in names}
     changed = sim.dependents(sweep.paths)
     reuse = sim.values_except(changed)
+    groups = Groups(code, base["household_type"], data.areas, data.area_names)
+    fixed = base_counts(groups, measures, base)
+    unchanged = Counter(fixed)
+    unchanged.update(side_counts(groups, measures, base, True, same=fixed))
+    unchanged.update(change_counts(groups, base, base))
     out = PartitionSweep([], set(), 0)
     for changes in sweep.changes:
-        if changed:
-            variant = VariantSimulation(data.population, parameters_for(changes), reuse)
-            new = {n: variant(n) for n in names}
-            out.recomputed.update(variant.recomputed)
-        else:
-            new = base
         out.reused += len(reuse)
-        out.counts.append(aggregate(code, measures, base, new, data.areas, data.area_names))
+        if not changed:  # nothing here rests on the swept parameters (another municipality's)
+            out.counts.append(Counter(unchanged))
+            continue
+        variant = VariantSimulation(data.population, parameters_for(changes), reuse)
+        new = {n: variant(n) for n in names}
+        out.recomputed.update(variant.recomputed)
+        counts = Counter(fixed)
+        counts.update(side_counts(groups, measures, new, True, same=fixed, changed=changed))
+        counts.update(change_counts(groups, base, new))
+        out.counts.append(counts)
     return out
 
 
@@ -228,7 +239,7 @@ def run_sweep(parts: list[Partition], date: dt.date, sweep: Sweep, client: Any =
         from distributed import as_completed
 
         futures = client.map(sweep_partition, parts, date=date, sweep=sweep, pure=False)
-        results = (f.result() for f in as_completed(futures))
+        results = (result for _, result in as_completed(futures, with_results=True))
     total: list[Counts] = []
     recomputed: set[str] = set()
     tasks = []
