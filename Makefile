@@ -10,7 +10,7 @@ LOCK := requirements.lock
 # Tools that write and audit the lock (not needed to install it): their own virtualenv.
 TOOLS := $(VENV)/tools
 
-.PHONY: demo cli-demo test lint bench bench-peers mer simulate monitor clean lock audit-deps
+.PHONY: demo cli-demo test lint bench bench-national bench-peers mer simulate monitor clean lock audit-deps
 
 $(BIN)/meedoen: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,13 @@ bench: $(BIN)/meedoen
 	$(BIN)/python bench/simulation.py
 	$(BIN)/python bench/simulation_peer.py
 	$(BIN)/python bench/monitor_kpis.py
+	$(MAKE) bench-national
+
+# The national population on Dask (#21): one process vs 1 and 2 workers, peak memory per worker, a
+# 20-variant sweep on 1M households. NATIONAL_SCALE=0.1 for a quicker run.
+NATIONAL_SCALE ?= 1.0
+bench-national: $(BIN)/meedoen
+	$(BIN)/python bench/national.py --scale $(NATIONAL_SCALE)
 
 # OpenFisca and PolicyEngine-core on the same rules, each in its own virtualenv (bench/peers/.venvs).
 bench-peers: $(BIN)/meedoen
