@@ -104,3 +104,35 @@ def test_policy_adviser_opens_the_dashboard(page: Page, axe, team):
     page.get_by_role("button", name="Tonen").click(timeout=BUILD_MS)
     expect(page.get_by_role("heading", name="2024-T1: januari t/m april 2024, Nijmegen")).to_be_visible()
     assert axe.violations == [], "\n".join(axe.violations)
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
+def test_the_dashboard_of_the_demo_city_draws_every_chart(page: Page, axe, width, tmp_path):
+    """The demo city (Arnhem-sized): every chart is drawn with data, dates on the time axes, no
+    negative counts, no server path, no sideways scrolling on a phone, and axe finds nothing."""
+    cache.clear()
+    factories.UserFactory(username="beleid", role=Role.POLICY_ADVISER)
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in_staff(page, "beleid")
+    page.goto("/medewerkers/monitor/?bron=demo&period=2024-T2", timeout=BUILD_MS)
+    expect(page.get_by_role("heading", name="Ambitie: Doorbraak naar Werk")).to_be_visible()
+    charts = page.locator("figure img.meedoen-chart")
+    assert charts.count() == 9  # ambition, stock, flows, durable, lks, debt, SK, density, map
+    # share of pixels that are not white, per chart: an axis frame alone is well under 1 %
+    inked = page.evaluate(
+        """() => [...document.querySelectorAll('figure img.meedoen-chart')].map(img => {
+            const c = document.createElement('canvas');
+            c.width = img.naturalWidth; c.height = img.naturalHeight;
+            const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+            const d = g.getImageData(0, 0, c.width, c.height).data; let n = 0;
+            for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
+            return n / (c.width * c.height); })"""
+    )
+    assert all(share > 0.01 for share in inked), inked
+    text = page.locator("main").inner_text()
+    assert "/tmp" not in text and "/work" not in text and "var/" not in text
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    shots = tmp_path if not (folder := __import__("os").environ.get("MEEDOEN_SCREENSHOTS")) else folder
+    page.screenshot(path=f"{shots}/dashboard-{width}.png", full_page=True)
+    axe.scan(page)
+    assert axe.violations == [], "\n".join(axe.violations)
