@@ -139,6 +139,7 @@ DECLARED = {
     "huurtoeslag": "huurtoeslag_recht",
     "kinderbijslag": "kinderbijslag_recht",
     "kindgebonden_budget": "kgb_recht",
+    "kgb_jaar": "kgb_kinderen",
     "kostendelersnorm": "kostendelersnorm_van_toepassing",
     "huurtoeslag_berekend": "huurtoeslag_huurwoning",
     "huurtoeslag_normhuur": "huurtoeslag_huurwoning",

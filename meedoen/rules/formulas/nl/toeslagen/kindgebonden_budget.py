@@ -79,12 +79,13 @@ def kgb_vermogen(s: Simulation) -> np.ndarray:
     "Kindgebonden budget per jaar volgens het inkomen",
     "EUR",
     reference="Wet op het kindgebonden budget art. 2",
+    defined_for="kgb_kinderen",
 )
 def kgb_jaar(s: Simulation) -> np.ndarray:
     """Art. 2: per child a yearly amount, more from the month after each of the two supplement
-    birthdays (lid 3-5), plus the alleenstaande-ouderkop; minus a percentage of the income above the drempel
-    (for partners the drempel plus a fixed amount). Rounded to whole euros, nil under the Awir
-    minimum (Awir art. 14 lid 4 and 5). Computed over households with children only."""
+    birthdays (lid 3-5), plus the alleenstaande-ouderkop; minus a percentage of the income above the
+    drempel (for partners the drempel plus a fixed amount). Rounded to whole euros, nil under the
+    Awir minimum (Awir art. 14 lid 4 and 5)."""
     children, age = _kgb_children(s)
     first = s.p(f"{AGES}.kindgebonden_budget.verhoging_vanaf")
     second = s.p(f"{AGES}.kindgebonden_budget.tweede_verhoging_vanaf")
@@ -93,15 +94,13 @@ def kgb_jaar(s: Simulation) -> np.ndarray:
         + np.where((age >= first) & (age < second), s.p(f"{KGB}.toeslag_12_tot_16"), 0)
         + np.where(age >= second, s.p(f"{KGB}.toeslag_16_tot_18"), 0)
     )
-    full = _sum_over_children(s, children, per_child)
-    out = np.zeros(s.pop.size, np.int64)
-    parents = np.flatnonzero(full)
+    parents = s.rows
     partner = s("has_partner")[parents]
-    full = full[parents] + np.where(partner, 0, s.p(f"{KGB}.alleenstaande_ouderkop"))
+    full = _sum_over_children(s, children, per_child)[parents]
+    full = full + np.where(partner, 0, s.p(f"{KGB}.alleenstaande_ouderkop"))
     drempel = s.p(f"{T}.drempelinkomen") + np.where(partner, s.p(f"{KGB}.extra_drempel_partners"), 0)
     reduction = s.p(f"{KGB}.afbouw") * np.maximum(s("toetsingsinkomen_household")[parents] - drempel, 0)
-    out[parents] = _awir_minimum(s, _whole_euros(np.maximum(full - reduction, 0)))
-    return out
+    return _awir_minimum(s, _whole_euros(np.maximum(full - reduction, 0)))
 
 
 @variable(
