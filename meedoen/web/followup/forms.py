@@ -56,7 +56,10 @@ class FollowupForm(UtrechtForm):
                 widget=forms.RadioSelect,
             )
             self.fields[f"obstacle_{scheme['id']}"] = forms.ChoiceField(
-                label=f"{scheme['name']}: wat hield u tegen?", choices=Obstacle.choices, required=False
+                label=f"{scheme['name']}: wat hield u tegen?",
+                help_text="Alleen als het (nog) niet lukte.",
+                choices=Obstacle.choices,
+                required=False,
             )
 
     def answers(self) -> list[tuple[dict[str, Any], str, str]]:
