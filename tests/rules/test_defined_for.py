@@ -162,3 +162,19 @@ def test_every_condition_is_a_known_boolean_of_the_same_entity():
         if var.defined_for and not var.name.startswith("_df_"):
             condition = REGISTRY[var.defined_for]
             assert condition.unit == "bool" and condition.entity == var.entity, var.name
+
+
+def test_a_restricted_variable_asked_for_inside_another_sees_its_own_rows(toy):
+    define, calls = toy
+    define("_df_poor", lambda s: s.pop.assets_cents < 100_000, "bool", defined_for=None)
+    define("_df_inner", _assets_in_euro(calls), defined_for="_df_poor")
+
+    def outer(s):
+        inner = s("_df_inner")  # first computed here, with the rows of its own condition
+        calls.append(s.rows)
+        return inner[s.rows] + 1
+
+    define("_df_outer", outer)
+    value = Simulation(_population([10.0, 2000.0, 20.0, 3000.0]))("_df_outer")
+    assert [r.tolist() for r in calls] == [[0, 2], [1, 3]]
+    assert value.tolist() == [0, 1, 0, 1]
