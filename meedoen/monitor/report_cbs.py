@@ -25,6 +25,7 @@ from meedoen.monitor.report_model import SIDE_BY_SIDE, Collector, Context, Figur
 from meedoen.monitor.report_text import SMALL, count_text
 from meedoen.monitor.summary import dutch_date
 from meedoen.monitor.tables import Tables
+from meedoen.rules.money import decimal_text, percent
 
 
 def cbs_figures(ctx: Context, out: Collector, peers: int) -> tuple[int, list[str], list[dict[str, Any]]]:
@@ -173,12 +174,10 @@ def _cbs_row(name: str, role: str, r: dict, mine: bool, peer: bool) -> dict[str,
         "cells": {
             "inwoners 15+": count_text(r["inhabitants"]),
             "personen met bijstand": count_text(r["persons"]),
-            "per 1.000 inwoners": "n.v.t."
-            if r["density"] is None
-            else f"{r['density']:.1f}".replace(".", ","),
+            "per 1.000 inwoners": "n.v.t." if r["density"] is None else decimal_text(r["density"]),
             "instroom (personen)": count_text(r["inflow"]),
             "uitstroom (personen)": count_text(r["outflow"]),
             "uitstroom naar werk (personen)": count_text(r["outflow_work"]),
-            "% uitstroom naar werk": "n.v.t." if pct is None else f"{pct:.1f}".replace(".", ",") + "%",
+            "% uitstroom naar werk": percent(pct),
         },
     }

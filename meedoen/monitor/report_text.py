@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from meedoen.monitor.summary import dutch_date
-from meedoen.rules.money import number, percent
+from meedoen.rules.money import decimal_text, number, percent
 
 if TYPE_CHECKING:  # the report's model imports these words
     from meedoen.monitor.report_model import Report
@@ -42,13 +42,15 @@ def change_text(now: int | None, before: int | None) -> str:
     if now is None or before is None or now < SMALL or before < SMALL:
         return "n.v.t."
     diff = now - before
-    return f"{diff:+,}".replace(",", ".") + f" ({percent(100 * diff / before, 1, sign=True)})"
+    return (
+        ("+" if diff >= 0 else "-") + number(abs(diff)) + f" ({percent(100 * diff / before, 1, sign=True)})"
+    )
 
 
 def rate_change_text(now: float | None, before: float | None) -> str:
     if now is None or before is None:
         return "n.v.t."
-    return f"{100 * (now - before):+.1f}".replace(".", ",") + " %-punt"
+    return decimal_text(100 * (now - before), 1, sign=True) + " %-punt"
 
 
 def get(result: dict[str, Any], path: str) -> Any:
