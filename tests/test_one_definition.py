@@ -19,8 +19,6 @@ FORMATTING = re.compile(
 )
 # Names of functions that write or convert money or numbers.
 FORMATTER_NAME = re.compile(r"^(_?(euro\w*|\w*_euro|cents|cents_of|bedrag\w*)|decimal_text|number|percent)$")
-# Copies in files this change could not touch (the CLI/monitor split of issue 17 moves them onto
-# ``meedoen.rules.money``); the list may only shrink.
 BSN_CHECK_NAME = re.compile(r"^_?(bsn_is_valid|is_valid_bsn|valid_bsn|elfproef\w*)$")
 KNOWN_COPIES: set[str] = set()  # the monitor's copies use meedoen.rules.money since its split
 
