@@ -24,6 +24,8 @@ class Role(models.TextChoices):
     DEBT_PARTNER = "debt_partner", "Partnerorganisatie schuldhulp"
     # Objections (bezwaar): the jurist handles bezwaar cases only, never the application queue.
     JURIST = "jurist", "Jurist"
+    # Jongerenperspectieffonds: the trajectory coach of young people with debts (sees only their own).
+    COACH = "coach", "Trajectcoach"
 
 
 # Roles that handle cases and so need the full BSN (e.g. to look a resident up in Suwinet).
