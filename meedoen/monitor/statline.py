@@ -29,22 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from meedoen.monitor.summary import MONTHS
+
 ODATA = "https://opendata.cbs.nl/ODataApi/odata"
 VINTAGE_FILE = "vintage.json"
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 @dataclass(frozen=True)
