@@ -152,7 +152,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     sub = monitor.add_subparsers(dest="monitor_command")
     k = sub.add_parser(
         "kpis",
-        help="the KPIs of shared/contracts/monitor-data.md for a period",
+        help="the KPIs of docs/contracts/monitor-data.md for a period",
         description="KPIs from persons, spells, instruments and debt_help (.csv or .parquet) in DIR.",
     )
     k.add_argument("dir", help="folder with persons, spells, instruments and debt_help")
