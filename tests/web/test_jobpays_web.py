@@ -11,7 +11,7 @@ from django.test import Client
 
 from meedoen.analysis.job_offer import Offer, compare
 from meedoen.rules.household import parse_household
-from meedoen.rules.money import euro_text, cents_of
+from meedoen.rules.money import cents_of, euro_text
 from meedoen.web.accounts.models import Role
 from meedoen.web.applications import drafts
 from meedoen.web.audit.models import AuditEntry
@@ -30,7 +30,9 @@ def expected(gross: str):
 
 def test_a_resident_asks_from_the_check_result(client):
     fill_check(client)
-    assert "/regelingencheck/uitkomst/loont-werk/" in client.get("/regelingencheck/uitkomst/").content.decode()
+    assert (
+        "/regelingencheck/uitkomst/loont-werk/" in client.get("/regelingencheck/uitkomst/").content.decode()
+    )
     response = client.post("/regelingencheck/uitkomst/loont-werk/", {"gross_month": "1000"})
     assert response.status_code == 200
     page = response.content.decode()
@@ -84,7 +86,11 @@ def test_a_consultant_asks_for_a_client_of_the_team(casework_with_application, c
     first = expected("1000").months[0]
     assert euro_text(cents_of(first.with_job["disposable_income_month"])) in page
     entry = AuditEntry.objects.filter(actor_id=consultant.pk).latest("id")
-    assert (entry.object_type, entry.object_id, entry.subject_id) == ("client", str(found.pk), found.resident_id)
+    assert (entry.object_type, entry.object_id, entry.subject_id) == (
+        "client",
+        str(found.pk),
+        found.resident_id,
+    )
 
 
 def test_a_client_without_an_application_is_told_so(team, consultant):

@@ -28,7 +28,9 @@ def plan(team, consultant):
         review_on=dt.date(2027, 2, 1),
         made_by=consultant,
     )
-    PlanStep.objects.create(plan=plan, what="Proefplaatsing bij het verpleeghuis", who="Inwoner", due_on=dt.date(2027, 1, 15))
+    PlanStep.objects.create(
+        plan=plan, what="Proefplaatsing bij het verpleeghuis", who="Inwoner", due_on=dt.date(2027, 1, 15)
+    )
     return plan
 
 
