@@ -43,34 +43,43 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def national(folder: Path, scale: float) -> None:
+def national(folder: Path, scale: float, reuse: bool = False) -> None:
     from meedoen.analysis.national.distributed import client_for, peak_rss, run_national, warm
     from meedoen.analysis.national.population import read_manifest
 
     start = time.perf_counter()
-    made = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "meedoen.cli",
-            "population",
-            "national",
-            "--out",
-            str(folder),
-            "--scale",
-            str(scale),
-            "--date",
-            DATE.isoformat(),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
+    made = (
+        None
+        if reuse
+        else subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "meedoen.cli",
+                "population",
+                "national",
+                "--out",
+                str(folder),
+                "--scale",
+                str(scale),
+                "--date",
+                DATE.isoformat(),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     )
     made_s = time.perf_counter() - start
     date, parts = read_manifest(folder)
     households, persons = sum(p.households for p in parts), sum(p.persons for p in parts)
     print(f"National population, scale {scale}: {len(parts)} municipalities, {households:,} households,")
-    print(f"  {persons:,} persons, generated and written in {made_s:.1f} s ({made.stdout.splitlines()[-1]})")
+    if made is None:
+        print(f"  {persons:,} persons, read from {folder} (made earlier by 'meedoen population national')")
+    else:
+        print(
+            f"  {persons:,} persons, generated and written in {made_s:.1f} s ({made.stdout.splitlines()[-1]})"
+        )
     largest = parts[0]
     print(f"  largest partition {largest.municipality.name}: {largest.households:,} households")
     run_national(parts[-3:], date)  # warm-up: imports and parameters of this process
@@ -147,11 +156,14 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the national households")
     parser.add_argument("--sweep-households", type=int, default=1_000_000)
     parser.add_argument("--skip-national", action="store_true")
+    parser.add_argument("--population", help="an existing national population (skips generating one)")
     args = parser.parse_args()
     logging.getLogger("distributed").setLevel(logging.CRITICAL)  # no heartbeat noise at shutdown
     print(f"load average at the start {load()}")
     with tempfile.TemporaryDirectory() as tmp:
-        if not args.skip_national:
+        if args.population:
+            national(Path(args.population), args.scale, reuse=True)
+        elif not args.skip_national:
             national(Path(tmp) / "nl", args.scale)
         sweep(Path(tmp) / "sweep", args.sweep_households)
 

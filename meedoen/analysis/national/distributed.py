@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import logging
 import os
 import resource
 import time
@@ -245,19 +246,37 @@ def _add(total: Counts, counts: Counts) -> Counts:
     return total
 
 
+# Worker settings for a NumPy engine: Dask's nanny sets MALLOC_TRIM_THRESHOLD_, which turns off glibc's
+# dynamic mmap threshold, so every array above 128 kB is a fresh mmap with its page faults (the engine
+# allocates thousands); and the statistical profiler samples the task thread every 10 ms. Without
+# both a task runs as fast as in the client's process (measured: bench/national.py). The same keys
+# belong in the worker's dask configuration on a cluster (docs/national-scale.md).
+WORKER_CONFIG = {
+    "distributed.nanny.pre-spawn-environ": {
+        "OMP_NUM_THREADS": 1,
+        "MKL_NUM_THREADS": 1,
+        "OPENBLAS_NUM_THREADS": 1,
+    },
+    "distributed.worker.profile.enabled": False,
+}
+
+
 def client_for(workers: int | None, scheduler: str | None, processes: bool = True) -> Any:
     """A Dask client: on an existing scheduler, or a LocalCluster of ``workers`` processes with one
     thread each (the engine is NumPy: one process per core)."""
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
         return Client(scheduler)
+    dask.config.set(WORKER_CONFIG)
     cluster = LocalCluster(
         n_workers=workers,
         threads_per_worker=1,
         processes=processes,
         dashboard_address=None,
         memory_limit=0,  # the bench measures memory; Dask's pausing would only blur it
+        silence_logs=logging.CRITICAL,  # a task's error reaches the client; heartbeat noise at close not
     )
     return Client(cluster)
 
