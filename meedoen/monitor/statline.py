@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from meedoen.monitor.summary import MONTHS
+from meedoen.reporting import safe_csv
 
 ODATA = "https://opendata.cbs.nl/ODataApi/odata"
 VINTAGE_FILE = "vintage.json"
@@ -195,7 +196,7 @@ def import_exports(paths: Iterable[str | Path], into: str | Path, today: dt.date
         last = periods[-1] if periods else "onbekend"
         name = export.table.file.format(period=last[:4] if last.endswith("JJ00") else last)
         with open(into / name, "w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f, quoting=csv.QUOTE_ALL)
+            writer = safe_csv.writer(f, quoting=csv.QUOTE_ALL)  # a cell never becomes a formula
             writer.writerow(export.columns)
             writer.writerows([r.get(c, "") for c in export.columns] for _, r in good)
         vintage[name] = {
