@@ -69,19 +69,25 @@ def test_the_sql_expression_follows_the_same_rule():
     assert "%" not in sql  # it goes into a statement with %(name)s parameters
 
 
-def test_the_minima_effect_and_simulation_reports_neutralise(monkeypatch):
+def test_the_minima_effect_and_simulation_reports_neutralise():
     from meedoen.analysis import report, simulation_report
+    from meedoen.analysis.simulation import GroupOutcome
 
-    group = SimpleNamespace(group="=evil()", households=3, winners=-1, gain_per_year=-1250, newly_eligible={})
+    group = GroupOutcome("=evil()", 3, newly_eligible={}, winners=-1, gain_per_year=-1250, losers=2)
     result = SimpleNamespace(schemes=[], by_type=[group], by_area=[])
     rows = read(simulation_report.groups_csv(result))
-    assert rows[1][:5] == ["huishoudtype", "'=evil()", "3", "-1", "-12.50"]
+    assert rows[1][:5] == ["huishoudtype", "'=evil()", "3", "-1", "2"]
+    assert rows[1][7] == "-12.50"  # saldo_per_jaar: a negative amount stays a number
     table_row = SimpleNamespace(
-        type=SimpleNamespace(id="@alleen", rent_month=500), level=100, gross=-100, components={}, disposable=0
+        type=SimpleNamespace(id="@alleen", rent_month=500),
+        level=100,
+        gross=-100,
+        gross_with_holiday_pay=-108,
+        components={},
+        disposable=0,
     )
-    monkeypatch.setattr(report, "COMPONENTS", [])
-    rows = read(report.table_csv(SimpleNamespace(table=[table_row])))
-    assert rows[1] == ["'@alleen", "100", "-1.00", "0.00", "-500.00"]
+    rows = read(report.table_csv(SimpleNamespace(table=[table_row], components=[])))
+    assert rows[1] == ["'@alleen", "100", "-1.00", "-1.08", "0.00", "-500.00"]
 
 
 def test_the_monitor_report_figures_neutralise():
