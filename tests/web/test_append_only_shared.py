@@ -62,7 +62,7 @@ def test_the_grants_give_exactly_the_append_only_tables_select_and_insert_only()
     assert 'GRANT SELECT, INSERT ON "public"."audit_auditentry" TO "app"' in statements
     assert 'GRANT SELECT, INSERT ON "public"."citypass_ledgerentry" TO "app"' in statements
     assert 'GRANT SELECT, INSERT, UPDATE, DELETE ON "public"."accounts_user" TO "app"' in statements
-    assert append_only.protected_tables() == ("audit_auditentry", "citypass_ledgerentry")
+    assert append_only.protected_tables() == ("audit_auditentry", "citypass_ledgerentry", "ledger_entry")
 
 
 def test_no_other_module_in_the_web_package_writes_its_own_guard_or_trigger():

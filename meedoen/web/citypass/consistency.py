@@ -3,17 +3,15 @@ every entry has the sign and link its kind demands."""
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import F, Q
 
 from meedoen.web.citypass.models import Budget, LedgerEntry
+from meedoen.web.components.ledger import balance_mismatches
 
 
 def problems() -> list[str]:
     """Every inconsistency, described; an empty list means the ledger and the balances agree."""
-    found = []
-    sums = Budget.objects.annotate(total=Sum("entries__amount_cents"), n=Count("entries"))
-    for budget in sums.exclude(balance_cents=F("total")).exclude(n=0, balance_cents=0):
-        found.append(f"budget {budget.pk}: saldo {budget.balance_cents} != som grootboek {budget.total or 0}")
+    found = balance_mismatches(Budget.objects.all(), "entries", "budget")  # shared with the funds' ledger
     wrong_sign = LedgerEntry.objects.filter(
         Q(kind=LedgerEntry.Kind.REDEMPTION, amount_cents__gte=0)
         | Q(kind__in=(LedgerEntry.Kind.GRANT, LedgerEntry.Kind.REVERSAL), amount_cents__lte=0)

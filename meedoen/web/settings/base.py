@@ -59,6 +59,10 @@ INSTALLED_APPS = [
     "meedoen.web.followup",
     "meedoen.web.changes",
     "meedoen.web.jobpays",
+    "meedoen.web.work",
+    "meedoen.web.ledger",
+    "meedoen.web.rmt",
+    "meedoen.web.youthfund",
 ]
 
 MIDDLEWARE = [
