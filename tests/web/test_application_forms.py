@@ -182,6 +182,12 @@ def test_the_offer_uses_the_earlier_application_and_names_what_was_assumed(worke
     page = response.content.decode()
     assert "Waar de cijfers vandaan komen" in page and "Huur per maand: uit aanvraag van" in page
     assert "Niets aangenomen" in page
+    from meedoen.web.audit.log import object_ref
+    from meedoen.web.audit.models import AuditEntry
+
+    kind, pk = object_ref(Submission.objects.get())
+    read = AuditEntry.objects.filter(object_type=kind, object_id=pk, subject_id=resident.pk)
+    assert read.filter(actor_id=worker.pk).exists()  # reading the application for the offer is audited
 
 
 def test_the_offer_without_anything_known_says_every_figure_is_assumed(worker, team):

@@ -54,6 +54,7 @@ class Known:
     sources: dict[str, str] = field(default_factory=dict)  # field -> where it is from
     check: dict[str, dict[str, Any]] = field(default_factory=dict)  # an earlier check's answers
     receives: list[str] = field(default_factory=list)  # scheme ids known to be received
+    read: list[Any] = field(default_factory=list)  # the records read (an application, a client): audited
 
     def source(self, name: str) -> str:
         return self.sources.get(name, "aangenomen")
@@ -95,11 +96,13 @@ def known_of(case: SignalCase) -> Known:
     client = getattr(resident, "casework_client", None) if resident is not None else None
     if client is not None:
         known.answers["birth_date"], known.sources["birth_date"] = client.birth_date, "klantdossier"
+        known.read.append(client)
         if client.current_spell is not None:
             known.receives.append("bijstand")
     submission = _latest_application(case, resident)
     if submission is not None:
         where = f"aanvraag van {submission.created_at:%d-%m-%Y}"
+        known.read.append(submission)
         answers = submission.answers
         known.check = {step: dict(values) for step, values in answers.items()}
         found = {

@@ -255,6 +255,15 @@ def offer_at_the_door(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case(request, pk)
     _audit(request, case, Action.VIEW, "aanbod aan de deur")
     known = known_of(case)
+    for obj in known.read:  # the household's data from the application or the case work
+        record(
+            request,
+            Action.VIEW,
+            obj=obj,
+            subject_id=getattr(obj, "resident_id", None),
+            what=f"vroegsignaalzaak {case.pk}: aanbod aan de deur uit {obj._meta.verbose_name}",
+            why=PURPOSE,
+        )
     form = forms.OfferForm(request.GET or None, initial=known.answers)
     answers = form.cleaned_data if form.is_bound and form.is_valid() else known.answers
     try:
