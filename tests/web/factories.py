@@ -88,3 +88,28 @@ def casework_client(team, consultant=None, *, spell_start=None, spell_end=None, 
             inflow_reason="job_loss",
         )
     return client
+
+
+def work_employer(name="Bouwbedrijf De Linge", kvk="12345678", username=None):
+    """An employer (Werkgeversservicepunt) with one employer account logging in as ``username``."""
+    from meedoen.web.work.models import Employer
+
+    employer = Employer.objects.create(name=name, kvk_number=kvk)
+    account = UserFactory(username=username or f"werkgever{kvk}", role=Role.EMPLOYER)
+    employer.accounts.add(account)
+    return employer, account
+
+
+def work_vacancy(employer, **fields):
+    from meedoen.web.work.models import Vacancy
+
+    defaults = {"title": "Magazijnmedewerker", "hours_per_week": 32, "place": "Arnhem"}
+    return Vacancy.objects.create(employer=employer, **{**defaults, **fields})
+
+
+def work_candidate(client, **fields):
+    """A candidate profile for a case-work client."""
+    from meedoen.web.work.models import CandidateProfile
+
+    defaults = {"hours_per_week": 32, "place": "Arnhem", "travel_km": 20}
+    return CandidateProfile.objects.create(client=client, **{**defaults, **fields})

@@ -24,6 +24,9 @@ class Role(models.TextChoices):
     DEBT_PARTNER = "debt_partner", "Partnerorganisatie schuldhulp"
     # Objections (bezwaar): the jurist handles bezwaar cases only, never the application queue.
     JURIST = "jurist", "Jurist"
+    # Werkgeversservicepunt (meedoen/web/work): an employer's employee posts vacancies and answers
+    # proposals; the municipality's account manager works in the consultant role.
+    EMPLOYER = "employer", "Werkgever"
     # Jongerenperspectieffonds: the trajectory coach of young people with debts (sees only their own).
     COACH = "coach", "Trajectcoach"
 

@@ -28,14 +28,18 @@ def staff_links(user) -> list[Link]:
             (f"Werkvoorraad {user.team}", "backoffice:queue"),
             ("Klanten", "casework:caseload"),
             ("Tweede blik", "review:todo"),
+            ("Werk", "work:staff-home"),
         ]
     if user.sees_figures:
         pairs += [("Cijfers", "backoffice:figures"), ("Monitor", "casework:dashboard")]
         pairs += [("Steekproef", "review:overview"), ("Feedback", "followup:feedback-list")]
+        pairs.append(("Maatwerkbanen", "work:maatwerk"))
     if user.role == Role.JURIST:
         pairs.append(("Bezwaren", "objections:queue"))
     if user.works_on_signals:
         pairs.append(("Vroegsignalering", "vroegsignalering:worklist"))
+    if user.role == Role.EMPLOYER:
+        pairs.append(("Vacatures", "work:employer-home"))
     if user.role == Role.PROVIDER:
         pairs += [
             ("Pas gebruiken", "citypass:provider"),

@@ -51,6 +51,7 @@ LANDING = {
     Role.PROVIDER: "citypass:provider",
     Role.PASS_OFFICER: "citypass:officer",
     Role.JURIST: "objections:queue",
+    Role.EMPLOYER: "work:employer-home",
 }
 
 
