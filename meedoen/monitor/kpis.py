@@ -1,10 +1,9 @@
 """The contract's KPIs for one period, for the municipality and per area, gender and age band.
 
-Each person belongs to one area, so every count is additive over areas: the counts are computed per
-area with one group-by each, and the municipality's figures are their sums. The same counts per
-gender (when ``persons`` has the optional column) and per age band on the period's last day follow
-the same path with another person column as the group. Percentages and rates
-are computed from the summed counts and rounded half up (away from zero) with integer arithmetic,
+Each person belongs to one area, one gender (or none) and one age band, so every count is additive
+over the cells of those three: the counts are computed per cell in one pass, and the figures per
+area, gender, age band and for the municipality are their sums. Percentages and rates are computed
+from the summed counts and rounded half up (away from zero) with integer arithmetic,
 so ``0.12345`` is ``0.1235`` on every machine.
 """
 
@@ -57,45 +56,43 @@ def age_band_on(last: date) -> pl.Expr:
     return band
 
 
-def area_counts(
-    tables: Tables, first: date, last: date, as_of: date, group: pl.Expr | None = None
-) -> pl.DataFrame:
-    """One row per group with the integer counts behind every KPI, in a column ``area``.
+CELL = ("area", "gender", "age_band")  # each person is in exactly one cell of these three
 
-    The group is the person's area (every area in ``persons``, also with counts of 0), or the
-    person-level expression ``group`` (its non-null values present in ``persons``, sorted). Only
-    the rows a period can count (spells and instruments active on one of its days, debt help started
-    in it) are joined to their person's group; persons are counted by ``person_key``.
+
+def cell_counts(tables: Tables, first: date, last: date, as_of: date) -> pl.DataFrame:
+    """One row per (area, gender, age band on ``last``) combination in ``persons`` with the integer
+    counts behind every KPI.
+
+    Each person belongs to one cell, so every count (distinct persons included) adds up over cells:
+    the splits by area, gender and age band are sums of this one pass. Only the rows a period can
+    count (spells and instruments active on one of its days, debt help started in it) are joined to
+    their person's cell; persons are counted by ``person_key``.
     """
-    persons = tables.persons
-    if group is None:
-        groups = tables.areas
-    else:
-        persons = persons.with_columns(group.alias("area"))  # rows of a null group: counted in none
-        groups = sorted(persons["area"].drop_nulls().unique().to_list())
-    spells = with_person(overlapping(tables.spells, first, last), persons, "area", "startkwalificatie")
+    persons = tables.persons.with_columns(age_band=age_band_on(last))
+    cell = list(CELL)
+    spells = with_person(overlapping(tables.spells, first, last), persons, *cell, "startkwalificatie")
     ending = ending_in(spells, first, last)
     work = ending.filter(pl.col("outflow_reason") == "work").with_columns(measurable=measurable(as_of))
     work = work.with_columns(returned_within_year(work, tables.spells)).with_columns(
         durable=pl.col("measurable") & ~pl.col("returned")
     )
-    debt = with_person(starting_in(tables.debt_help, first, last), persons, "area", "birth_date")
+    debt = with_person(starting_in(tables.debt_help, first, last), persons, *cell, "birth_date")
     lks = tables.instruments.filter(pl.col("instrument") == "loonkostensubsidie")
-    lks = with_person(active_on(lks, last), persons, "area")
+    lks = with_person(active_on(lks, last), persons, *cell)
     person = pl.col("person_key")
     parts = [
-        active_on(spells, first).group_by("area").agg(stock_at_from=person.n_unique()),
+        active_on(spells, first).group_by(cell).agg(stock_at_from=person.n_unique()),
         active_on(spells, last)
-        .group_by("area")
+        .group_by(cell)
         .agg(
             stock_at_to=person.n_unique(),
             stock_without_sk_at_to=person.filter(SK.not_()).n_unique(),
         ),
         starting_in(spells, first, last)
-        .group_by("area")
+        .group_by(cell)
         .agg(inflow=pl.len(), inflow_without_sk=SK.not_().sum()),
-        ending.group_by("area").agg(outflow_by_reason()),
-        work.group_by("area").agg(
+        ending.group_by(cell).agg(outflow_by_reason()),
+        work.group_by(cell).agg(
             measurable=pl.col("measurable").sum(),
             durable=pl.col("durable").sum(),
             pending=(~pl.col("measurable")).sum(),
@@ -105,16 +102,31 @@ def area_counts(
             measurable_without_sk=pl.col("measurable").filter(SK.not_()).sum(),
             durable_without_sk=pl.col("durable").filter(SK.not_()).sum(),
         ),
-        lks.group_by("area").agg(loonkostensubsidie_active_at_to=person.n_unique()),
-        debt.group_by("area").agg(
+        lks.group_by(cell).agg(loonkostensubsidie_active_at_to=person.n_unique()),
+        debt.group_by(cell).agg(
             debt_help_started=pl.len(),
             debt_help_started_under_27=(age_at("start_date") < DEBT_HELP_YOUNG_AGE).sum(),
         ),
     ]
-    counts = pl.DataFrame({"area": groups}, schema={"area": pl.String})
+    counts = persons.select(cell).unique()
     for part in parts:
-        counts = counts.join(part, on="area", how="left", maintain_order="left")
-    return counts.fill_null(0).with_columns(pl.exclude("area").cast(pl.Int64))
+        counts = counts.join(part, on=cell, how="left", nulls_equal=True)
+    return counts.with_columns(pl.exclude(cell).fill_null(0).cast(pl.Int64))
+
+
+def counts_by(cells: pl.DataFrame, key: str, groups: list[str] | None = None) -> pl.DataFrame:
+    """The cells summed per value of ``key`` (a cell with no value is in no group), in a column
+    ``area``; ``groups`` lists every group to show, also with counts of 0 (default: those present)."""
+    summed = cells.drop([c for c in CELL if c != key]).filter(pl.col(key).is_not_null()).group_by(key).sum()
+    names = groups if groups is not None else sorted(summed[key].to_list())
+    frame = pl.DataFrame({key: names}, schema={key: pl.String})
+    joined = frame.join(summed, on=key, how="left", maintain_order="left").fill_null(0)
+    return joined.rename({key: "area"}) if key != "area" else joined
+
+
+def area_counts(tables: Tables, first: date, last: date, as_of: date) -> pl.DataFrame:
+    """One row per area (every area in ``persons``, also with counts of 0) with the KPI counts."""
+    return counts_by(cell_counts(tables, first, last, as_of), "area", tables.areas)
 
 
 def report(c: dict[str, int]) -> dict[str, Any]:
@@ -153,14 +165,18 @@ def kpis(tables: Tables, first: date, last: date, as_of: date) -> dict[str, Any]
     """
     if first > last:
         raise ValueError(f"the period's start {first} is after its end {last}")
-    counts = area_counts(tables, first, last, as_of)
+    cells = cell_counts(tables, first, last, as_of)
     period = {"from": first.isoformat(), "to": last.isoformat(), "as_of": as_of.isoformat()}
-    sums = counts.drop("area").sum().fill_null(0).row(0, named=True)
+    sums = cells.drop(CELL).sum().fill_null(0).row(0, named=True)
     total = {name: int(value) for name, value in sums.items()}
-    result = {"period": period, **report(total), "by_area": _per_group(counts, period)}
+    result = {
+        "period": period,
+        **report(total),
+        "by_area": _per_group(counts_by(cells, "area", tables.areas), period),
+    }
     if tables.persons["gender"].is_not_null().any():
-        result["by_gender"] = _per_group(area_counts(tables, first, last, as_of, pl.col("gender")), period)
-    result["by_age_band"] = _per_group(area_counts(tables, first, last, as_of, age_band_on(last)), period)
+        result["by_gender"] = _per_group(counts_by(cells, "gender"), period)
+    result["by_age_band"] = _per_group(counts_by(cells, "age_band"), period)
     return result
 
 

@@ -46,6 +46,7 @@ TEAM_NAMESPACES = ("backoffice", "casework", "review", "decisions", "vroegsignal
 NOT_TEAM_BOUND = {
     "backoffice:home": "a redirect to the role's start page, no data",
     "casework:dashboard": "the monitor: aggregates of every area for any team lead, no person",
+    "casework:dashboard-download": "the monitor report as PDF or CSV: the same aggregates, no person",
     "vroegsignalering:upload": "the signals lead's delivery upload (municipality-wide role)",
     "vroegsignalering:figures": "the signals lead's monthly aggregates (municipality-wide role)",
 }
