@@ -1,0 +1,105 @@
+"""The funds' ledger: grants and payments move the balance with one append-only entry each, a payment
+above what is left is refused (nothing booked), and ``ledger_check`` covers the city pass and the funds."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from meedoen.web.citypass import issuing
+from meedoen.web.components.append_only import AppendOnlyError
+from meedoen.web.ledger import booking
+from meedoen.web.ledger.append_only import LEDGER
+from meedoen.web.ledger.consistency import problems
+from meedoen.web.ledger.models import Account, Entry, Fund
+from tests.web.citypass.conftest import ADULT
+
+pytestmark = pytest.mark.django_db
+
+
+def account(cents: int = 0) -> Account:
+    a = Account.objects.create(fund=Fund.TRANSITIEVOUCHER, municipality="nijmegen", label="Voucher test")
+    if cents:
+        booking.grant(a, cents)
+    return a
+
+
+def test_grant_and_payment_move_the_balance_by_their_entries():
+    a = account(250_000)
+    booking.pay(a, 120_050, "ROC Nijmegen", description="Cursus heftruck")
+    a.refresh_from_db()
+    assert a.balance_cents == 250_000 - 120_050
+    assert list(a.entries.values_list("kind", "amount_cents")) == [("grant", 250_000), ("payment", -120_050)]
+    assert problems() == []
+
+
+def test_a_payment_above_the_remaining_budget_is_refused_and_nothing_is_booked():
+    a = account(100_000)
+    with pytest.raises(
+        booking.Refused,
+        match=r"Bedrag: €\xa01\.000,01 is meer dan er nog in het budget zit \(€\xa01\.000,00\)",
+    ):
+        booking.pay(a, 100_001, "ROC")
+    a.refresh_from_db()
+    assert a.balance_cents == 100_000 and a.entries.count() == 1
+    booking.pay(a, 100_000, "ROC")  # exactly what is left: allowed, balance 0
+    a.refresh_from_db()
+    assert a.balance_cents == 0
+
+
+@pytest.mark.parametrize(("cents", "payee"), [(0, "ROC"), (-5, "ROC"), (100, "  ")])
+def test_bad_payments_are_refused_naming_the_field(cents, payee):
+    a = account(10_000)
+    with pytest.raises(booking.Refused, match=r"^(Bedrag|Aan wie):"):
+        booking.pay(a, cents, payee)
+    assert a.entries.count() == 1
+
+
+def test_a_reversal_gives_the_money_back_once():
+    a = account(10_000)
+    paid = booking.pay(a, 4_000, "ROC")
+    booking.reverse(paid)
+    a.refresh_from_db()
+    assert a.balance_cents == 10_000
+    with pytest.raises(booking.Refused):
+        booking.reverse(paid)
+    assert problems() == []
+
+
+def test_entries_are_append_only_in_django_and_in_the_database():
+    a = account(10_000)
+    entry = a.entries.get()
+    with pytest.raises(AppendOnlyError):
+        entry.save()
+    with pytest.raises(AppendOnlyError):
+        Entry.objects.all().update(amount_cents=1)
+    LEDGER.install_triggers(connection)
+    from django.db import DatabaseError, transaction
+
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE ledger_entry SET amount_cents = 1")
+
+
+def test_ledger_check_covers_the_funds_and_the_city_pass(resident):
+    issuing.issue(resident, "nijmegen", "meedoenregeling", [ADULT])
+    a = account(50_000)
+    out = io.StringIO()
+    call_command("ledger_check", stdout=out)
+    assert "OK: 1 city pass budgets, 1 fund budgets and 1 fund entries agree." in out.getvalue()
+    Account.objects.filter(pk=a.pk).update(balance_cents=40_000)  # a balance changed around the ledger
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 problem"):
+        call_command("ledger_check", stdout=io.StringIO(), stderr=err)
+    assert f"fondsbudget {a.pk}: saldo 40000 != som grootboek 50000" in err.getvalue()
+
+
+def test_the_city_pass_check_uses_the_shared_balance_check():
+    import inspect
+
+    from meedoen.web.citypass import consistency
+
+    assert "balance_mismatches" in inspect.getsource(consistency)
