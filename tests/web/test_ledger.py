@@ -79,9 +79,12 @@ def test_entries_are_append_only_in_django_and_in_the_database():
     LEDGER.install_triggers(connection)
     from django.db import DatabaseError, transaction
 
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("UPDATE ledger_entry SET amount_cents = 1")
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("UPDATE ledger_entry SET amount_cents = 1")
 
 
 def test_ledger_check_covers_the_funds_and_the_city_pass(resident):

@@ -6,50 +6,105 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0005_employer_role'),
-        ('ledger', '0001_initial'),
+        ("accounts", "0005_employer_role"),
+        ("ledger", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Trajectory',
+            name="Trajectory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('municipality', models.CharField(max_length=50)),
-                ('name', models.CharField(max_length=120, verbose_name='naam')),
-                ('postcode', models.CharField(max_length=7, verbose_name='postcode')),
-                ('employer', models.CharField(blank=True, max_length=200, verbose_name='huidige werkgever')),
-                ('referred_by', models.CharField(choices=[('employer', 'Werkgever'), ('uwv', 'UWV'), ('self', 'Zelf aangemeld')], max_length=10, verbose_name='aangemeld door')),
-                ('intake_on', models.DateField(verbose_name='datum intake')),
-                ('intake_notes', models.TextField(blank=True, verbose_name='verslag intake')),
-                ('goals', models.TextField(blank=True, verbose_name='doelen')),
-                ('voucher_source', models.CharField(blank=True, max_length=300)),
-                ('outcome', models.CharField(blank=True, choices=[('new_job', 'Nieuwe baan'), ('kept_job', 'Baan behouden'), ('bijstand', 'Toch in de bijstand')], max_length=10)),
-                ('outcome_on', models.DateField(blank=True, null=True)),
-                ('consultant', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('team', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.areateam')),
-                ('voucher', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='rmt_trajectory', to='ledger.account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("municipality", models.CharField(max_length=50)),
+                ("name", models.CharField(max_length=120, verbose_name="naam")),
+                ("postcode", models.CharField(max_length=7, verbose_name="postcode")),
+                ("employer", models.CharField(blank=True, max_length=200, verbose_name="huidige werkgever")),
+                (
+                    "referred_by",
+                    models.CharField(
+                        choices=[("employer", "Werkgever"), ("uwv", "UWV"), ("self", "Zelf aangemeld")],
+                        max_length=10,
+                        verbose_name="aangemeld door",
+                    ),
+                ),
+                ("intake_on", models.DateField(verbose_name="datum intake")),
+                ("intake_notes", models.TextField(blank=True, verbose_name="verslag intake")),
+                ("goals", models.TextField(blank=True, verbose_name="doelen")),
+                ("voucher_source", models.CharField(blank=True, max_length=300)),
+                (
+                    "outcome",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("new_job", "Nieuwe baan"),
+                            ("kept_job", "Baan behouden"),
+                            ("bijstand", "Toch in de bijstand"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("outcome_on", models.DateField(blank=True, null=True)),
+                (
+                    "consultant",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="accounts.areateam"
+                    ),
+                ),
+                (
+                    "voucher",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rmt_trajectory",
+                        to="ledger.account",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-intake_on', '-id'),
+                "ordering": ("-intake_on", "-id"),
             },
         ),
         migrations.CreateModel(
-            name='Step',
+            name="Step",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('what', models.CharField(max_length=200, verbose_name='stap')),
-                ('due_on', models.DateField(verbose_name='klaar op')),
-                ('done', models.BooleanField(default=False)),
-                ('trajectory', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='steps', to='rmt.trajectory')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("what", models.CharField(max_length=200, verbose_name="stap")),
+                ("due_on", models.DateField(verbose_name="klaar op")),
+                ("done", models.BooleanField(default=False)),
+                (
+                    "trajectory",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="steps", to="rmt.trajectory"
+                    ),
+                ),
             ],
             options={
-                'ordering': ('due_on', 'id'),
+                "ordering": ("due_on", "id"),
             },
         ),
     ]

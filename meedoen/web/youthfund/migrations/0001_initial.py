@@ -6,74 +6,193 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0005_employer_role'),
-        ('ledger', '0001_initial'),
+        ("accounts", "0005_employer_role"),
+        ("ledger", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FundBudget',
+            name="FundBudget",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('municipality', models.CharField(max_length=50, unique=True)),
-                ('account', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='youth_fund', to='ledger.account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("municipality", models.CharField(max_length=50, unique=True)),
+                (
+                    "account",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="youth_fund",
+                        to="ledger.account",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Trajectory',
+            name="Trajectory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('municipality', models.CharField(max_length=50)),
-                ('name', models.CharField(max_length=120, verbose_name='naam')),
-                ('birth_date', models.DateField(verbose_name='geboortedatum')),
-                ('postcode', models.CharField(max_length=7, verbose_name='postcode')),
-                ('situation', models.TextField(blank=True, verbose_name='situatie')),
-                ('route', models.CharField(choices=[('self_referral', 'Zelf aangevraagd'), ('vroegsignalering', 'Verwezen door vroegsignalering'), ('schuldhulp', 'Verwezen door schuldhulp')], max_length=20)),
-                ('status', models.CharField(choices=[('applied', 'Aangevraagd'), ('coached', 'Coach gekozen'), ('agreed', 'Afspraken gemaakt'), ('completed', 'Afgerond'), ('broken_off', 'Afgebroken')], default='applied', max_length=12)),
-                ('counter_performance', models.TextField(blank=True, verbose_name='tegenprestatie')),
-                ('agreed_on', models.DateField(blank=True, null=True)),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('end_reason', models.CharField(blank=True, max_length=300)),
-                ('applied_on', models.DateField()),
-                ('coach', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='youths', to=settings.AUTH_USER_MODEL)),
-                ('referred_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('resident', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('team', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.areateam')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("municipality", models.CharField(max_length=50)),
+                ("name", models.CharField(max_length=120, verbose_name="naam")),
+                ("birth_date", models.DateField(verbose_name="geboortedatum")),
+                ("postcode", models.CharField(max_length=7, verbose_name="postcode")),
+                ("situation", models.TextField(blank=True, verbose_name="situatie")),
+                (
+                    "route",
+                    models.CharField(
+                        choices=[
+                            ("self_referral", "Zelf aangevraagd"),
+                            ("vroegsignalering", "Verwezen door vroegsignalering"),
+                            ("schuldhulp", "Verwezen door schuldhulp"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("applied", "Aangevraagd"),
+                            ("coached", "Coach gekozen"),
+                            ("agreed", "Afspraken gemaakt"),
+                            ("completed", "Afgerond"),
+                            ("broken_off", "Afgebroken"),
+                        ],
+                        default="applied",
+                        max_length=12,
+                    ),
+                ),
+                ("counter_performance", models.TextField(blank=True, verbose_name="tegenprestatie")),
+                ("agreed_on", models.DateField(blank=True, null=True)),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                ("end_reason", models.CharField(blank=True, max_length=300)),
+                ("applied_on", models.DateField()),
+                (
+                    "coach",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="youths",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "referred_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "resident",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.areateam",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('-applied_on', '-id'),
+                "ordering": ("-applied_on", "-id"),
             },
         ),
         migrations.CreateModel(
-            name='Progress',
+            name="Progress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('on', models.DateField()),
-                ('text', models.TextField(verbose_name='voortgang')),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('trajectory', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='progress', to='youthfund.trajectory')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("on", models.DateField()),
+                ("text", models.TextField(verbose_name="voortgang")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "trajectory",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="progress",
+                        to="youthfund.trajectory",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('on', 'id'),
+                "ordering": ("on", "id"),
             },
         ),
         migrations.CreateModel(
-            name='Debt',
+            name="Debt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('creditor', models.CharField(max_length=200, verbose_name='schuldeiser')),
-                ('amount_cents', models.BigIntegerField(verbose_name='bedrag')),
-                ('payment', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='ledger.entry')),
-                ('trajectory', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='debts', to='youthfund.trajectory')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("creditor", models.CharField(max_length=200, verbose_name="schuldeiser")),
+                ("amount_cents", models.BigIntegerField(verbose_name="bedrag")),
+                (
+                    "payment",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="ledger.entry",
+                    ),
+                ),
+                (
+                    "trajectory",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="debts",
+                        to="youthfund.trajectory",
+                    ),
+                ),
             ],
             options={
-                'ordering': ('id',),
-                'constraints': [models.CheckConstraint(condition=models.Q(('amount_cents__gt', 0)), name='youthfund_debt_positive')],
+                "ordering": ("id",),
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("amount_cents__gt", 0)), name="youthfund_debt_positive"
+                    )
+                ],
             },
         ),
     ]
