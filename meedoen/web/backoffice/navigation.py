@@ -36,6 +36,12 @@ def staff_links(user) -> list[Link]:
         pairs.append(("Maatwerkbanen", "work:maatwerk"))
     if user.role == Role.JURIST:
         pairs.append(("Bezwaren", "objections:queue"))
+    if user.handles_cases:
+        pairs.append(("Werk naar werk", "rmt:worklist"))
+    if user.role in (Role.COACH, Role.TEAM_LEAD):
+        pairs.append(("Jongerenfonds", "youthfund:worklist"))
+    if user.sees_figures:
+        pairs.append(("Jongerenfonds in cijfers", "youthfund:figures"))
     if user.works_on_signals:
         pairs.append(("Vroegsignalering", "vroegsignalering:worklist"))
     if user.role == Role.EMPLOYER:
