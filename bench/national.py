@@ -98,6 +98,7 @@ def national(folder: Path, scale: float, reuse: bool = False) -> None:
     for workers, run in runs.items():
         assert run.counts == one.counts, f"Dask with {workers} worker(s) differs from one process"
     speedup = runs[1].seconds / runs[2].seconds
+    cpu = [sum(t.cpu_seconds for t in run.tasks) for run in (one, runs[1], runs[2])]
     print("  all national rules + local rules of Arnhem, Groningen, Nijmegen; results identical in all three")
     print(f"  {'':24}{'one process':>14}{'Dask 1 worker':>16}{'Dask 2 workers':>16}")
     times = [one.seconds, runs[1].seconds, runs[2].seconds]
@@ -109,6 +110,11 @@ def national(folder: Path, scale: float, reuse: bool = False) -> None:
         f"  {'peak memory (max)':24}"
         + "".join(mb(p).rjust(w) for p, w in zip(peaks, (14, 16, 16), strict=True))
     )
+    cores = [c / s for c, s in zip(cpu, times, strict=True)]
+    print(
+        f"  {'CPU s (cores used)':24}"
+        + "".join(f"{c:.1f} ({u:.2f})".rjust(w) for c, u, w in zip(cpu, cores, (14, 16, 16), strict=True))
+    )
     for workers, run in runs.items():
         for worker, peak in sorted(run.peak_per_worker().items()):
             tasks = sum(1 for t in run.tasks if t.worker == worker)
@@ -119,6 +125,10 @@ def national(folder: Path, scale: float, reuse: bool = False) -> None:
         f"  <= 4 GB per process: {verdict(max(peaks) <= 4 * 2**30)}"
     )
     print(f"  2 workers vs 1: {speedup:.2f}x   target >= 1.8x   {verdict(speedup >= 1.8)}")
+    print(
+        "  (CPU seconds are the workers' own; cores used = CPU s / time: on a free 2-core machine 2 workers"
+        " use ~2, on a shared one they get what the load leaves)"
+    )
     print(f"  load average {load()}")
 
 

@@ -179,6 +179,7 @@ class TaskStats:
     peak_rss: int  # bytes, the process's maximum resident set so far
     seconds: float
     households: int
+    cpu_seconds: float = 0.0  # CPU time of the worker process during the task (all its threads)
 
 
 def worker_id() -> str:
@@ -202,7 +203,7 @@ def run_partition(
     from meedoen.analysis.population_table import read_population
     from meedoen.rules.engine import calculate
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     base_params = parameters_for(())
     data = read_population(part.path, date, part.label)
     measures = measures_of(base_params, part.label, date)
@@ -210,7 +211,8 @@ def run_partition(
     base = calculate(data.population, names, base_params, parts=threads)
     new = calculate(data.population, names, parameters_for(reform), parts=threads) if reform else base
     counts = aggregate(part.municipality.code, measures, base, new, data.areas, data.area_names)
-    stats = TaskStats(worker_id(), peak_rss(), time.perf_counter() - start, data.population.size)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    stats = TaskStats(worker_id(), peak_rss(), seconds, data.population.size, cpu)
     return counts, stats
 
 
