@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -24,9 +23,8 @@ from meedoen.web.accounts.models import Role
 from meedoen.web.audit.log import record, record_many
 from meedoen.web.audit.models import Action
 from meedoen.web.casework.caseload import client_of_team, team_clients
-from meedoen.web.casework.models import Instrument, InstrumentKind
 from meedoen.web.components.forms import posted
-from meedoen.web.work import costbenefit
+from meedoen.web.work import costbenefit, placing
 from meedoen.web.work.forms import (
     AnswerForm,
     CandidateForm,
@@ -397,32 +395,23 @@ def place(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlacementForm(request.POST, prefix="plaatsing")
     if not form.is_valid():
         return _render_proposal(request, proposal, placement_form=form, status=400)
-    data = form.cleaned_data
+    placement = placing.place(
+        proposal,
+        by=request.user,
+        kind=form.cleaned_data["kind"],
+        start_date=form.cleaned_data["start_date"],
+        wage_gross_month_cents=form.cents("wage_gross_month"),
+        banenafspraak=form.cleaned_data["banenafspraak"],
+        loonwaarde_percent=form.cleaned_data["loonwaarde_percent"]
+        if form.cleaned_data["loonkostensubsidie"]
+        else None,
+        wage_subsidy_month_cents=form.cents("wage_subsidy_month")
+        if form.cleaned_data["loonkostensubsidie"]
+        else None,
+        coaching_month_cents=form.cents("coaching_month") if form.cleaned_data["jobcoach"] else None,
+        proefplaatsing=form.cleaned_data["proefplaatsing"],
+    )
     client = proposal.candidate.client
-    with transaction.atomic():
-        placement = Placement.objects.create(
-            proposal=proposal,
-            kind=data["kind"],
-            start_date=data["start_date"],
-            wage_gross_month_cents=form.cents("wage_gross_month"),
-            banenafspraak=data["banenafspraak"],
-            loonwaarde_percent=data["loonwaarde_percent"] if data["loonkostensubsidie"] else None,
-            wage_subsidy_month_cents=form.cents("wage_subsidy_month") if data["loonkostensubsidie"] else 0,
-            coaching_month_cents=form.cents("coaching_month") if data["jobcoach"] else 0,
-            created_by=request.user,
-        )
-        kinds = [
-            (data["loonkostensubsidie"], InstrumentKind.LOONKOSTENSUBSIDIE),
-            (data["jobcoach"], InstrumentKind.JOBCOACHING),
-            (data["proefplaatsing"], InstrumentKind.PROEFPLAATSING),
-            (data["kind"] == "maatwerkbaan", InstrumentKind.MAATWERKBAAN),
-        ]
-        instruments = [
-            Instrument.objects.create(client=client, kind=kind, start_date=data["start_date"])
-            for chosen, kind in kinds
-            if chosen
-        ]
-        placement.instruments.set(instruments)
     record(
         request,
         Action.CHANGE,

@@ -67,6 +67,7 @@ class Command(BaseCommand):
         for resident in RESIDENTS:
             self._resident(resident)
         call_command("load_demo_casework", force=True)
+        call_command("load_demo_work", force=True)
         self._print_logins()
         call_command("load_demo_citypass", force=True)
         call_command("load_demo_signals", force=True)
