@@ -103,14 +103,22 @@ def test_employer_sees_only_own_vacancies(employer, other_employer, vacancy):
 
 def test_employer_sees_the_candidate_pseudonymised_until_consent(employer, proposal):
     resident = proposal.candidate.client.resident
+    proposal.reasons = [
+        {"met": True, "text": "Arnhem ligt 16 km van Wijchen; wil tot 20 km reizen.", "topic": "travel"},
+        {"met": True, "text": "Heeft VCA (veiligheid).", "topic": "certificate"},
+        {"met": True, "text": "Loonwaardemeting en loonkostensubsidie zijn mogelijk.", "topic": "loonwaarde"},
+    ]
+    proposal.save()
     url = f"/werkgevers/vacatures/{proposal.vacancy.pk}/"
     page = logged_in(employer[1]).get(url).content.decode()
     assert f"Kandidaat F. (nr. {proposal.candidate.pk})" in page
-    for secret in ("Fatima", "Zwart", resident.bsn, resident.postcode):
+    assert "Past: Heeft VCA (veiligheid)." in page
+    for secret in ("Fatima", "Zwart", resident.bsn, resident.postcode, "Wijchen", "loonkostensubsidie zijn"):
         assert secret not in page
     proposal.consent_at = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
     proposal.save()
-    assert "Fatima Zwart" in logged_in(employer[1]).get(url).content.decode()
+    page = logged_in(employer[1]).get(url).content.decode()
+    assert "Fatima Zwart" in page and "Wijchen" in page
     assert resident.bsn not in logged_in(employer[1]).get(url).content.decode()
 
 
@@ -225,7 +233,7 @@ def test_propose_consent_place_and_the_monitor_export_has_the_instruments(
         http.post(f"/medewerkers/werk/vacatures/{vacancy.pk}/voorstellen/{candidate.pk}/").status_code == 302
     )
     proposal = Proposal.objects.get()
-    assert {"met": True, "text": "Heeft VCA (veiligheid)."} in proposal.reasons
+    assert {"met": True, "text": "Heeft VCA (veiligheid).", "topic": "certificate"} in proposal.reasons
     # consent: the box must be ticked
     assert http.post(f"/medewerkers/werk/voorstellen/{proposal.pk}/toestemming/", {}).status_code == 400
     assert (

@@ -170,7 +170,11 @@ class AnswerForm(UtrechtForm):
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
-        label="Reden", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+        label="Reden",
+        required=False,
+        max_length=1000,
+        help_text="Nodig als u de kandidaat afwijst.",
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def clean(self) -> dict[str, Any]:

@@ -88,6 +88,7 @@ class Line:
 
     met: bool
     text: str
+    topic: str = ""  # hours, travel, certificate, language, loonwaarde, startkwalificatie, skills
 
 
 @dataclass(frozen=True)
@@ -123,47 +124,77 @@ def lines_for(req: Requirements, cand: Candidate) -> tuple[Line, ...]:
     lines = []
     if cand.hours_per_week >= req.hours_per_week:
         lines.append(
-            Line(True, f"Kan {cand.hours_per_week} uur per week; de vacature vraagt {req.hours_per_week}.")
+            Line(
+                True,
+                f"Kan {cand.hours_per_week} uur per week; de vacature vraagt {req.hours_per_week}.",
+                "hours",
+            )
         )
     else:
         lines.append(
-            Line(False, f"Kan {cand.hours_per_week} uur per week; de vacature vraagt {req.hours_per_week}.")
+            Line(
+                False,
+                f"Kan {cand.hours_per_week} uur per week; de vacature vraagt {req.hours_per_week}.",
+                "hours",
+            )
         )
     km = distance_km(cand.place, req.place)
     if km is None:
-        lines.append(Line(False, f"Afstand van {cand.place or 'woonplaats'} naar {req.place} is onbekend."))
+        lines.append(
+            Line(False, f"Afstand van {cand.place or 'woonplaats'} naar {req.place} is onbekend.", "travel")
+        )
     else:
         met = km <= cand.travel_km
         lines.append(
             Line(
-                met, f"{req.place} ligt {round(km)} km van {cand.place}; wil tot {cand.travel_km} km reizen."
+                met,
+                f"{req.place} ligt {round(km)} km van {cand.place}; wil tot {cand.travel_km} km reizen.",
+                "travel",
             )
         )
     own = set(cand.certificates)
     for code in req.certificates:
         name = CERTIFICATES.get(code, code)
-        lines.append(Line(True, f"Heeft {name}.") if code in own else Line(False, f"Heeft geen {name}."))
+        lines.append(
+            Line(True, f"Heeft {name}.", "certificate")
+            if code in own
+            else Line(False, f"Heeft geen {name}.", "certificate")
+        )
     if req.language_level:
         if not cand.language_level:
-            lines.append(Line(False, f"Taalniveau onbekend; de vacature vraagt {req.language_level}."))
+            lines.append(
+                Line(False, f"Taalniveau onbekend; de vacature vraagt {req.language_level}.", "language")
+            )
         else:
             met = _level(cand.language_level) >= _level(req.language_level)
             lines.append(
-                Line(met, f"Taalniveau {cand.language_level}; de vacature vraagt {req.language_level}.")
+                Line(
+                    met,
+                    f"Taalniveau {cand.language_level}; de vacature vraagt {req.language_level}.",
+                    "language",
+                )
             )
     if cand.needs_loonwaarde:
         lines.append(
-            Line(True, "Loonwaardemeting en loonkostensubsidie zijn mogelijk bij deze werkgever.")
+            Line(
+                True, "Loonwaardemeting en loonkostensubsidie zijn mogelijk bij deze werkgever.", "loonwaarde"
+            )
             if req.loonwaarde_possible
-            else Line(False, "Heeft loonkostensubsidie nodig; die is bij deze vacature niet mogelijk.")
+            else Line(
+                False, "Heeft loonkostensubsidie nodig; die is bij deze vacature niet mogelijk.", "loonwaarde"
+            )
         )
     if req.startkwalificatie_required:
         if cand.startkwalificatie is None:
-            lines.append(Line(False, "Startkwalificatie onbekend; de vacature vraagt er een."))
+            lines.append(
+                Line(False, "Startkwalificatie onbekend; de vacature vraagt er een.", "startkwalificatie")
+            )
         elif cand.startkwalificatie:
-            lines.append(Line(True, "Heeft een startkwalificatie."))
+            lines.append(Line(True, "Heeft een startkwalificatie.", "startkwalificatie"))
         else:
-            lines.append(Line(False, "Heeft geen startkwalificatie; de vacature vraagt er een."))
+            lines.append(
+                Line(False, "Heeft geen startkwalificatie; de vacature vraagt er een.", "startkwalificatie")
+            )
     return tuple(lines)
 
 
@@ -176,9 +207,9 @@ def rank(req: Requirements, candidates: Iterable[Candidate]) -> list[Match]:
         common = tuple(sorted(wanted & _words(cand.skills)))
         if wanted:
             lines += (
-                Line(True, f"Vaardigheden die passen: {', '.join(common)}.")
+                Line(True, f"Vaardigheden die passen: {', '.join(common)}.", "skills")
                 if common
-                else Line(False, "Geen van de gevraagde vaardigheden."),
+                else Line(False, "Geen van de gevraagde vaardigheden.", "skills"),
             )
         scored.append((sum(not line.met for line in lines), -len(common), cand.key, lines, common, cand))
     scored.sort(key=lambda t: t[:3])

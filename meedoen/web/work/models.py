@@ -119,6 +119,11 @@ class CandidateProfile(models.Model):
         return f"Kandidaat {first}. (nr. {self.pk})"
 
 
+# Reason topics that say something about the candidate as a person (home town; a wage subsidy points to
+# a reduced capacity to work): the employer reads them only after the candidate agreed.
+PRIVATE_UNTIL_CONSENT = frozenset({"travel", "loonwaarde"})
+
+
 class Proposal(models.Model):
     """A candidate proposed to an employer for a vacancy; consent opens the name, the employer answers."""
 
@@ -149,6 +154,13 @@ class Proposal(models.Model):
     @property
     def consented(self) -> bool:
         return self.consent_at is not None
+
+    def reasons_for_employer(self) -> list[dict]:
+        """The reasons of the proposal as the employer may read them: before consent without the lines
+        that tell where the candidate lives or that they need a wage subsidy."""
+        if self.consented:
+            return self.reasons
+        return [r for r in self.reasons if r.get("topic") not in PRIVATE_UNTIL_CONSENT]
 
     def name_for_employer(self) -> str:
         """The candidate's name only after consent; the pseudonym before."""

@@ -301,7 +301,7 @@ def propose(request: HttpRequest, pk: int, candidate: int) -> HttpResponse:
         candidate=profile,
         defaults={
             "proposed_by": request.user,
-            "reasons": [{"met": line.met, "text": line.text} for line in match.lines],
+            "reasons": [{"met": line.met, "text": line.text, "topic": line.topic} for line in match.lines],
         },
     )
     if created:
