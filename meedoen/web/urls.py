@@ -17,6 +17,7 @@ urlpatterns = [
     path("medewerkers/", include("meedoen.web.backoffice.urls")),
     path("medewerkers/", include("meedoen.web.casework.urls")),
     path("medewerkers/", include("meedoen.web.decisions.review_urls")),
+    path("medewerkers/simulaties/", include("meedoen.web.jobs.urls")),
     path("", include("meedoen.web.work.urls")),
     path("stadspas/", include("meedoen.web.citypass.urls")),
     path("vroegsignalering/", include("meedoen.web.vroegsignalering.urls")),

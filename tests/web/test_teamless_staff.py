@@ -48,6 +48,7 @@ NOT_TEAM_BOUND = {
     "casework:dashboard": "the monitor: aggregates of every area for any team lead, no person",
     "casework:dashboard-download": "the monitor report as PDF or CSV: the same aggregates, no person",
     "vroegsignalering:upload": "the signals lead's delivery upload (municipality-wide role)",
+    "vroegsignalering:upload-status": "a large delivery's status: the uploading signals lead's own only",
     "vroegsignalering:figures": "the signals lead's monthly aggregates (municipality-wide role)",
 }
 # The models whose rows an action might add or change; the walk must leave all of them as they were.

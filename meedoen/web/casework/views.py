@@ -22,6 +22,7 @@ from meedoen.web.accounts.models import Role
 from meedoen.web.audit.log import reads_of, record, record_many
 from meedoen.web.audit.models import Action
 from meedoen.web.casework import dashboard as monitor_dashboard
+from meedoen.web.casework import report_jobs
 from meedoen.web.casework.caseload import PURPOSE, caseload, client_of_team
 from meedoen.web.casework.forms import (
     CaseloadFilterForm,
@@ -240,7 +241,9 @@ def end_item(request: HttpRequest, pk: int, kind: str, item: int) -> HttpRespons
 
 @figures_required
 def dashboard_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "casework/dashboard.html", monitor_dashboard.context(request.GET))
+    context = monitor_dashboard.context(request.GET)
+    context["report_pdf"] = report_jobs.existing(context)  # made by a job: "maak" or "download"
+    return render(request, "casework/dashboard.html", context)
 
 
 @figures_required
@@ -249,6 +252,8 @@ def dashboard_download(request: HttpRequest, kind: str) -> HttpResponse:
     context = monitor_dashboard.context(request.GET)
     if context.get("report") is None:
         return render(request, "casework/dashboard.html", context, status=400)
+    if kind == "pdf":  # WeasyPrint takes seconds: a job makes it (casework/report_jobs.py)
+        return report_jobs.report_response(request, context)
     name, body, mime = monitor_dashboard.download(context["report"], kind)
     response = HttpResponse(body, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404
 from meedoen.web.accounts.teams import in_own_team
 from meedoen.web.audit.log import record
 from meedoen.web.audit.models import Action
-from meedoen.web.components.pdf import pdf_response
 from meedoen.web.decisions.models import Decision
-from meedoen.web.letters.decision import decision_letter
+from meedoen.web.jobs.models import LetterKind
+from meedoen.web.letters.tasks import letter_response
 from meedoen.web.machtigingen.models import Act
 from meedoen.web.machtigingen.namens import resident_of
 
@@ -41,5 +41,7 @@ def letter(request: HttpRequest, public_id: UUID) -> HttpResponse:
         what=f"besluit {public_id}",
         why=why,
     )
-    pdf = decision_letter(decision, request=request).pdf
-    return pdf_response(pdf, f"besluit-{decision.case.scheme_id}.pdf")
+    # Rendered by a job and stored (meedoen/web/letters/tasks.py): "wordt gemaakt" until it is there.
+    return letter_response(
+        LetterKind.DECISION, decision.pk, request, f"besluit-{decision.case.scheme_id}.pdf"
+    )

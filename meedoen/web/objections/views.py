@@ -25,10 +25,11 @@ from meedoen.web.applications.views import send_document
 from meedoen.web.audit.log import record, record_many
 from meedoen.web.audit.models import Action
 from meedoen.web.components.forms import posted
-from meedoen.web.components.pdf import pdf_response
 from meedoen.web.decisions.models import Decision
 from meedoen.web.decisions.models import Outcome as DecisionOutcome
+from meedoen.web.jobs.models import LetterKind
 from meedoen.web.letters import case_number, render_letter
+from meedoen.web.letters.tasks import letter_response
 from meedoen.web.machtigingen.models import Act
 from meedoen.web.machtigingen.namens import resident_of
 from meedoen.web.objections import procedure, terms
@@ -180,8 +181,12 @@ def letter(request: HttpRequest, public_id: UUID) -> HttpResponse:
         what=f"besluit op bezwaar {public_id}",
         why=why,
     )
-    return pdf_response(
-        letter_for(objection).pdf, f"besluit-op-bezwaar-{objection.application.scheme_id}.pdf"
+    # Rendered by a job and stored (meedoen/web/letters/tasks.py): "wordt gemaakt" until it is there.
+    return letter_response(
+        LetterKind.OBJECTION,
+        objection.pk,
+        request,
+        f"besluit-op-bezwaar-{objection.application.scheme_id}.pdf",
     )
 
 

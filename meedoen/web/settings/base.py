@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "meedoen.web.ledger",
     "meedoen.web.rmt",
     "meedoen.web.youthfund",
+    "meedoen.web.jobs",
 ]
 
 MIDDLEWARE = [
@@ -112,6 +113,17 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The jobs of issue 21 item 5 (letters as PDF, the monitor report, large signal uploads, simulations).
+JOB_TASK_MODULES = [
+    "meedoen.web.letters.tasks",
+    "meedoen.web.casework.report_jobs",
+    "meedoen.web.vroegsignalering.upload_jobs",
+    "meedoen.web.jobs.simulation",
+]
+# A signals delivery larger than this is stored and read by a job (the page shows its status).
+SIGNALS_QUEUE_ABOVE_BYTES = int(os.environ.get("MEEDOEN_SIGNALS_QUEUE_ABOVE_BYTES", str(5 * 1024 * 1024)))
+# Households in a simulation started from the web (empty: the municipality's own number).
+SIMULATION_HOUSEHOLDS = int(os.environ.get("MEEDOEN_SIMULATION_HOUSEHOLDS") or 0) or None
 # Background work (meedoen/web/queue): procrastinate on PostgreSQL (a worker process runs the jobs);
 # on SQLite, which procrastinate cannot use, each job runs at once in the request's process.
 MEEDOEN_QUEUE = os.environ.get("MEEDOEN_QUEUE") or (
@@ -119,7 +131,11 @@ MEEDOEN_QUEUE = os.environ.get("MEEDOEN_QUEUE") or (
 )
 if MEEDOEN_QUEUE == "procrastinate":
     INSTALLED_APPS.append("procrastinate.contrib.django")
-    PROCRASTINATE_IMPORT_PATHS = ["meedoen.web.queue.tasks", "meedoen.web.followup.tasks"]
+    PROCRASTINATE_IMPORT_PATHS = [
+        "meedoen.web.queue.tasks",
+        "meedoen.web.followup.tasks",
+        *JOB_TASK_MODULES,
+    ]
 
 # Mail (a check result by e-mail, the follow-up question): SMTP where MEEDOEN_EMAIL_HOST is set,
 # otherwise printed on the console (the demo).

@@ -3,7 +3,7 @@ own namespace: django-ninja reverses its root by that name, which a nested names
 
 from django.urls import include, path
 
-from meedoen.web.vroegsignalering import views
+from meedoen.web.vroegsignalering import upload_jobs, views
 from meedoen.web.vroegsignalering.api import api
 
 pages = [
@@ -17,6 +17,7 @@ pages = [
     path("zaak/<int:pk>/schuldhulp/voortgang/", views.debt_help_progress, name="debt-help-progress"),
     path("zaak/<int:pk>/aanbod/", views.offer_at_the_door, name="offer"),
     path("aanleveren/", views.upload, name="upload"),
+    path("aanleveren/<int:pk>/", upload_jobs.upload_status, name="upload-status"),
     path("cijfers/", views.figures, name="figures"),
 ]
 urlpatterns = [

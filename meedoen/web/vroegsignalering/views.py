@@ -42,6 +42,7 @@ from meedoen.web.vroegsignalering.models import CaseStatus, DebtHelp, SignalCase
 from meedoen.web.vroegsignalering.monitor import monthly_report
 from meedoen.web.vroegsignalering.offer import known_of, offer
 from meedoen.web.vroegsignalering.storage import Delivery, ingest
+from meedoen.web.vroegsignalering.upload_jobs import queue_upload
 
 PURPOSE = "vroegsignalering schulden"
 URGENCY = ("deadline", "-crisis", "-creditor_count", "-arrears_cents", "id")
@@ -290,6 +291,15 @@ def upload(request: HttpRequest) -> HttpResponse:
             int(threshold * 100) if threshold is not None else threshold_cents(settings.MUNICIPALITY, today)
         )
         upload_file = form.cleaned_data["file"]
+        if upload_file.size > settings.SIGNALS_QUEUE_ABOVE_BYTES:  # a job reads it (upload_jobs.py)
+            queued = queue_upload(
+                upload_file,
+                municipality=settings.MUNICIPALITY,
+                today=today,
+                threshold_cents=cents,
+                by=request.user,
+            )
+            return redirect("vroegsignalering:upload-status", pk=queued.pk)
         try:
             parsed = parse_bytes(upload_file.read(), today)
         except FileProblem as exc:
@@ -305,7 +315,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "vroegsignalering/upload.html",
-        {"form": form, "summary": summary},
+        {"form": form, "summary": summary, "queue_above_mb": settings.SIGNALS_QUEUE_ABOVE_BYTES // 2**20},
         status=400 if form.errors else 200,
     )
 
