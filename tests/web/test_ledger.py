@@ -40,7 +40,7 @@ def test_a_payment_above_the_remaining_budget_is_refused_and_nothing_is_booked()
     a = account(100_000)
     with pytest.raises(
         booking.Refused,
-        match=r"Bedrag: €\xa01\.000,01 is meer dan er nog in het budget zit \(€\xa01\.000,00\)",
+        match=r"Het bedrag van €\xa01\.000,01 is meer dan er nog in het budget zit \(€\xa01\.000,00\)",
     ):
         booking.pay(a, 100_001, "ROC")
     a.refresh_from_db()

@@ -77,7 +77,7 @@ def test_intake_plan_voucher_training_and_outcome(consultant, team):
     )
     assert refused.status_code == 400
     assert (
-        "Bedrag: €\xa0750,01 is meer dan er nog in het budget zit (€\xa0750,00). Er is niets betaald."
+        "Het bedrag van €\xa0750,01 is meer dan er nog in het budget zit (€\xa0750,00). Er is niets betaald."
         in refused.content.decode()
     )
     t.voucher.refresh_from_db()

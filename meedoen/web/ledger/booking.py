@@ -22,7 +22,7 @@ def _book(account: Account, kind: str, amount_cents: int, by: Any, **fields: Any
         if not take(Account.objects, account.pk, amount_cents):
             left = Account.objects.get(pk=account.pk).balance_cents
             raise Refused(
-                f"Bedrag: {euro_text(-amount_cents)} is meer dan er nog in het budget zit "
+                f"Het bedrag van {euro_text(-amount_cents)} is meer dan er nog in het budget zit "
                 f"({euro_text(left)}). Er is niets betaald."
             )
         entry = Entry.objects.create(account=account, kind=kind, amount_cents=amount_cents, by=by, **fields)

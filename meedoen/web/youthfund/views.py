@@ -237,7 +237,11 @@ def pay_debt(request: HttpRequest, pk: int, debt: int) -> HttpResponse:
             item.payment = entry
             item.save(update_fields=["payment"])
     except booking.Refused as refused:
-        return _page(request, trajectory, refusal=str(refused))
+        return _page(
+            request,
+            trajectory,
+            refusal=f"Betaling aan {item.creditor}: {str(refused)[:1].lower()}{str(refused)[1:]}",
+        )
     return _changed(request, trajectory, "schuld betaald", f"De schuld bij {item.creditor} is betaald.")
 
 

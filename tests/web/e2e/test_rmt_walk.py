@@ -61,7 +61,8 @@ def test_a_voucher_spent_on_training(page: Page, axe, team):
     page.get_by_label("Bedrag", exact=True).fill("800")
     page.get_by_role("button", name="Betalen uit de voucher").click()
     expect(page.locator("#id_betaling-amount_cents_error")).to_contain_text(
-        "Bedrag: €\u00a0800,00 is meer dan er nog in het budget zit (€\u00a0750,00). Er is niets betaald."
+        "Het bedrag van €\u00a0800,00 is meer dan er nog in het budget zit (€\u00a0750,00). "
+        "Er is niets betaald."
     )
     walk.step("betaling-geweigerd")
     voucher = Trajectory.objects.get().voucher

@@ -84,7 +84,8 @@ def test_application_to_debts_paid(page: Page, axe, team):
     walk.step("twee-schulden-betaald")
     page.get_by_role("button", name="Betalen: Belastingdienst").click()
     expect(page.get_by_role("alert")).to_contain_text(
-        "Bedrag: €\u00a0200,00 is meer dan er nog in het budget zit (€\u00a0149,50). Er is niets betaald."
+        "Betaling aan Belastingdienst: het bedrag van €\u00a0200,00 is meer dan er nog in het budget zit "
+        "(€\u00a0149,50). Er is niets betaald."
     )
     walk.step("betaling-geweigerd")
     account = fund_budget().account
