@@ -22,6 +22,7 @@ urlpatterns = [
     path("stadspas/", include("meedoen.web.citypass.urls")),
     path("vroegsignalering/", include("meedoen.web.vroegsignalering.urls")),
     path("jongerenfonds/", include("meedoen.web.youthfund.urls")),
+    path("schuldhulp/", include("meedoen.web.debthelp.urls")),
     path("werk-naar-werk/", include("meedoen.web.rmt.urls")),
     path("", include("meedoen.web.followup.urls")),
     path("", include("meedoen.web.jobpays.urls")),

@@ -7,6 +7,7 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import pytest
 
@@ -19,12 +20,14 @@ from meedoen.analysis.national.population import (
     households_of,
     municipalities,
     read_manifest,
+    read_partition,
 )
 from meedoen.analysis.national.sweep import read_sweep, run_sweep
 from meedoen.analysis.population_table import read_population
 from meedoen.analysis.simulation import simulate
 from meedoen.cli import main
 from meedoen.rules.parameters import default_parameters
+from meedoen.rules.population import HOUSEHOLD_COLUMNS, PERSON_COLUMNS
 from meedoen.rules.reforms import apply_reform, reform_changes
 
 DATE = dt.date(2026, 1, 1)
@@ -66,6 +69,15 @@ def test_every_municipality_of_the_cbs_table_gets_its_partition(tmp_path, capsys
     assert amsterdam.households == 208 and amsterdam.label == NATIONAL_ONLY
     arnhem = next(p for p in parts if p.municipality.code == "GM0202")
     assert arnhem.label == "arnhem"
+
+
+def test_the_engine_layout_holds_the_same_population_as_the_household_table(population):
+    _, parts = read_manifest(population)
+    for part in parts[:3]:
+        fast, table = read_partition(part, DATE), read_population(part.path, DATE, part.label)
+        for column in ("household", *PERSON_COLUMNS, *HOUSEHOLD_COLUMNS):
+            assert np.array_equal(getattr(fast.population, column), getattr(table.population, column)), column
+        assert [fast.area_names[i] for i in fast.areas] == [table.area_names[i] for i in table.areas]
 
 
 def test_calibrated_to_the_municipality_s_own_bijstand(population):

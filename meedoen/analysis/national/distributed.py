@@ -200,12 +200,12 @@ def run_partition(
     part: Partition, date: dt.date, reform: Changes = (), threads: int = 1
 ) -> tuple[Counts, TaskStats]:
     """One municipality: read its partition, compute, return the counters and the task's stats."""
-    from meedoen.analysis.population_table import read_population
+    from meedoen.analysis.national.population import read_partition
     from meedoen.rules.engine import calculate
 
     start, cpu = time.perf_counter(), time.process_time()
     base_params = parameters_for(())
-    data = read_population(part.path, date, part.label)
+    data = read_partition(part, date)
     measures = measures_of(base_params, part.label, date)
     names = variable_names(measures, part.label)
     base = calculate(data.population, names, base_params, parts=threads)

@@ -2,26 +2,32 @@
 made by the municipal generator (:func:`meedoen.analysis.synthetic_population.synthetic`) with its
 own CBS figures, written as one Parquet partition per municipality::
 
-    <out>/gemeente=GM0202/part.parquet
+    <out>/gemeente=GM0202/part.parquet      the household table (``meedoen simulate --population``)
+    <out>/gemeente=GM0202/persons.parquet   the same population in the engine's layout (and
+                         households.parquet, areas.json): what a task reads, without re-validating
     <out>/manifest.csv            code, name, parameters, households, persons, inhabitants, bijstand
 
-A partition is read back with :func:`meedoen.analysis.population_table.read_population`, so the
-national run validates its input as a municipality's run does. Assumptions: docs/simulation.md,
-"National population".
+A partition without the engine layout (a table from elsewhere) is read with
+:func:`meedoen.analysis.population_table.read_population`, validated as a municipality's run does.
+Assumptions: docs/simulation.md, "National population".
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from meedoen.analysis.synthetic_population import ADULTS_PER_HOUSEHOLD, MunicipalPopulation, synthetic
 from meedoen.data import CBS
 
 MANIFEST = "manifest.csv"
+ENGINE_PERSONS, ENGINE_HOUSEHOLDS, ENGINE_AREAS = "persons.parquet", "households.parquet", "areas.json"
 AGE_15_PLUS = "20150"
 # A municipality without a parameter folder runs the national rules only. The generator still
 # computes a low-income duration with a municipality's reference norm (it feeds the IIT, a local
@@ -126,6 +132,7 @@ def write_partitions(
         folder = out / f"gemeente={m.code}"
         folder.mkdir(exist_ok=True)
         write_population(data, folder / "part.parquet")
+        write_engine_layout(data, folder)
         pop = data.population
         parts.append(Partition(m, folder / "part.parquet", pop.size, len(pop.household)))
     with (out / MANIFEST).open("w", encoding="utf-8", newline="") as handle:
@@ -139,6 +146,48 @@ def write_partitions(
                 [m.code, m.name, m.parameters, p.households, p.persons, m.inhabitants, m.bijstand, year, date]
             )
     return parts
+
+
+def write_engine_layout(data: MunicipalPopulation, folder: Path) -> None:
+    """The partition as the engine holds it, next to the household table: ``persons.parquet`` and
+    ``households.parquet`` with the :class:`Population` columns (integer cents, yyyymmdd, codes) and
+    ``areas.json``. Generated here, so valid by construction: a task reads it without the table's
+    validation, which is most of the time of reading ``part.parquet`` (docs/national-scale.md)."""
+    import polars as pl
+
+    from meedoen.rules.population import HOUSEHOLD_COLUMNS, PERSON_COLUMNS
+
+    pop = data.population
+    persons = {"household": pop.household, **{c: getattr(pop, c) for c in PERSON_COLUMNS}}
+    households = {c: getattr(pop, c) for c in HOUSEHOLD_COLUMNS} | {"area": data.areas.astype(np.int16)}
+    pl.DataFrame(persons).write_parquet(folder / ENGINE_PERSONS)
+    pl.DataFrame(households).write_parquet(folder / ENGINE_HOUSEHOLDS)
+    (folder / ENGINE_AREAS).write_text(json.dumps(list(data.area_names)), encoding="utf-8")
+
+
+def read_partition(part: Partition, date: dt.date) -> MunicipalPopulation:
+    """A partition for the engine: its engine layout where present, else the household table
+    (``part.parquet``, read and validated by ``read_population``)."""
+    folder = part.path.parent
+    if not (folder / ENGINE_PERSONS).is_file():
+        from meedoen.analysis.population_table import read_population
+
+        return read_population(part.path, date, part.label)
+    import polars as pl
+
+    from meedoen.rules.population import HOUSEHOLD_COLUMNS, PERSON_COLUMNS, Population
+
+    persons = pl.read_parquet(folder / ENGINE_PERSONS)
+    households = pl.read_parquet(folder / ENGINE_HOUSEHOLDS)
+    pop = Population(
+        date=date,
+        municipality=part.label,
+        household=persons["household"].to_numpy(),
+        **{c: persons[c].to_numpy() for c in PERSON_COLUMNS},
+        **{c: households[c].to_numpy() for c in HOUSEHOLD_COLUMNS},
+    )
+    names = tuple(json.loads((folder / ENGINE_AREAS).read_text(encoding="utf-8")))
+    return MunicipalPopulation(pop, households["area"].to_numpy().astype(np.int64), names)
 
 
 def read_manifest(folder: Path) -> tuple[dt.date, list[Partition]]:

@@ -175,10 +175,10 @@ def sweep_population(data: Any, code: str, date: dt.date, sweep: Sweep) -> Parti
 
 def sweep_partition(part: Partition, date: dt.date, sweep: Sweep) -> tuple[PartitionSweep, TaskStats]:
     """The Dask task of a sweep: one partition, every variant."""
-    from meedoen.analysis.population_table import read_population
+    from meedoen.analysis.national.population import read_partition
 
     start = time.perf_counter()
-    data = read_population(part.path, date, part.label)
+    data = read_partition(part, date)
     result = sweep_population(data, part.municipality.code, date, sweep)
     return result, TaskStats(worker_id(), peak_rss(), time.perf_counter() - start, data.population.size)
 
