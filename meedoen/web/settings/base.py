@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "meedoen.web.ledger",
     "meedoen.web.rmt",
     "meedoen.web.youthfund",
+    "meedoen.web.debthelp",
     "meedoen.web.jobs",
 ]
 
