@@ -15,4 +15,5 @@ CASEWORK_NOT_PAGES = {
     "casework:add-instrument",
     "casework:add-spell",
     "casework:add-debt-help",
+    "casework:dashboard-download",  # a file (CSV or PDF); on PostgreSQL first the PDF job's wait page
 }
