@@ -109,6 +109,14 @@ def describe(s: Simulation) -> SchemeResult:
                 "De bijstand vult het verschil aan.",
             )
         )
+    if failed is None and bool(s("has_aow_age")[int(s.pop.offsets[0])]):
+        reasons.append(
+            Reason(
+                "aio_by_svb",
+                "U hebt de AOW-leeftijd. Deze aanvulling heet dan AIO (aanvullende inkomensvoorziening "
+                "ouderen). U vraagt haar aan bij de SVB, niet bij de gemeente (Participatiewet art. 47a).",
+            )
+        )
     if one(s, "vrijlating_inkomsten") and one(s, "bijstand_leeftijd"):
         reasons.append(Reason("earnings_disregard", _disregard_text(s)))
         sources.append(source(s, f"{P}.n_percentage" if s.d < 20270101 else f"{P}.art34a.percentage"))
