@@ -9,12 +9,14 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from meedoen.web.accounts.models import Role
 from meedoen.web.citypass import issuing
 from meedoen.web.components.append_only import AppendOnlyError
 from meedoen.web.ledger import booking
 from meedoen.web.ledger.append_only import LEDGER
 from meedoen.web.ledger.consistency import problems
 from meedoen.web.ledger.models import Account, Entry, Fund
+from tests.web import factories
 from tests.web.citypass.conftest import ADULT
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +108,15 @@ def test_the_city_pass_check_uses_the_shared_balance_check():
     from meedoen.web.citypass import consistency
 
     assert "balance_mismatches" in inspect.getsource(consistency)
+
+
+def test_the_demo_funds_load_twice_and_agree_with_their_ledger(team):
+    factories.UserFactory(role=Role.COACH, username="coach")
+    call_command("load_demo_funds", force=True)
+    call_command("load_demo_funds", force=True)  # idempotent
+    assert Account.objects.count() == 2
+    assert sorted(Account.objects.values_list("balance_cents", flat=True)) == [
+        150_000 - 89_500,
+        2_500_000 - 84_500,
+    ]
+    assert problems() == []

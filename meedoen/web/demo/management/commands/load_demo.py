@@ -33,6 +33,7 @@ STAFF = [
     ("beleid", "Tom", "Visser", Role.POLICY_ADVISER, None),
     ("beheer", "Lisa", "de Wit", Role.ADMIN, None),
     ("jurist", "Sanne", "de Jong", Role.JURIST, None),
+    ("coach", "Mila", "Janssen", Role.COACH, None),
 ]
 # The smallest file that starts like a PDF: enough for the demo's evidence.
 DEMO_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -71,6 +72,7 @@ class Command(BaseCommand):
         self._print_logins()
         call_command("load_demo_citypass", force=True)
         call_command("load_demo_signals", force=True)
+        call_command("load_demo_funds", force=True)
 
     def _user(self, username: str, **fields) -> User:
         user, created = User.objects.get_or_create(username=username, defaults=fields)
