@@ -38,7 +38,15 @@ from meedoen.web.decisions.models import Decision, Outcome
 from meedoen.web.decisions.recording import Undecidable, record_decision, scheme_in
 
 PURPOSE = "behandeling aanvraag"
-FORM_TITLES = {"decide_form": "Beslissen", "ask_form": "Informatie vragen", "note_form": "Notitie"}
+# The forms a case page can come back with (the bijstand procedure's too), by the title in the summary.
+FORM_TITLES = {
+    "decide_form": "Beslissen",
+    "ask_form": "Informatie vragen",
+    "note_form": "Notitie",
+    "dates_form": "Datums van de melding en de aanvraag",
+    "lift_form": "Zoektijd",
+    "start_form": "Ingangsdatum",
+}
 
 
 # Where staff without an application queue start after logging in.
@@ -129,7 +137,9 @@ def _render_case(
         "household_people": trace.household_people(household),
         "housing_kind": trace.plain(household.get("housing", {}).get("kind"), "text", "input:housing.kind"),
         "forms_with_errors": [
-            (FORM_TITLES[name], form) for name, form in forms.items() if form.is_bound and form.errors
+            (FORM_TITLES.get(name, "Formulier"), form)
+            for name, form in forms.items()
+            if getattr(form, "is_bound", False) and form.errors
         ],
         "application": application,
         "submission": application.submission,

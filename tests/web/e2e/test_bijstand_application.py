@@ -150,8 +150,11 @@ def test_a_22_year_old_waits_four_weeks_then_a_consultant_decides(
     expect(staff.get_by_text("De zoektijd loopt nog.", exact=False)).to_be_visible()
     staff.get_by_label("Toekennen").check()
     staff.get_by_role("button", name="Besluit vastleggen").click()
+    # the refusal stands in the error summary at the top (issue 19) and at the form
     expect(
-        staff.get_by_text("De zoektijd van 4 weken loopt tot en met 28 juni 2026", exact=False)
+        staff.locator(".meedoen-error-summary").get_by_text(
+            "De zoektijd van 4 weken loopt tot en met 28 juni 2026"
+        )
     ).to_be_visible()
     axe.scan(staff)
     shot(staff, "4-beslissen-geweigerd")
