@@ -35,7 +35,7 @@ def test_inventory_route_and_referral_to_the_youth_fund(page: Page, axe, team):
     log_in_staff(page, "fatima")
     page.goto(f"/vroegsignalering/zaak/{case.pk}/")
     page.get_by_role("link", name="Schuldhulptraject: schulden, route en nazorg").click()
-    expect(page.get_by_role("heading", name="Schuldhulptraject")).to_be_visible()
+    expect(page.get_by_role("heading", name="Traject schuldhulp")).to_be_visible()
     page.get_by_label("Schuldeiser").fill("Woningcorporatie")
     page.get_by_label("Bedrag").fill("1250.00")
     page.get_by_role("button", name="Schuld toevoegen").click()
