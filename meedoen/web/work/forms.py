@@ -198,6 +198,7 @@ class PlacementForm(UtrechtForm):
     loonwaarde_percent = forms.IntegerField(
         label="Loonwaarde (%)",
         required=False,
+        help_text="Nodig bij loonkostensubsidie: de gemeten loonwaarde.",
         min_value=1,
         max_value=100,
         error_messages={
@@ -207,9 +208,13 @@ class PlacementForm(UtrechtForm):
         },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    wage_subsidy_month = MoneyField(label="Loonkostensubsidie per maand (euro)", required=False)
+    wage_subsidy_month = MoneyField(
+        label="Loonkostensubsidie per maand (euro)", required=False, help_text="Nodig bij loonkostensubsidie."
+    )
     jobcoach = forms.BooleanField(label="Jobcoach", required=False)
-    coaching_month = MoneyField(label="Jobcoaching per maand (euro)", required=False)
+    coaching_month = MoneyField(
+        label="Jobcoaching per maand (euro)", required=False, help_text="Nodig bij een jobcoach."
+    )
     proefplaatsing = forms.BooleanField(label="Begint met een proefplaatsing", required=False)
 
     def clean(self) -> dict[str, Any]:
