@@ -7,6 +7,11 @@ Who sees what:
   employers, contacts and vacancies, and the candidate profiles of their own team's clients only;
 - staff without a team see nothing here; the maatwerkbanen figures are aggregates for the figures roles.
 Every page that shows a candidate profile writes the audit log.
+
+Log-in: in the demo an employer's employee logs in on the staff log-in with a password (``werkgever``).
+In production they log in with eHerkenning through the municipality's OIDC broker (the ``OIDC_*``
+settings the DigiD log-in uses; the broker's KvK-number claim ties the account to its ``Employer``).
+The werkgeversservicepunt's account manager has no role of their own: they work in the consultant role.
 """
 
 from __future__ import annotations
