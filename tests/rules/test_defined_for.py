@@ -139,12 +139,16 @@ DECLARED = {
     "huurtoeslag": "huurtoeslag_recht",
     "kinderbijslag": "kinderbijslag_recht",
     "kindgebonden_budget": "kgb_recht",
-    "kgb_jaar": "kgb_kinderen",
     "kostendelersnorm": "kostendelersnorm_van_toepassing",
     "huurtoeslag_berekend": "huurtoeslag_huurwoning",
     "huurtoeslag_normhuur": "huurtoeslag_huurwoning",
     "ouderenkorting": "has_aow_age",
     "alleenstaande_ouderenkorting": "has_aow_age",
+    "kgb_jaar": "kgb_kinderen",
+    "individuele_inkomenstoeslag": "individuele_inkomenstoeslag_recht",
+    "kwijtschelding": "kwijtschelding_recht",
+    "stadspas_waarde_maand": "stadspas",
+    "collectieve_zorgverzekering_waarde_maand": "collectieve_zorgverzekering",
 }
 
 

@@ -39,6 +39,7 @@ def collectieve_zorgverzekering(s: Simulation) -> np.ndarray:
     "Voordeel van de collectieve zorgverzekering per maand",
     "EUR",
     reference="local:collectieve_zorgverzekering.bijdrage_gemeente_per_maand",
+    defined_for=CZ,
 )
 def collectieve_zorgverzekering_waarde_maand(s: Simulation) -> np.ndarray:
     """The municipality's contribution to the premium per insured adult per month, for the
@@ -46,4 +47,4 @@ def collectieve_zorgverzekering_waarde_maand(s: Simulation) -> np.ndarray:
     household that may join. Where the contribution was not found the value is unknown:
     ``lokale_regelingen_maand`` leaves it out and names it, never counting €0."""
     adults = 1 + s("has_partner").astype(np.int64)
-    return np.where(s(CZ), adults * s.local(f"{CZ}.bijdrage_gemeente_per_maand"), 0)
+    return adults * s.local(f"{CZ}.bijdrage_gemeente_per_maand")

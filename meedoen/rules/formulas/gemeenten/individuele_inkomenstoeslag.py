@@ -129,12 +129,11 @@ def individuele_inkomenstoeslag_bedrag_bekend(s: Simulation) -> np.ndarray:
     "Individuele inkomenstoeslag per jaar",
     "EUR",
     reference="local:individuele_inkomenstoeslag.bedrag_alleenstaande",
+    defined_for="individuele_inkomenstoeslag_recht",
 )
 def individuele_inkomenstoeslag(s: Simulation) -> np.ndarray:
     """The municipality's amount for the household type (Arnhem: more for two parents with a child
     of 12 to 17) when the conditions are met; 0 where the amount is not known (see
     ``individuele_inkomenstoeslag_bedrag_bekend``)."""
     amount = _by_household(s, lambda name: s.local(f"{IIT}.{name}")).astype(np.int64)
-    return np.where(
-        s("individuele_inkomenstoeslag_recht") & s("individuele_inkomenstoeslag_bedrag_bekend"), amount, 0
-    )
+    return np.where(s("individuele_inkomenstoeslag_bedrag_bekend"), amount, 0)

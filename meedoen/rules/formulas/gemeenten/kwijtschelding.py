@@ -134,13 +134,16 @@ def kwijtschelding_recht(s: Simulation) -> np.ndarray:
 
 
 @variable(
-    HOUSEHOLD, "Kwijtschelding per jaar", "EUR", reference="Uitvoeringsregeling Invorderingswet 1990 art. 11"
+    HOUSEHOLD,
+    "Kwijtschelding per jaar",
+    "EUR",
+    reference="Uitvoeringsregeling Invorderingswet 1990 art. 11",
+    defined_for="kwijtschelding_recht",
 )
 def kwijtschelding(s: Simulation) -> np.ndarray:
     """The aanslag minus the eigen bijdrage where the conditions hold (0 where the municipality's
     amounts are unknown: the valuation is then unknown, never €0)."""
-    rest = np.maximum(s("kwijtschelding_aanslag") - s("kwijtschelding_eigen_bijdrage"), 0)
-    return np.where(s("kwijtschelding_recht"), rest, 0)
+    return np.maximum(s("kwijtschelding_aanslag") - s("kwijtschelding_eigen_bijdrage"), 0)
 
 
 @variable(HOUSEHOLD, "Kwijtschelding omgerekend per maand", "EUR", helper=True)

@@ -32,6 +32,7 @@ def stadspas_pashouders(s: Simulation) -> np.ndarray:
     "Waarde van de stadspas per maand",
     "EUR",
     reference="local:stadspas.waarde_per_persoon_per_jaar",
+    defined_for="stadspas",
 )
 def stadspas_waarde_maand(s: Simulation) -> np.ndarray:
     """The pass's budget per holder per year (and, where the municipality put its school-costs
@@ -42,4 +43,4 @@ def stadspas_waarde_maand(s: Simulation) -> np.ndarray:
     if has(s, SCHOOL_COSTS):
         at_school = (s.pop.role == CHILD) & s("in_benefit_unit") & np.isin(s.pop.school, IN_SCHOOL)
         year = year + s.count_per_household(at_school) * s.p(f"gemeenten.{s.pop.municipality}.{SCHOOL_COSTS}")
-    return np.where(s("stadspas"), round_div(year, 12), 0)
+    return round_div(year, 12)
