@@ -4,6 +4,7 @@ wordt gemaakt" until it is stored, then serves the stored letter; only to those 
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from meedoen.web.accounts.models import Role
@@ -17,6 +18,8 @@ from tests.web.test_letters import application, decided, pdf_text  # noqa: F401 
 from tests.web.test_objections import filed, rejected  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
+# On SQLite a job runs inside the request; on PostgreSQL a worker runs it (the other tests run it by hand).
+INLINE = pytest.mark.skipif(settings.MEEDOEN_QUEUE != "inline", reason="the job runs inline on SQLite only")
 
 
 @pytest.fixture
@@ -51,6 +54,7 @@ def test_the_letter_is_made_by_a_job_and_then_served_as_stored(application, resi
     assert AuditEntry.objects.filter(what=f"besluit {decision.public_id}").count() == 4
 
 
+@INLINE
 def test_inline_the_letter_is_there_at_once(application, resident, consultant):  # noqa: F811
     decision = decided(application, by=consultant)
     response = logged_in(resident).get(f"/besluiten/{decision.public_id}/brief.pdf")

@@ -38,7 +38,8 @@ def closing(task: Callable[P, None]) -> Callable[P, None]:
         try:
             task(*args, **kwargs)
         finally:
-            if settings.MEEDOEN_QUEUE == "procrastinate":
+            # Not inside a transaction: that is a caller's (a test's), whose connection must stay.
+            if settings.MEEDOEN_QUEUE == "procrastinate" and not db.connection.in_atomic_block:
                 db.connection.close()
 
     return run
