@@ -120,3 +120,30 @@ def test_the_demo_funds_load_twice_and_agree_with_their_ledger(team):
         2_500_000 - 84_500,
     ]
     assert problems() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_30_parallel_payments_never_spend_more_than_the_budget():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite allows one writer at a time, so nothing runs in parallel")
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    a = account(10_000)  # 100,00; each payment 7,00: 14 fit
+
+    def one(i: int) -> bool:
+        try:
+            booking.pay(Account.objects.get(pk=a.pk), 700, f"Schuldeiser {i}")
+            return True
+        except booking.Refused:
+            return False
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=30) as pool:
+        results = list(pool.map(one, range(30)))
+    a.refresh_from_db()
+    assert results.count(True) == 14
+    assert a.balance_cents == 10_000 - 14 * 700 == 200
+    assert problems() == []
