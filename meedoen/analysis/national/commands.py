@@ -5,11 +5,13 @@ are imported inside the commands, so ``meedoen check`` starts fast."""
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import sys
 from pathlib import Path
 from typing import Any
+
+from meedoen.reporting import safe_csv
+from meedoen.rules.money import number
 
 EXIT_BAD_INPUT = 2
 
@@ -39,7 +41,9 @@ def cmd_population_national(args: argparse.Namespace) -> int:
     households = sum(p.households for p in parts)
     persons = sum(p.persons for p in parts)
     local = [p.municipality.name for p in parts if p.municipality.parameters]
-    print(f"{len(parts)} gemeenten, {households:,} huishoudens, {persons:,} personen in {args.out}")
+    print(
+        f"{len(parts)} gemeenten, {number(households)} huishoudens, {number(persons)} personen in {args.out}"
+    )
     print(f"eigen regelingen: {', '.join(local) or 'geen'}; elders alleen de landelijke regels")
     return 0
 
@@ -142,10 +146,10 @@ def _national(args: argparse.Namespace, parts: list, date: Any, client: Any) -> 
             cost = f"{euro_text(value)} per jaar" + (
                 f" (bedrag onbekend in {unvalued} gemeente(n), daar niet in de kosten)" if unvalued else ""
             )
-            print(f"{scheme}: {eligible:,} huishoudens, {cost}")
+            print(f"{scheme}: {number(eligible)} huishoudens, {cost}")
     print(f"vooruit: {total['winners']} huishoudens, achteruit: {total['losers']} huishoudens")
     for worker, peak in sorted(result.peak_per_worker().items()):
-        print(f"piekgeheugen {worker}: {peak / 2**20:,.0f} MB")
+        print(f"piekgeheugen {worker}: {number(round(peak / 2**20))} MB")
     return 0
 
 
@@ -168,7 +172,7 @@ def write_results(counts: dict, out: Path) -> list[Path]:
     from meedoen.reporting.charts import write_all
 
     text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\n")
+    writer = safe_csv.writer(text, lineterminator="\n")
     writer.writerow(["level", "group", "metric", "value"])
     for (level, group, metric), value in sorted(counts.items()):
         writer.writerow([level, group, metric, value])

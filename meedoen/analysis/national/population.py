@@ -25,6 +25,7 @@ import numpy as np
 
 from meedoen.analysis.synthetic_population import ADULTS_PER_HOUSEHOLD, MunicipalPopulation, synthetic
 from meedoen.data import CBS
+from meedoen.reporting import safe_csv
 
 MANIFEST = "manifest.csv"
 ENGINE_PERSONS, ENGINE_HOUSEHOLDS, ENGINE_AREAS = "persons.parquet", "households.parquet", "areas.json"
@@ -136,7 +137,7 @@ def write_partitions(
         pop = data.population
         parts.append(Partition(m, folder / "part.parquet", pop.size, len(pop.household)))
     with (out / MANIFEST).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
+        writer = safe_csv.writer(handle)
         writer.writerow(
             ["code", "name", "parameters", "households", "persons", "inhabitants", "bijstand", "year", "date"]
         )

@@ -43,8 +43,10 @@ from meedoen.analysis.national.distributed import (
     worker_id,
 )
 from meedoen.analysis.national.population import Partition
+from meedoen.reporting import safe_csv
 from meedoen.rules.engine import Simulation, Variable
 from meedoen.rules.errors import ParameterFileError, RulesError
+from meedoen.rules.money import euro_decimal
 
 
 class TrackedSimulation(Simulation):
@@ -252,7 +254,6 @@ def run_sweep(parts: list[Partition], date: dt.date, sweep: Sweep, client: Any =
 
 def write_curve(result: SweepResult, out: Path) -> list[Path]:
     """``curve.csv`` (amounts in euro) and ``curve.svg`` / ``curve.png``: cost and reach per value."""
-    import csv
     import io
 
     from meedoen.reporting.charts import COLOURS, plt, write_all
@@ -262,10 +263,10 @@ def write_curve(result: SweepResult, out: Path) -> list[Path]:
     params = list(result.sweep.parameters)
     columns = [*params, "scheme", "eligible", "eligible_baseline", "cost_per_year", "cost_baseline"]
     columns += ["winners", "losers"]
-    writer = csv.DictWriter(text, columns, lineterminator="\n")
+    writer = safe_csv.dict_writer(text, columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        euro = {k: f"{row[k] / 100:.2f}" for k in ("cost_per_year", "cost_baseline")}
+        euro = {k: euro_decimal(row[k]) for k in ("cost_per_year", "cost_baseline")}
         writer.writerow(row | euro)
     fig, (cost_ax, reach_ax) = plt.subplots(1, 2, figsize=(9, 3.4))
     x_name = params[0]
