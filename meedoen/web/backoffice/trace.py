@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from meedoen.rules.money import cents_of, euro_text, percent
+from meedoen.rules.money import cents_of, decimal_text, euro_text, percent
 from meedoen.rules.parameters import default_parameters
 
 ROLES = {"applicant": "aanvrager", "partner": "partner", "child": "kind", "housemate": "medebewoner"}
@@ -134,7 +134,7 @@ def plain(value: Any, unit: str, variable: str = "") -> str:
     if unit == "/1":
         return percent(value * 100, decimals=1)
     if isinstance(value, float):
-        return f"{value:.2f}".replace(".", ",")
+        return decimal_text(value, 2)
     return str(value)
 
 
