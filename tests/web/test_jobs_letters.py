@@ -35,7 +35,7 @@ def test_the_letter_is_made_by_a_job_and_then_served_as_stored(application, resi
     url = f"/besluiten/{decision.public_id}/brief.pdf"
     waiting = logged_in(resident).get(url)
     assert waiting.status_code == 202 and "De brief wordt gemaakt" in waiting.content.decode()
-    assert 'http-equiv="refresh"' in waiting.content.decode()
+    assert "Kijk of de brief klaar is" in waiting.content.decode()
     row = LetterPdf.objects.get()
     assert (row.kind, row.object_id, row.status) == (LetterKind.DECISION, decision.pk, Status.WAITING)
     assert queued == [{"letter_id": row.pk}]

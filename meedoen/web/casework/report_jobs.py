@@ -17,8 +17,6 @@ from procrastinate.contrib.django import app
 from meedoen.web.jobs.models import ReportPdf, Status
 from meedoen.web.jobs.running import RETRY, JobProblem, closing, restart, run_job
 
-REFRESH_SECONDS = 5
-
 
 def _build(row: ReportPdf) -> None:
     from meedoen.web.casework import dashboard
@@ -72,6 +70,6 @@ def report_response(request: HttpRequest, context: dict) -> HttpResponse:
     return render(
         request,
         "jobs/report_pending.html",
-        {"job": row, "refresh": REFRESH_SECONDS, "dashboard_query": query},
+        {"job": row, "dashboard_query": query},
         status=202,
     )

@@ -16,7 +16,6 @@ from meedoen.web.jobs.forms import SimulationForm
 from meedoen.web.jobs.models import SimulationRun
 from meedoen.web.jobs.simulation import reforms, run_simulation
 
-REFRESH_SECONDS = 5
 RESULTS = ("status", "created_at", "finished_at", "reform", "peildatum", "problem", "summary", "municipality")
 
 
@@ -55,7 +54,7 @@ def _run(pk: int) -> SimulationRun:
 @figures_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     run = _run(pk)
-    return render(request, "jobs/simulation.html", {"run": run, "refresh": REFRESH_SECONDS})
+    return render(request, "jobs/simulation.html", {"run": run})
 
 
 @figures_required

@@ -17,9 +17,6 @@ from meedoen.web.components.pdf import pdf_response
 from meedoen.web.jobs.models import LetterKind, LetterPdf, Status
 from meedoen.web.jobs.running import RETRY, closing, restart, run_job
 
-# Seconds after which the "wordt gemaakt" page loads itself again.
-REFRESH_SECONDS = 5
-
 
 class _Site:
     """What ``online_objection_url`` needs of a request, in a job that has none: the site's address."""
@@ -77,6 +74,6 @@ def letter_response(kind: LetterKind, object_id: int, request: HttpRequest, file
     return render(
         request,
         "jobs/letter_pending.html",
-        {"letter": row, "refresh": REFRESH_SECONDS},
+        {"letter": row},
         status=202,
     )

@@ -20,8 +20,6 @@ from meedoen.web.jobs.models import SignalUpload
 from meedoen.web.jobs.running import RETRY, JobProblem, closing, run_job
 from meedoen.web.vroegsignalering.access import lead_required
 
-REFRESH_SECONDS = 5
-
 
 def _handle(row: SignalUpload) -> None:
     from meedoen.signals.parsing import FileProblem, parse_bytes
@@ -78,5 +76,5 @@ def upload_status(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "vroegsignalering/upload_status.html",
-        {"upload": row, "summary": row.summary, "refresh": REFRESH_SECONDS},
+        {"upload": row, "summary": row.summary},
     )

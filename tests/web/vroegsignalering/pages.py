@@ -6,6 +6,7 @@ VROEGSIGNALERING_PAGES = {
     "vroegsignalering:offer",
     "vroegsignalering:upload",
     "vroegsignalering:figures",
+    "vroegsignalering:upload-status",  # a large delivery's status: scanned in e2e/test_jobs_pages.py
 }
 # POST-only actions: they redirect back to the case page (or show it again with the form's errors).
 VROEGSIGNALERING_NOT_PAGES = {
