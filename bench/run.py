@@ -85,7 +85,6 @@ def bench_one_household(repeat: int) -> None:
     print("  reference (issues 3 and 5, same machine): OpenFisca ~1.8 ms for 22 formulas")
 
 
-# The formula modules of national law; the others read a municipality's own regelingen.
 # The national rules and the household structure: every formula module outside formulas/gemeenten.
 NATIONAL_PACKAGES = ("meedoen.rules.formulas.nl.", "meedoen.rules.formulas.household.")
 
