@@ -14,7 +14,9 @@ from meedoen.web.jobs.simulation import reforms
 
 class SimulationForm(UtrechtForm):
     reform = forms.ChoiceField(
-        label="Hervorming", help_text="Een van de meegeleverde hervormingen voor deze gemeente."
+        label="Hervorming",
+        help_text="Een van de meegeleverde hervormingen voor deze gemeente.",
+        widget=forms.RadioSelect,
     )
     peildatum = forms.DateField(
         label="Peildatum",

@@ -16,7 +16,17 @@ from meedoen.web.jobs.forms import SimulationForm
 from meedoen.web.jobs.models import SimulationRun
 from meedoen.web.jobs.simulation import reforms, run_simulation
 
-RESULTS = ("status", "created_at", "finished_at", "reform", "peildatum", "problem", "summary", "municipality")
+RESULTS = (
+    "status",
+    "created_at",
+    "finished_at",
+    "reform",
+    "description",
+    "peildatum",
+    "problem",
+    "summary",
+    "municipality",
+)
 
 
 @figures_required
