@@ -65,7 +65,7 @@ def test_the_job_pages_read_well(page: Page, axe, team, settings, monkeypatch, t
     look(page, axe, "report-waiting")
     page.goto("/medewerkers/simulaties/")
     look(page, axe, "simulations")
-    page.get_by_label("Meedoen-regeling Nijmegen tot 140 %", exact=False).check()
+    page.get_by_label("Meedoen-regeling Nijmegen verruimd tot 140 %", exact=False).check()
     page.get_by_label("Peildatum").fill("1-7-2026")
     page.get_by_role("button", name="Start de simulatie").click()
     expect(page.get_by_text("De simulatie wordt gemaakt.")).to_be_visible()
