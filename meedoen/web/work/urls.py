@@ -1,13 +1,13 @@
 from django.urls import path
 
-from meedoen.web.work import views
+from meedoen.web.work import employer_views, views
 
 app_name = "work"
 urlpatterns = [
-    path("werkgevers/", views.employer_home, name="employer-home"),
-    path("werkgevers/vacatures/nieuw/", views.vacancy_new, name="vacancy-new"),
-    path("werkgevers/vacatures/<int:pk>/", views.employer_vacancy, name="employer-vacancy"),
-    path("werkgevers/voorstellen/<int:pk>/antwoord/", views.answer, name="answer"),
+    path("werkgevers/", employer_views.employer_home, name="employer-home"),
+    path("werkgevers/vacatures/nieuw/", employer_views.vacancy_new, name="vacancy-new"),
+    path("werkgevers/vacatures/<int:pk>/", employer_views.employer_vacancy, name="employer-vacancy"),
+    path("werkgevers/voorstellen/<int:pk>/antwoord/", employer_views.answer, name="answer"),
     path("medewerkers/werk/", views.staff_home, name="staff-home"),
     path("medewerkers/werk/werkgevers/nieuw/", views.employer_new, name="employer-new"),
     path("medewerkers/werk/werkgevers/<int:pk>/", views.employer_page, name="employer"),

@@ -23,125 +23,29 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from meedoen.web.accounts.access import case_worker_required, figures_required, role_required
-from meedoen.web.accounts.models import Role
+from meedoen.web.accounts.access import case_worker_required, figures_required
 from meedoen.web.audit.log import record, record_many
 from meedoen.web.audit.models import Action
 from meedoen.web.casework.caseload import client_of_team, team_clients
 from meedoen.web.components.forms import posted
 from meedoen.web.work import costbenefit, placing
+from meedoen.web.work.employer_views import banenafspraak_count
 from meedoen.web.work.forms import (
-    AnswerForm,
     CandidateForm,
     ConsentForm,
     ContactForm,
     EmployerForm,
     PlacementForm,
-    VacancyForm,
 )
 from meedoen.web.work.matching import Candidate, Requirements, rank
-from meedoen.web.work.models import CandidateProfile, Employer, Placement, Proposal, Vacancy
-
-PURPOSE = "bemiddeling naar werk (Participatiewet, werkgeversdienstverlening)"
-employer_required = role_required([Role.EMPLOYER])
+from meedoen.web.work.models import CandidateProfile, Employer, Proposal, Vacancy
+from meedoen.web.work.reads import PURPOSE
 
 
 def _team_worker(request: HttpRequest) -> None:
     """Staff without a team see nothing of the work pages (candidates are team-bound)."""
     if not request.user.handles_cases:
         raise PermissionDenied
-
-
-def _employer_of(request: HttpRequest) -> Employer:
-    employer = request.user.employers.first()
-    if employer is None:  # an employer account not (yet) tied to an organisation sees nothing
-        raise PermissionDenied
-    return employer
-
-
-def _profile_shown(request: HttpRequest, proposals: list[Proposal], what: str) -> None:
-    record_many(
-        request,
-        Action.VIEW,
-        shown=[(p.candidate.client, p.candidate.client.resident_id) for p in proposals],
-        what=what,
-        why=PURPOSE,
-    )
-
-
-def banenafspraak_count(employer: Employer) -> int:
-    return Placement.objects.filter(proposal__vacancy__employer=employer, banenafspraak=True).count()
-
-
-# --- The employer --------------------------------------------------------------------------------
-
-
-@employer_required
-def employer_home(request: HttpRequest) -> HttpResponse:
-    employer = _employer_of(request)
-    vacancies = employer.vacancies.all()
-    return render(
-        request,
-        "work/employer_home.html",
-        {"employer": employer, "vacancies": vacancies, "banenafspraak": banenafspraak_count(employer)},
-    )
-
-
-@employer_required
-def vacancy_new(request: HttpRequest) -> HttpResponse:
-    employer = _employer_of(request)
-    form = VacancyForm(posted(request))
-    if form.is_valid():
-        vacancy = Vacancy.objects.create(employer=employer, **form.cleaned_data)
-        messages.success(request, "De vacature staat erin. Het Werkgeversservicepunt zoekt kandidaten.")
-        return redirect("work:employer-vacancy", pk=vacancy.pk)
-    status = 400 if form.is_bound else 200
-    return render(request, "work/vacancy_form.html", {"form": form, "employer": employer}, status=status)
-
-
-def _employer_vacancy(request: HttpRequest, pk: int) -> Vacancy:
-    return get_object_or_404(Vacancy, pk=pk, employer=_employer_of(request))
-
-
-def _render_employer_vacancy(
-    request: HttpRequest, vacancy: Vacancy, bound: tuple[int, AnswerForm] | None = None, status: int = 200
-) -> HttpResponse:
-    proposals = list(vacancy.proposals.select_related("candidate__client__resident"))
-    _profile_shown(request, proposals, f"voorgestelde kandidaten vacature {vacancy.pk} (werkgever)")
-    forms = {p.pk: AnswerForm(prefix=f"antwoord-{p.pk}") for p in proposals}
-    if bound:
-        forms[bound[0]] = bound[1]
-    rows = [(p, forms[p.pk]) for p in proposals]
-    return render(request, "work/employer_vacancy.html", {"vacancy": vacancy, "rows": rows}, status=status)
-
-
-@employer_required
-def employer_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
-    return _render_employer_vacancy(request, _employer_vacancy(request, pk))
-
-
-@employer_required
-@require_POST
-def answer(request: HttpRequest, pk: int) -> HttpResponse:
-    employer = _employer_of(request)
-    proposal = get_object_or_404(Proposal, pk=pk, vacancy__employer=employer)
-    form = AnswerForm(request.POST, prefix=f"antwoord-{proposal.pk}")
-    if not form.is_valid():
-        return _render_employer_vacancy(request, proposal.vacancy, (proposal.pk, form), status=400)
-    proposal.answer = form.cleaned_data["answer"]
-    proposal.answer_reason = form.cleaned_data["reason"]
-    proposal.answered_at = timezone.now()
-    proposal.save(update_fields=["answer", "answer_reason", "answered_at"])
-    record(
-        request,
-        Action.CHANGE,
-        obj=proposal.candidate.client,
-        subject_id=proposal.candidate.client.resident_id,
-        what=f"antwoord werkgever op voorstel {proposal.pk}: {proposal.answer}",
-        why=PURPOSE,
-    )
-    messages.success(request, "Uw antwoord is doorgegeven aan het Werkgeversservicepunt.")
-    return redirect("work:employer-vacancy", pk=proposal.vacancy_id)
 
 
 # --- Staff: employers, vacancies, candidates ----------------------------------------------------
