@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from meedoen.rules.money import euro_text
+from meedoen.web.components.ledger import take
 from meedoen.web.ledger.models import Account, Entry
 
 
@@ -16,8 +17,6 @@ class Refused(Exception):
 
 
 def _book(account: Account, kind: str, amount_cents: int, by: Any, **fields: Any) -> Entry:
-    from meedoen.web.components.ledger import take
-
     with transaction.atomic():
         if not take(Account.objects, account.pk, amount_cents):
             left = Account.objects.get(pk=account.pk).balance_cents

@@ -22,7 +22,7 @@ class Fund(models.TextChoices):
 
 
 class Account(models.Model):
-    """A budget of one fund: a trajectory's voucher, or a municipality's youth fund for a year."""
+    """A budget of one fund: a trajectory's transitievoucher, or a municipality's youth fund."""
 
     fund = models.CharField(max_length=20, choices=Fund.choices)
     municipality = models.CharField(max_length=50)
@@ -38,10 +38,6 @@ class Account(models.Model):
 
     def __str__(self) -> str:
         return self.label
-
-    @property
-    def granted_cents(self) -> int:
-        return sum(e.amount_cents for e in self.entries.all() if e.kind == Entry.Kind.GRANT)
 
 
 class Entry(AppendOnlyModel):
