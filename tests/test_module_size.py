@@ -8,8 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1] / "meedoen"
 LIMIT = 400
 
-ALLOWED = {
-}
+ALLOWED: dict[str, str] = {}  # module -> why it may be longer (none today)
 
 
 def _lines(path: Path) -> int:
