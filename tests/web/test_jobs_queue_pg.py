@@ -85,6 +85,29 @@ def test_a_report_job_of_a_killed_worker_runs_again_once(tmp_path):
     assert third.wait(120) == 0 and marker.read_text() == "start\nstart\ndone\n"  # never a third time
 
 
+def test_admins_see_the_new_jobs_in_the_queue(resident):
+    from meedoen.web.accounts.models import Role
+    from meedoen.web.casework.report_jobs import build_monitor_report
+    from meedoen.web.jobs.simulation import run_simulation
+    from meedoen.web.letters.tasks import render_letter_pdf
+    from meedoen.web.vroegsignalering.upload_jobs import ingest_signal_upload
+    from tests.web import factories
+    from tests.web.conftest import logged_in
+
+    for task, argument in (
+        (render_letter_pdf, "letter_id"),
+        (build_monitor_report, "report_id"),
+        (ingest_signal_upload, "upload_id"),
+        (run_simulation, "run_id"),
+    ):
+        task.defer(**{argument: 0})
+    admin = factories.UserFactory(role=Role.ADMIN, username="beheer", is_staff=True, is_superuser=True)
+    page = logged_in(admin).get("/beheer/procrastinate/procrastinatejob/").content.decode()
+    for name in ("render_letter_pdf", "build_monitor_report", "ingest_signal_upload", "run_simulation"):
+        assert name in page
+    assert logged_in(resident).get("/beheer/procrastinate/procrastinatejob/").status_code == 302
+
+
 def _pause_the_pdf_step(marker: Path) -> None:
     from meedoen.web.casework import dashboard
 

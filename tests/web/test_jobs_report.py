@@ -101,3 +101,16 @@ def test_only_the_figures_roles_make_or_get_the_report(team, other_team, residen
     # a team lead without a team: the monitor is aggregates of every area, not team-bound
     lead = factories.UserFactory(role=Role.TEAM_LEAD, team=None, username="leidzonder")
     assert logged_in(lead).get(URL).status_code == 202
+
+
+def test_admins_see_the_jobs_results_and_no_one_else_does(adviser, resident):
+    ReportPdf.objects.create(
+        query="bron=demo&period=2024-T2", key="k", file_name="monitor-arnhem-2024-T2.pdf"
+    )
+    admin = factories.UserFactory(role=Role.ADMIN, username="beheer", is_staff=True, is_superuser=True)
+    for path in ("reportpdf", "letterpdf", "signalupload", "simulationrun"):
+        page = logged_in(admin).get(f"/beheer/jobs/{path}/")
+        assert page.status_code == 200, path
+    assert "monitor-arnhem-2024-T2.pdf" in logged_in(admin).get("/beheer/jobs/reportpdf/").content.decode()
+    for user in (adviser, resident):
+        assert logged_in(user).get("/beheer/jobs/reportpdf/").status_code == 302
