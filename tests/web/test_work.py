@@ -434,3 +434,8 @@ def test_maatwerkbanen_page_shows_aggregates_only(proposal, team):
     page = logged_in(adviser).get("/medewerkers/werk/maatwerkbanen/").content.decode()
     assert "Onbekend" in page and "€\u00a0900,00" in page
     assert "Fatima" not in page and proposal.candidate.client.resident.bsn not in page
+
+
+def test_an_employer_s_header_names_the_employers_part_not_staff(employer):
+    page = logged_in(employer[1]).get("/werkgevers/").content.decode()
+    assert "</span> Werkgevers" in page and "</span> Medewerkers" not in page

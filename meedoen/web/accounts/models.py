@@ -88,6 +88,11 @@ class User(AbstractUser):
         return self.role != Role.RESIDENT
 
     @property
+    def site_part(self) -> str:
+        """The part of the site the header names for a logged-in non-resident: partners are not staff."""
+        return {Role.EMPLOYER: "Werkgevers", Role.PROVIDER: "Aanbieders"}.get(self.role, "Medewerkers")
+
+    @property
     def handles_cases(self) -> bool:
         return self.role in CASE_ROLES and self.team_id is not None
 
