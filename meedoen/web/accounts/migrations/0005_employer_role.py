@@ -4,15 +4,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0004_coach_role'),
+        ("accounts", "0004_coach_role"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='user',
-            name='role',
-            field=models.CharField(choices=[('resident', 'Inwoner'), ('consultant', 'Consulent'), ('team_lead', 'Teamleider'), ('policy_adviser', 'Beleidsadviseur'), ('admin', 'Beheerder'), ('provider', 'Aanbieder'), ('pass_officer', 'Medewerker stadspas'), ('outreach_worker', 'Vroegsignaleerder'), ('signals_lead', 'Teamleider vroegsignalering'), ('debt_partner', 'Partnerorganisatie schuldhulp'), ('jurist', 'Jurist'), ('employer', 'Werkgever'), ('coach', 'Trajectcoach')], default='resident', max_length=20),
+            model_name="user",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("resident", "Inwoner"),
+                    ("consultant", "Consulent"),
+                    ("team_lead", "Teamleider"),
+                    ("policy_adviser", "Beleidsadviseur"),
+                    ("admin", "Beheerder"),
+                    ("provider", "Aanbieder"),
+                    ("pass_officer", "Medewerker stadspas"),
+                    ("outreach_worker", "Vroegsignaleerder"),
+                    ("signals_lead", "Teamleider vroegsignalering"),
+                    ("debt_partner", "Partnerorganisatie schuldhulp"),
+                    ("jurist", "Jurist"),
+                    ("employer", "Werkgever"),
+                    ("coach", "Trajectcoach"),
+                ],
+                default="resident",
+                max_length=20,
+            ),
         ),
     ]
