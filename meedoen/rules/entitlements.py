@@ -15,11 +15,20 @@ from meedoen.rules.coverage import FINAL, PROVISIONAL, UNKNOWN, Status, status_o
 from meedoen.rules.engine import Simulation
 from meedoen.rules.errors import CoverageError, InputError, InputProblem
 from meedoen.rules.formulas.household.benefit_unit import HOUSEHOLD_TYPES
+from meedoen.rules.formulas.nl.participatiewet.normen import CATEGORIES
+from meedoen.rules.formulas.nl.participatiewet.vrijlating import GRONDEN
 from meedoen.rules.household import Household
 from meedoen.rules.money import euro
 from meedoen.rules.parameters import ParameterSet, default_parameters
 from meedoen.rules.population import from_households
 from meedoen.rules.schemes import Reason, Scheme, SchemeResult, schemes_for
+
+# The codes of the engine's choice variables, by position: what a trace's number means.
+CHOICE_CODES: dict[str, tuple[str, ...]] = {
+    "household_type": HOUSEHOLD_TYPES,
+    "vrijlating_grond": GRONDEN,
+    "norm_category": CATEGORIES,
+}
 
 
 def check_municipality(municipality: str, parameters: ParameterSet) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from meedoen.rules.entitlements import CHOICE_CODES as CHOICE_CODES  # for the pages showing a trace
 from meedoen.rules.entitlements import entitlements, persons_where
 from meedoen.rules.household import parse_household
 from meedoen.rules.parameters import PARAMETER_ROOT, ParameterSet

@@ -72,17 +72,17 @@ def test_values_are_dutch_for_every_unit_and_code():
     assert trace.plain(2, "text", "norm_category").startswith("Gehuwden, beiden 21 jaar")
 
 
-def test_the_code_tables_match_the_engine():
-    """The web app may not import the engine's formulas (tests/web/test_layers.py): its copies of the
-    code tuples are checked here against the engine's own."""
+def test_the_code_tables_are_the_engine_s():
+    """The case page reads the engine's code tuples through the calculation gateway (one definition,
+    tests/web/test_layers.py keeps the formulas out of reach): each is the tuple of the formula module."""
     import sys
 
     def codes(variable: str, name: str) -> tuple[str, ...]:
         return getattr(sys.modules[REGISTRY[variable].formula.__module__], name)
 
-    assert trace.HOUSEHOLD_TYPES == HOUSEHOLD_TYPES
-    assert codes("vrijlating_grond", "GRONDEN") == trace.GRONDEN
-    assert codes("norm_category", "CATEGORIES") == trace.NORM_CATEGORIES
+    assert trace.INDEXED["household_type"] is HOUSEHOLD_TYPES
+    assert trace.INDEXED["vrijlating_grond"] is codes("vrijlating_grond", "GRONDEN")
+    assert trace.INDEXED["norm_category"] is codes("norm_category", "CATEGORIES")
     text_variables = {name for name, var in REGISTRY.items() if var.unit == "text"}
     assert text_variables <= set(trace.CHOICES), "a choice variable without Dutch names"
     for variable, names in trace.INDEXED.items():

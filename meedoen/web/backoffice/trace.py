@@ -15,6 +15,7 @@ from typing import Any
 
 from meedoen.rules.money import cents_of, decimal_text, euro_text, percent
 from meedoen.rules.parameters import default_parameters
+from meedoen.web.calculation import CHOICE_CODES  # the engine's codes, by position
 
 ROLES = {"applicant": "aanvrager", "partner": "partner", "child": "kind", "housemate": "medebewoner"}
 # Every answer or variable whose value is a choice, by its code (a name, or an index into the names).
@@ -45,33 +46,11 @@ CHOICES: dict[str, dict[str, str]] = {
 }
 
 
-# The codes of the engine's choice variables, by position: the web app never imports the engine
-# (tests/web/test_layers.py), so tests/web/test_staff_screens.py checks these against the engine's own.
-HOUSEHOLD_TYPES = ("single", "single_parent", "couple")
-GRONDEN = ("geen", "31.2n", "31.2n_aow", "31.2r", "34a.1a", "34a.1c")
-NORM_CATEGORIES = (
-    "geen_recht_jonger_dan_18",
-    "alleenstaande_21_tot_aow",
-    "gehuwden_21_tot_aow",
-    "alleenstaande_aow",
-    "gehuwden_beiden_aow",
-    "gehuwden_een_aow",
-    "jongere_alleenstaande",
-    "jongere_alleenstaande_ouder",
-    "jongere_gehuwden_zonder_kinderen",
-    "jongere_gehuwden_met_kinderen",
-    "gehuwden_een_jonger_dan_21_zonder_kinderen",
-    "gehuwden_een_jonger_dan_21_met_kinderen",
-    "inrichting_alleenstaande",
-    "inrichting_gehuwden",
-)
-
-
 def _norm_categories() -> dict[str, str]:
     """The norm categories of art. 20-23, named by the description of their norm parameter."""
     parameters = default_parameters()
     out = {"geen_recht_jonger_dan_18": "jonger dan 18 jaar: geen bijstandsnorm"}
-    for name in NORM_CATEGORIES:
+    for name in CHOICE_CODES["norm_category"]:
         path = f"nl.participatiewet.normen.{name}"
         if path in parameters:
             out[name] = parameters[path].description.rstrip(".")
@@ -80,11 +59,7 @@ def _norm_categories() -> dict[str, str]:
 
 CHOICES["norm_category"] = _norm_categories()
 # Variables whose value is an index into a tuple of codes.
-INDEXED = {
-    "household_type": HOUSEHOLD_TYPES,
-    "vrijlating_grond": GRONDEN,
-    "norm_category": NORM_CATEGORIES,
-}
+INDEXED = CHOICE_CODES
 NOT_GIVEN = "niet opgegeven"
 
 
