@@ -4,12 +4,15 @@ status, attempts and the problem, never the stored bytes (letters and deliveries
 from django.contrib import admin
 from django.http import HttpRequest
 
+from meedoen.web.audit.admin_reads import AuditedAdmin
 from meedoen.web.jobs.models import LetterPdf, ReportPdf, SignalUpload, SimulationRun
 
 COMMON = ("status", "attempts", "created_at", "finished_at", "problem")
 
 
-class ReadOnly(admin.ModelAdmin):
+class ReadOnly(AuditedAdmin):
+    """Audited like every admin of personal data: a letter and an upload belong to people."""
+
     list_filter = ("status",)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
