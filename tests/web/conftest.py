@@ -74,3 +74,21 @@ def logged_in(user) -> Client:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "e2e: browser test in Debian's Chromium (tests/web/e2e)")
+
+
+# The modules that test the queue itself (procrastinate on PostgreSQL, jobs waiting for a worker).
+QUEUE_MODULES = (
+    "tests.web.test_queue",
+    "tests.web.test_jobs",
+    "tests.web.test_followup",
+    "tests.web.e2e.test_jobs_pages",
+    "tests.web.e2e.test_resident_followup_walk",
+)
+
+
+@pytest.fixture(autouse=True)
+def _jobs_run_at_once_outside_the_queue_tests(request, settings):
+    """Every other test asks for a letter or report and reads it in the same request, as on SQLite:
+    there the queue runs its jobs at once; the queue's own tests keep procrastinate on PostgreSQL."""
+    if not request.module.__name__.startswith(QUEUE_MODULES):
+        settings.MEEDOEN_QUEUE = "inline"

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from meedoen.web.applications.models import private_storage
 from meedoen.web.objections import terms
@@ -113,7 +114,7 @@ class Objection(models.Model):
         """Beroep at the court within six weeks from the day after the besluit op bezwaar (Awb 6:7, 6:8)."""
         if self.decided_at is None:
             return None
-        return terms.objection_term_end(self.decided_at.date())
+        return terms.objection_term_end(timezone.localdate(self.decided_at))  # the Dutch day, not UTC
 
     @property
     def resident_status(self) -> str:
