@@ -32,7 +32,7 @@ from meedoen.rules.formulas.nl.participatiewet.normen import _CATEGORY_TABLE, CA
 from meedoen.rules.money import round_div, round_half_up
 from meedoen.rules.parameters import ParameterSet, Scale
 from meedoen.rules.periods import add_months, to_int
-from meedoen.rules.population import CHILD, HOUSEMATE, INSTITUTION, NOT_GIVEN, RENT, Population
+from meedoen.rules.population import CHILD, HOUSEMATE, INSTITUTION, NOT_GIVEN, RENT, SCHOOLS, Population
 
 N = "nl.participatiewet.normen."
 K = "nl.participatiewet.kostendelersnorm."
@@ -42,6 +42,17 @@ HK = IB + "heffingskortingen."
 T = "nl.toeslagen."
 ZT, HT, KGB, KB = T + "zorgtoeslag.", T + "huurtoeslag.", T + "kindgebonden_budget.", T + "kinderbijslag."
 BORN_1946 = 19460101
+# The municipal schemes a municipality may have (a parameter node under gemeenten.<m>).
+SCHEMES = (
+    "stadspas", "collectieve_zorgverzekering", "bijzondere_bijstand", "kindregeling", "meedoenregeling",
+    "kwijtschelding",
+)  # fmt: skip
+SCHOOL_COSTS = "stadspas.schoolkosten_per_kind_per_jaar"  # Arnhem moved this budget onto the pass
+IN_SCHOOL = [SCHOOLS.index(kind) for kind in ("po", "vo", "mbo")]
+VO = SCHOOLS.index("vo")
+# Rules the policy simulation does not report, computed with ``extras`` (bench/simulation_peer.py):
+# what a household pays itself of a bijzondere-bijstand cost, and the sum of the valued local schemes.
+EXTRAS = ("bijzondere_bijstand_draagkracht", "lokale_regelingen_maand")
 EURO = 100
 
 
@@ -96,9 +107,11 @@ def _net_curve(
     return gross, gross - np.maximum(owed(gross), 0)
 
 
-def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarray]:
-    """The eligibility and amount of every regeling of the simulation, the household type and the
-    disposable income, for ``pop`` on its peildatum in its municipality."""
+def handwritten_all(pop: Population, params: ParameterSet, extras: bool = False) -> dict[str, np.ndarray]:
+    """The eligibility and amount of every regeling of the simulation, the valuation of each local
+    scheme whose value is known, the household type and the disposable income, for ``pop`` on its
+    peildatum in its municipality; with ``extras`` also ``EXTRAS`` (rules the simulation does not
+    report)."""
     d = to_int(pop.date)
     v = params.resolve(pop.date)
     loc = f"gemeenten.{pop.municipality}."
@@ -117,9 +130,13 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
     aow_app, aow_par = birth_app <= cutoff, partner & (birth[par] <= cutoff)
 
     # --- Children, counted once per household by age band for every rule that looks at them.
-    kr_min, iack_age = v[loc + "kindregeling.minimum_leeftijd_kind"], v[HK + "iack_kind_jonger_dan"]
-    r_age = v[VR + "r_kind_leeftijd"]
-    edges = sorted({kr_min, iack_age, r_age, 12, 18})
+    has = {scheme: params.has_node(loc + scheme) for scheme in SCHEMES}
+    iit = loc + "individuele_inkomenstoeslag."
+    by_age = iit + "kind_leeftijd_vanaf" in v  # Arnhem's family amount: a child of these ages
+    iack_age, r_age = v[HK + "iack_kind_jonger_dan"], v[VR + "r_kind_leeftijd"]
+    kr_min = v[loc + "kindregeling.minimum_leeftijd_kind"] if has["kindregeling"] else 12
+    teen = (v[iit + "kind_leeftijd_vanaf"], v[iit + "kind_leeftijd_tot"]) if by_age else (12, 18)
+    edges = sorted({kr_min, iack_age, r_age, *teen, 12, 18})
     assert edges[-1] == 18, "a child age limit of 18 or more is not written here"
     child = np.flatnonzero(role == CHILD)
     band = np.searchsorted(edges, age[child], side="right")
@@ -431,57 +448,110 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
     if v[loc + "inkomensgrenzen.zonder_vakantietoeslag"]:
         reference = reference * (1 - v["nl.participatiewet.vakantietoeslag"])
     tested: dict[float, np.ndarray] = {}
+    limits: dict[float, np.ndarray] = {}
+
+    def limit(share: float) -> np.ndarray:
+        """``share`` of each household's reference norm, rounded half up once."""
+        if share not in limits:
+            limits[share] = round_half_up(share * reference)[key]
+        return limits[share]
 
     def within(share: float) -> np.ndarray:
         """Net income at or below ``share`` of the reference norm, assets within the bijstand limit."""
         if share not in tested:
-            tested[share] = (income <= round_half_up(share * reference)[key]) & assets_ok
+            tested[share] = (income <= limit(share)) & assets_ok
         return tested[share]
 
-    pas, pas_children = v[loc + "stadspas.inkomensgrens"], v[loc + "stadspas.inkomensgrens_met_kinderen"]
-    stadspas = within(pas) if pas == pas_children else np.where(has_minor, within(pas_children), within(pas))
-    zorgverzekering = (age_app >= v[loc + "collectieve_zorgverzekering.minimum_leeftijd"]) & within(
-        v[loc + "collectieve_zorgverzekering.inkomensgrens"]
-    )
-    # bijzondere bijstand: age and income only; assets above the limit lower the help (draagkracht)
-    bb_share = v[loc + "bijzondere_bijstand.inkomensgrens"]
-    bijzondere_bijstand = (age_app >= 18) & (income <= round_half_up(bb_share * reference)[key])
-    kindregeling = np.where(within(v[loc + "kindregeling.inkomensgrens"]), children(kr_min, 18), 0)
+    def known(path: str) -> bool:
+        """The municipality's amount was found (``confidence: not_found`` holds a placeholder 0)."""
+        return params[loc + path].confidence_at(d) != "not_found"
 
-    m_age, sf = v[loc + "meedoenregeling.minimum_leeftijd"], pop.student_finance
-    persons = ((age_app >= m_age) & ~sf[app]).astype(np.int64) + (partner & (age_par >= m_age) & ~sf[par])
-    meedoen = np.where(
-        within(v[loc + "meedoenregeling.inkomensgrens"]),
-        persons * v[loc + "meedoenregeling.bedrag_per_persoon"],
-        0,
-    )
+    results: dict[str, np.ndarray] = {}
+    in_unit = child[age[child] < 18]  # ten laste komende children (Participatiewet art. 4)
+    if has["stadspas"]:
+        pas, with_kids = v[loc + "stadspas.inkomensgrens"], v[loc + "stadspas.inkomensgrens_met_kinderen"]
+        stadspas = within(pas) if pas == with_kids else np.where(has_minor, within(with_kids), within(pas))
+        # every member of the unit gets a pass; Arnhem put a school-costs budget per pupil on it
+        year = (adults + minor) * v[loc + "stadspas.waarde_per_persoon_per_jaar"]
+        if loc + SCHOOL_COSTS in params:
+            pupils = np.bincount(hh[in_unit[np.isin(pop.school[in_unit], IN_SCHOOL)]], minlength=n)
+            year = year + pupils * v[loc + SCHOOL_COSTS]
+        results |= {"stadspas": stadspas, "stadspas_waarde_maand": np.where(stadspas, round_div(year, 12), 0)}
+    if has["collectieve_zorgverzekering"]:
+        cz = loc + "collectieve_zorgverzekering."
+        insured = (age_app >= v[cz + "minimum_leeftijd"]) & within(v[cz + "inkomensgrens"])
+        results |= {
+            "collectieve_zorgverzekering": insured,
+            # the municipality's premium contribution for applicant and partner (children are free)
+            "collectieve_zorgverzekering_waarde_maand": np.where(
+                insured, adults * v[cz + "bijdrage_gemeente_per_maand"], 0
+            ),
+        }
+    if has["bijzondere_bijstand"]:
+        # age and income only; assets above the limit lower the help (draagkracht)
+        bb = loc + "bijzondere_bijstand."
+        results["bijzondere_bijstand"] = (age_app >= 18) & (income <= limit(v[bb + "inkomensgrens"]))
+        if extras:
+            dk = bb + "draagkracht."
+            rule = ("inkomensgrens", "percentage", "periode_maanden")
+            if all(dk + r in params and known(f"bijzondere_bijstand.draagkracht.{r}") for r in rule):
+                excess = np.maximum(income - limit(v[dk + "inkomensgrens"]), 0)
+                over = np.maximum(assets - asset_limits[household_type], 0)
+                share = v[dk + "percentage"] * v[dk + "periode_maanden"]
+                results["bijzondere_bijstand_draagkracht"] = round_half_up(share * excess) + over
+            else:  # unknown: the check says so, the figure is 0
+                results["bijzondere_bijstand_draagkracht"] = np.zeros(n, np.int64)
+    if has["kindregeling"]:
+        kindregeling = np.where(within(v[loc + "kindregeling.inkomensgrens"]), children(kr_min, 18), 0)
+        value = round_div(kindregeling * v[loc + "kindregeling.waarde_per_kind_per_jaar"], 12)
+        results |= {"kindregeling": kindregeling, "kindregeling_waarde_maand": value}
+    if has["meedoenregeling"]:
+        m_age, sf = v[loc + "meedoenregeling.minimum_leeftijd"], pop.student_finance
+        persons = ((age_app >= m_age) & ~sf[app]).astype(np.int64) + (partner & (age_par >= m_age) & ~sf[par])
+        meedoen = np.where(
+            within(v[loc + "meedoenregeling.inkomensgrens"]),
+            persons * v[loc + "meedoenregeling.bedrag_per_persoon"],
+            0,
+        )
+        results |= {"meedoenregeling": meedoen, "meedoenregeling_waarde_maand": round_div(meedoen, 12)}
 
-    iit = loc + "individuele_inkomenstoeslag."
-    since = pop.low_income_since
+    # Individuele inkomenstoeslag (art. 36); Arnhem: a limit and an amount of their own for two
+    # parents with a child of 12 to 17 (or in secondary school, where the municipality says so).
+    family = iit + "bedrag_paar_met_kind" in params
+    fam = np.zeros(n, bool)
+    if family:
+        if v[iit + "gezinsbedrag_kind"] == "voortgezet_onderwijs":
+            fam_kids = np.bincount(hh[in_unit[pop.school[in_unit] == VO]], minlength=n)
+        else:
+            fam_kids = children(*teen)
+        fam = (household_type == 2) & (fam_kids > 0)
+    since, sf_app = pop.low_income_since, pop.student_finance[app]
+    passed = within(v[iit + "inkomensgrens"])
+    if family and iit + "inkomensgrens_paar_met_kind" in params:
+        passed = np.where(fam, within(v[iit + "inkomensgrens_paar_met_kind"]), passed)
     iit_recht = (
         (age_app >= v[iit + "minimum_leeftijd"])
         & ~aow_app
-        & ~sf[app]
+        & ~sf_app
         & (since > 0)
         & (since <= d - 10000 * v[iit + "jaren_laag_inkomen"])
-        & within(v[iit + "inkomensgrens"])
+        & passed
     )
     names = ("bedrag_alleenstaande", "bedrag_alleenstaande_ouder", "bedrag_paar")
-    single, parent, couple = (v[iit + a] for a in names)
-    family = iit + "bedrag_paar_met_kind" in v  # Arnhem's family amount (by age, as Arnhem's page)
-    if not family and single == parent == couple:  # one amount for everybody (Nijmegen: none known)
-        iit_amount = np.where(iit_recht, single, 0)
-    else:
-        by_type = np.select([household_type == 0, household_type == 1], [single, parent], couple)
-        if family:
-            teen = children(v[iit + "kind_leeftijd_vanaf"], v[iit + "kind_leeftijd_tot"])
-            by_type = np.where((household_type == 2) & (teen > 0), v[iit + "bedrag_paar_met_kind"], by_type)
-        iit_amount = np.where(iit_recht, by_type, 0)
-    iit_amount = iit_amount * (params[iit + "bedrag_alleenstaande"].confidence_at(d) != "not_found")
+    by_type = np.array([v[iit + a] for a in names])[household_type]
+    found = np.array([known("individuele_inkomenstoeslag." + a) for a in names])[household_type]
+    if family:
+        by_type = np.where(fam, v[iit + "bedrag_paar_met_kind"], by_type)
+        found = np.where(fam, known("individuele_inkomenstoeslag.bedrag_paar_met_kind"), found)
+    iit_amount = np.where(iit_recht & found, by_type, 0)
+    results |= {
+        "individuele_inkomenstoeslag": iit_amount,
+        "individuele_inkomenstoeslag_recht": iit_recht,
+        "individuele_inkomenstoeslag_waarde_maand": round_div(iit_amount, 12),
+    }
 
     # --- Kwijtschelding (Uitvoeringsregeling Invorderingswet 1990 art. 11-16, municipal norm share).
-    kwijtschelding_recht = kwijtschelding_year = None
-    if params.has_node(loc + "kwijtschelding"):
+    if has["kwijtschelding"]:
         kw, ht = "nl.invordering.kwijtschelding.", "nl.toeslagen.huurtoeslag."
         renter = pop.housing_kind == RENT
         rent0 = np.maximum(pop.rent_cents, 0)
@@ -505,25 +575,20 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
             v[loc + "kwijtschelding.aanslag_meerpersoons"],
         )
         aanslag = np.full(n, one, np.int64) if one == more else np.where(size == 1, one, more)
-        known = params[loc + "kwijtschelding.aanslag_eenpersoons"].confidence_at(d) != "not_found"
-        enough = own < aanslag if known else own == 0
-        kwijtschelding_recht = (assets <= existence + housing(rent0)) & enough
-        kwijtschelding_year = np.where(kwijtschelding_recht, np.maximum(aanslag - own, 0), 0)
+        enough = own < aanslag if known("kwijtschelding.aanslag_eenpersoons") else own == 0
+        right = (assets <= existence + housing(rent0)) & enough
+        year = np.where(right, np.maximum(aanslag - own, 0), 0)
+        results |= {"kwijtschelding_recht": right, "kwijtschelding_waarde_maand": round_div(year, 12)}
 
-    # --- Valued local schemes (lokale_regelingen.VALUED_SCHEMES): summed where the value is known.
-    monthly = {
-        "individuele_inkomenstoeslag_waarde_maand": lambda: round_div(iit_amount, 12),
-        "meedoenregeling_waarde_maand": lambda: round_div(meedoen, 12),
-        "kwijtschelding_waarde_maand": lambda: round_div(kwijtschelding_year, 12),
-    }
-    valued = {}
-    for name, state in valuation_status(params, pop.municipality, d).items():
-        if state != "valued":
-            continue
-        if name not in monthly:
-            raise NotImplementedError(f"hand-written peer has no valuation {name}")
-        valued[name] = monthly[name]()
-    local_month = sum(valued.values(), np.zeros(n, np.int64))
+    # --- Disposable income: the valued local schemes (lokale_regelingen.VALUED_SCHEMES) summed
+    # where the value is known; a valuation this peer does not have raises.
+    valued = [
+        name for name, state in valuation_status(params, pop.municipality, d).items() if state == "valued"
+    ]
+    missing = [name for name in valued if name not in results]
+    if missing:
+        raise NotImplementedError(f"hand-written peer has no valuation {', '.join(missing)}")
+    local_month = sum((results[name] for name in valued), np.zeros(n, np.int64))
     disposable = (
         income
         + bijstand
@@ -536,24 +601,18 @@ def handwritten_all(pop: Population, params: ParameterSet) -> dict[str, np.ndarr
     # Energy poverty: the energy bill against the disposable income, above the municipality's share.
     energy = np.where(pop.energy_cents == NOT_GIVEN, 0, pop.energy_cents)
     share = np.divide(energy, disposable, out=np.where(energy > 0, np.inf, 0.0), where=disposable > 0)
-    extra = {"energy_poverty": share > v[loc + "energiearmoede.grens"]}
-    if kwijtschelding_recht is not None:
-        extra["kwijtschelding_recht"] = kwijtschelding_recht
-    # every valued scheme not paid as money has its valuation as a result of its own
-    extra |= {k: a for k, a in valued.items() if k != "individuele_inkomenstoeslag_waarde_maand"}
-    return extra | {
+    # what the simulation reports: a scheme's valuation only where it is known (lokale_regelingen)
+    unvalued = {name for name in results if name.endswith("_waarde_maand") and name not in valued}
+    out = {name: a for name, a in results.items() if name not in unvalued}
+    if extras:
+        out["lokale_regelingen_maand"] = local_month
+    return out | {
         "bijstand": bijstand,
-        "bijzondere_bijstand": bijzondere_bijstand,
-        "collectieve_zorgverzekering": zorgverzekering,
         "disposable_income": disposable,
+        "energy_poverty": share > v[loc + "energiearmoede.grens"],
         "household_type": household_type,
         "huurtoeslag": huurtoeslag,
-        "individuele_inkomenstoeslag": iit_amount,
-        "individuele_inkomenstoeslag_recht": iit_recht,
         "kinderbijslag": kinderbijslag,
         "kindgebonden_budget": kindgebonden_budget,
-        "kindregeling": kindregeling,
-        "meedoenregeling": meedoen,
-        "stadspas": stadspas,
         "zorgtoeslag": zorgtoeslag,
     }

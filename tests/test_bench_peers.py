@@ -16,13 +16,36 @@ sys.path.insert(0, str(BENCH))
 simulation_peer = pytest.importorskip("simulation_peer")
 
 
-def test_hand_written_numpy_agrees_with_the_engine():
-    """On Nijmegen's rule set (the peer covers its local regelingen; the benchmark runs on it)."""
+@pytest.mark.parametrize("municipality", ["nijmegen", "arnhem", "groningen"])
+def test_hand_written_numpy_agrees_with_the_engine(municipality):
+    """On each municipality's rule set as published (the benchmark runs on Nijmegen's)."""
     from meedoen.rules.parameters import default_parameters
 
     params = default_parameters()
-    names = simulation_peer.simulation_variables(params, "nijmegen")
-    simulation_peer.assert_identical(3_000, [7], params, "nijmegen", names)
+    names = simulation_peer.simulation_variables(params, municipality)
+    simulation_peer.assert_identical(3_000, [7], params, municipality, names)
+
+
+@pytest.mark.parametrize(
+    ("municipality", "texts"),
+    [
+        ("nijmegen", {}),
+        ("arnhem", {}),
+        ("arnhem", {"gezinsbedrag_kind": "voortgezet_onderwijs"}),
+        ("groningen", {}),
+    ],
+)
+def test_hand_written_numpy_agrees_with_every_local_rule_valued(municipality, texts):
+    """With every amount that was not found given a test value (what a source or a reform may
+    give tomorrow): every valuation (city pass with Arnhem's school costs, the collective insurance,
+    the Kinderfonds, kwijtschelding, the IIT with Arnhem's family amount by age or by school type)
+    is summed into the disposable income, and the draagkracht runs."""
+    from meedoen.rules.parameters import default_parameters
+
+    params = simulation_peer.all_valued(default_parameters(), municipality, **texts)
+    names = simulation_peer.simulation_variables(params, municipality)
+    assert {"kwijtschelding_waarde_maand", "stadspas_waarde_maand"} <= set(names)
+    simulation_peer.assert_identical(3_000, [7], params, municipality, names)
 
 
 PEERS = BENCH / "peers"
