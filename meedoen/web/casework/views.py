@@ -36,6 +36,7 @@ from meedoen.web.casework.forms import (
     StepForm,
 )
 from meedoen.web.casework.models import Client, Plan, PlanStep
+from meedoen.web.components.changed import changed
 from meedoen.web.components.forms import posted
 
 
@@ -118,16 +119,16 @@ def client_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _changed(request: HttpRequest, client: Client, what: str, message: str) -> HttpResponse:
-    record(
+    return changed(
         request,
-        Action.CHANGE,
-        obj=client,
+        client,
         subject_id=client.resident_id,
         what=f"{what} (klantdossier {client.pk})",
         why=PURPOSE,
+        message=message,
+        to="casework:client",
+        pk=client.pk,
     )
-    messages.success(request, message)
-    return redirect("casework:client", pk=client.pk)
 
 
 @case_worker_required

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
 from meedoen.web.audit.log import record
 from meedoen.web.audit.models import Action
+from meedoen.web.components.changed import changed
 from meedoen.web.components.forms import posted
 from meedoen.web.debthelp import forms
 from meedoen.web.debthelp.models import Debt, Phase, Trajectory
@@ -68,9 +68,16 @@ def _page(request: HttpRequest, trajectory: Trajectory, **bound) -> HttpResponse
 
 
 def _changed(request: HttpRequest, trajectory: Trajectory, what: str, message: str) -> HttpResponse:
-    record(request, Action.CHANGE, obj=trajectory, subject_id=None, what=what, why="schuldhulptraject")
-    messages.success(request, message)
-    return redirect("debthelp:trajectory", trajectory.debt_help_id)
+    return changed(
+        request,
+        trajectory,
+        subject_id=None,
+        what=what,
+        why="schuldhulptraject",
+        message=message,
+        to="debthelp:trajectory",
+        pk=trajectory.debt_help_id,
+    )
 
 
 @case_access_required

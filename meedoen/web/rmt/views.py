@@ -5,7 +5,6 @@ area team only; a trajectory of another team is a 404. Every opening is audited.
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +15,7 @@ from meedoen.web.accounts.access import case_worker_required
 from meedoen.web.accounts.teams import own_team
 from meedoen.web.audit.log import record
 from meedoen.web.audit.models import Action
+from meedoen.web.components.changed import changed
 from meedoen.web.components.forms import posted
 from meedoen.web.ledger import booking
 from meedoen.web.ledger.models import Account, Fund
@@ -96,9 +96,16 @@ def _trajectory(request: HttpRequest, pk: int) -> Trajectory:
 
 
 def _changed(request: HttpRequest, trajectory: Trajectory, what: str, message: str) -> HttpResponse:
-    record(request, Action.CHANGE, obj=trajectory, subject_id=None, what=what, why="werk naar werk")
-    messages.success(request, message)
-    return redirect("rmt:trajectory", trajectory.pk)
+    return changed(
+        request,
+        trajectory,
+        subject_id=None,
+        what=what,
+        why="werk naar werk",
+        message=message,
+        to="rmt:trajectory",
+        pk=trajectory.pk,
+    )
 
 
 @case_worker_required

@@ -18,6 +18,7 @@ from meedoen.web.accounts.access import figures_required, resident_required
 from meedoen.web.accounts.models import AreaTeam
 from meedoen.web.audit.log import record
 from meedoen.web.audit.models import Action
+from meedoen.web.components.changed import changed
 from meedoen.web.components.forms import posted
 from meedoen.web.ledger import booking
 from meedoen.web.ledger.models import Account, Fund
@@ -161,16 +162,16 @@ def trajectory_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _changed(request: HttpRequest, trajectory: Trajectory, what: str, message: str) -> HttpResponse:
-    record(
+    return changed(
         request,
-        Action.CHANGE,
-        obj=trajectory,
+        trajectory,
         subject_id=trajectory.resident_id,
         what=what,
         why="begeleiding jongerenfonds",
+        message=message,
+        to="youthfund:trajectory",
+        pk=trajectory.pk,
     )
-    messages.success(request, message)
-    return redirect("youthfund:trajectory", trajectory.pk)
 
 
 def _coach_only(request: HttpRequest, pk: int) -> Trajectory:
