@@ -14,6 +14,12 @@ from typing import Any
 from meedoen.rules.coverage import FINAL, PROVISIONAL, UNKNOWN, Status, status_of
 from meedoen.rules.engine import Simulation
 from meedoen.rules.errors import CoverageError, InputError, InputProblem
+from meedoen.rules.formulas.gemeenten.bijzondere_bijstand import DRAAGKRACHT, draagkracht_known
+from meedoen.rules.formulas.gemeenten.bijzondere_bijstand_producten import (
+    bijzondere_bijstand_vergoeding,
+    product_list,
+    producten,
+)
 from meedoen.rules.formulas.household.benefit_unit import HOUSEHOLD_TYPES
 from meedoen.rules.formulas.nl.participatiewet.normen import CATEGORIES
 from meedoen.rules.formulas.nl.participatiewet.vrijlating import GRONDEN
@@ -166,6 +172,60 @@ def persons_where(household: Household, variable: str, parameters: ParameterSet 
     gets a scheme's budget on the city pass (``meedoenregeling_persoon``)."""
     s = Simulation(from_households([household]), parameters or default_parameters())
     return [p.id for p, yes in zip(household.persons, s(variable).tolist(), strict=True) if yes]
+
+
+def products(municipality: str, parameters: ParameterSet | None = None) -> list[str]:
+    """The products on the municipality's bijzondere bijstand list (empty where it has none)."""
+    return product_list(parameters or default_parameters(), municipality)
+
+
+def product_cost(
+    household: Household,
+    product: str,
+    price_cents: int,
+    name: str,
+    parameters: ParameterSet | None = None,
+) -> dict[str, Any]:
+    """What a cost of ``price_cents`` for ``product`` (``name`` in the sentence) costs the household
+    and the municipality under the bijzondere bijstand, JSON-ready (euro; None = onbekend, never 0),
+    with the draagkracht figures it rests on and the municipality's product list."""
+    parameters = parameters or default_parameters()
+    check_municipality(household.municipality, parameters)
+    parameters.check_covered(household.date)
+    s = Simulation(from_households([household]), parameters)
+    v = bijzondere_bijstand_vergoeding(s, product, price_cents)
+    known = draagkracht_known(s)
+
+    def money(cents: int | None) -> float | None:
+        return None if cents is None else euro(cents)
+
+    total = int(s("bijzondere_bijstand_draagkracht")[0]) if known else None
+    assets = int(s("bijzondere_bijstand_vermogen_boven_grens")[0]) if known else None
+    return {
+        "municipality": household.municipality,
+        "date": household.date.isoformat(),
+        "product": product,
+        "products": producten(s),
+        "on_list": v.op_lijst,
+        "possible": v.mogelijk,
+        "price": euro(v.prijs),
+        "maximum": money(v.maximum),
+        "own_share": money(v.eigen_deel),
+        "municipality_share": money(v.gemeente_deel),
+        "loan": v.lening,
+        "via": v.via,
+        "text": v.tekst(name),
+        "draagkracht": {
+            "counted": money(v.draagkracht),  # for this product: 0 where its draagkracht does not count
+            "total": money(total),
+            "income_month": money(int(s("income_net_month")[0])),
+            "limit_month": money(int(s("bijzondere_bijstand_draagkrachtgrens")[0]) if known else None),
+            "percentage": float(s.local(f"{DRAAGKRACHT}.percentage")) if known else None,
+            "period_months": int(s.local(f"{DRAAGKRACHT}.periode_maanden")) if known else None,
+            "from_income": money(None if total is None or assets is None else total - assets),
+            "from_assets": money(assets),
+        },
+    }
 
 
 __all__ = ["FINAL", "PROVISIONAL", "UNKNOWN", "Reason", "entitlements", "require_final"]

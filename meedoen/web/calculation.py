@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from meedoen.rules.entitlements import CHOICE_CODES as CHOICE_CODES  # for the pages showing a trace
 from meedoen.rules.entitlements import entitlements, persons_where
+from meedoen.rules.entitlements import product_cost as _product_cost
+from meedoen.rules.entitlements import products as products
 from meedoen.rules.household import parse_household
 from meedoen.rules.parameters import PARAMETER_ROOT, ParameterSet
 
@@ -35,6 +37,12 @@ def persons_with(
 ) -> list[str]:
     """The ids of the persons of a household (contract form) for whom a person variable holds."""
     return persons_where(parse_household(household), variable, parameters)
+
+
+def product_cost(household: dict[str, Any], product: str, price_cents: int, name: str) -> dict[str, Any]:
+    """What a cost for ``product`` (``name`` in the sentence) of ``price_cents`` costs the household
+    (contract form) and the municipality under the bijzondere bijstand; None amounts are unknown."""
+    return _product_cost(parse_household(household), product, price_cents, name)
 
 
 @lru_cache(maxsize=1)

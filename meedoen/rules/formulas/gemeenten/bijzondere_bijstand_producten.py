@@ -58,15 +58,20 @@ class Vergoeding:
 _LISTS: weakref.WeakKeyDictionary[ParameterSet, dict[str, list[str]]] = weakref.WeakKeyDictionary()
 
 
-def producten(s: Simulation) -> list[str]:
+def product_list(parameters: ParameterSet, municipality: str) -> list[str]:
     """The products on the municipality's list (empty without a list); cached per parameter set, so
     one household's check does not scan every parameter path."""
-    lists = _LISTS.setdefault(s.parameters, {})
-    if s.pop.municipality not in lists:
-        prefix = f"gemeenten.{s.pop.municipality}.{PRODUCTEN}."
-        paths = s.parameters.under(prefix.rstrip("."))
-        lists[s.pop.municipality] = sorted({p[len(prefix) :].split(".")[0] for p in paths})
-    return lists[s.pop.municipality]
+    lists = _LISTS.setdefault(parameters, {})
+    if municipality not in lists:
+        prefix = f"gemeenten.{municipality}.{PRODUCTEN}."
+        paths = parameters.under(prefix.rstrip("."))
+        lists[municipality] = sorted({p[len(prefix) :].split(".")[0] for p in paths})
+    return lists[municipality]
+
+
+def producten(s: Simulation) -> list[str]:
+    """The products on the list of the simulation's municipality."""
+    return product_list(s.parameters, s.pop.municipality)
 
 
 def _product(s: Simulation, product: str, name: str, default: object = None) -> object:
