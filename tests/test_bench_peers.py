@@ -55,17 +55,26 @@ PEERS = BENCH / "peers"
     not all((PEERS / ".venvs" / name / "bin" / "python").exists() for name in ("openfisca", "policyengine")),
     reason="no peer virtualenvs: bash bench/peers/setup.sh",
 )
-def test_openfisca_and_policyengine_agree_with_the_engine():
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--municipality", "nijmegen"],
+        ["--municipality", "nijmegen", "--all-valued"],
+        ["--municipality", "arnhem", "--all-valued", "gezinsbedrag_kind=voortgezet_onderwijs"],
+    ],
+)
+def test_openfisca_and_policyengine_agree_with_the_engine(options):
     """The OpenFisca and PolicyEngine-core models (bench/peers/model_all.py) give identical results,
-    per household, on every rule of the simulation, the local valuations, kwijtschelding and energy
-    poverty included (run.py exits 1 when any engine differs)."""
+    per household, on every rule of the simulation and the rules it does not report (draagkracht,
+    the local sum): as published, and with every local amount not found set to a test value (every
+    valuation, Arnhem's family amount by school type). run.py exits 1 when any engine differs."""
     import subprocess
 
+    command = [sys.executable, str(PEERS / "run.py"), "--sizes", "2000", "--dict-households", "0"]
     run = subprocess.run(
-        [sys.executable, str(PEERS / "run.py"), "--sizes", "2000", "--dict-households", "0", "--repeat", "1"],
-        capture_output=True,
-        text=True,
-        timeout=600,
+        [*command, "--repeat", "1", *options], capture_output=True, text=True, timeout=600, check=False
     )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     assert "Results identical in every engine" in run.stdout
+    if "--all-valued" in options:
+        assert "stadspas_waarde_maand" in run.stdout and "bijzondere_bijstand_draagkracht" in run.stdout

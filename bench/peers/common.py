@@ -15,18 +15,15 @@ from typing import Any
 import numpy as np
 
 # The results every engine computes, per household, for each rule set: the Participatiewet subset of
-# bench/handwritten.py (bench/run.py's ISSUE_3_RESULTS) and every rule of the policy simulation of
-# bench/handwritten_all.py (bench/simulation_peer.py's simulation_variables, checked by run.py).
+# bench/handwritten.py (bench/run.py's ISSUE_3_RESULTS); for "all", every variable the policy
+# simulation evaluates on the parameters given plus handwritten_all.EXTRAS: that list depends on
+# which local values are known, so run.py takes it from the simulation and writes it into the
+# exported parameters ("results"), which the workers read.
+RULE_SETS = ("all", "participatiewet")
 RESULTS = {
     "participatiewet": (
         "household_type", "kostendelers", "norm", "norm_excl_vakantietoeslag", "vakantietoeslag",
         "income_net_month", "bijstand",
-    ),
-    "all": (
-        "bijstand", "bijzondere_bijstand", "collectieve_zorgverzekering", "disposable_income",
-        "energy_poverty", "household_type", "huurtoeslag", "individuele_inkomenstoeslag",
-        "individuele_inkomenstoeslag_recht", "kinderbijslag", "kindgebonden_budget", "kindregeling",
-        "kwijtschelding_recht", "meedoenregeling", "meedoenregeling_waarde_maand", "stadspas", "zorgtoeslag",
     ),
 }  # fmt: skip
 
@@ -44,6 +41,7 @@ PERSON_INPUTS_ALL = (
     ("toetsingsinkomen_opgegeven", "toetsingsinkomen_cents"),
     ("earnings_since", "earnings_since"),
     ("temporary_informal_carer", "temporary_informal_carer"),
+    ("school", "school"),
 )
 HOUSEHOLD_INPUTS_ALL = (
     *HOUSEHOLD_INPUTS,
@@ -79,6 +77,7 @@ COLUMNS = (
 )  # fmt: skip
 ROLES = ("applicant", "partner", "child", "housemate")
 HOUSING_KINDS = ("rent", "own", "institution", "homeless")
+SCHOOLS = ("none", "po", "vo", "mbo", "hbo_wo")
 HOUSEHOLD_TYPES = ("single", "single_parent", "couple")
 
 

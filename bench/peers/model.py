@@ -529,6 +529,11 @@ def build_system(core: str, exported: dict[str, Any]) -> Any:
         api, Person, Household, HousingKind, HouseholdType, municipality, local, reference,
         valued=frozenset(exported.get("valued", ())), not_found=frozenset(exported.get("not_found", ())),
         local_paths=local_paths,
+        texts={
+            path[len(prefix) :]: value
+            for path, value in exported["values"].items()
+            if path.startswith(prefix) and isinstance(value, str)
+        },
     ):  # fmt: skip
         system.add_variable(var)
     system.parameters = api.ParameterNode("", data=parameter_tree(exported))

@@ -19,9 +19,11 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
+from common import SCHOOLS
 
 BORN_1946 = 19460101
 EURO = 100
+IN_SCHOOL = [SCHOOLS.index(kind) for kind in ("po", "vo", "mbo")]  # the pupils of a school-costs budget
 NOT_GIVEN = -1  # cents value of an amount that was not given (meedoen.rules.population.NOT_GIVEN)
 
 
@@ -151,6 +153,7 @@ def variables(
     valued: frozenset = frozenset(),
     not_found: frozenset = frozenset(),
     local_paths: frozenset = frozenset(),
+    texts: dict | None = None,
 ) -> list:
     """The Variable classes of the full rule set. ``local`` names the municipality's regelingen
     (the parameter nodes under ``gemeenten.<municipality>``); ``reference`` is the variable its income
@@ -158,8 +161,14 @@ def variables(
     PolicyEngine-core's parameters take numbers, booleans and lists only); ``valued`` names the
     ``<scheme>_waarde_maand`` valuations whose value is known (``lokale_regelingen.valuation_status``),
     summed into the disposable income; ``not_found`` the municipality's parameters (without the
-    ``gemeenten.<m>.`` prefix) marked ``not_found`` on the peildatum, ``local_paths`` all of them."""
+    ``gemeenten.<m>.`` prefix) marked ``not_found`` on the peildatum, ``local_paths`` all of them,
+    ``texts`` the text ones with their values (PolicyEngine-core's parameters take no text)."""
     Variable, MONTH = api.Variable, api.MONTH
+    texts = texts or {}
+
+    def known(name: str) -> bool:
+        """The municipality's parameter ``name`` was found (``not_found`` holds a placeholder 0)."""
+        return name in local_paths and name not in not_found
 
     def ymd(instant: Any) -> int:
         return instant.year * 10000 + instant.month * 100 + instant.day
@@ -214,6 +223,13 @@ def variables(
         entity = Person
         definition_period = MONTH
         label = "Woont tijdelijk in om mantelzorg te geven (art. 22a lid 4)"
+
+    class school(Variable):
+        value_type = int
+        default_value = -1
+        entity = Person
+        definition_period = MONTH
+        label = "Soort school (index in common.SCHOOLS, -1: niet opgegeven)"
 
     def first_of_month(instant: Any) -> int:
         return instant.year * 10000 + instant.month * 100 + 1
@@ -814,8 +830,31 @@ def variables(
         label = "Inkomensgrens individuele inkomenstoeslag per maand"
 
         def formula(household, period, parameters):
-            share = gemeente(parameters, period).individuele_inkomenstoeslag.inkomensgrens
+            iit = gemeente(parameters, period).individuele_inkomenstoeslag
+            share = iit.inkomensgrens
+            if "individuele_inkomenstoeslag.inkomensgrens_paar_met_kind" in local_paths:
+                family = household("individuele_inkomenstoeslag_paar_met_kind", period)
+                share = np.where(family, iit.inkomensgrens_paar_met_kind, share)
             return income_limit(household, period, parameters, share)
+
+    class individuele_inkomenstoeslag_paar_met_kind(Variable):
+        value_type = bool
+        entity = Household
+        definition_period = MONTH
+        label = "Twee ouders met een kind voor het gezinsbedrag (Arnhem: 12 t/m 17 jaar of in het vo)"
+
+        def formula(household, period, parameters):
+            if "individuele_inkomenstoeslag.bedrag_paar_met_kind" not in local_paths:
+                return household.filled_array(False)
+            iit = gemeente(parameters, period).individuele_inkomenstoeslag
+            members = household.members
+            child = members("is_minor_child", period)
+            if texts.get("individuele_inkomenstoeslag.gezinsbedrag_kind") == "voortgezet_onderwijs":
+                child = child & (members("school", period) == SCHOOLS.index("vo"))
+            else:
+                age = members("age", period)
+                child = child & (age >= iit.kind_leeftijd_vanaf) & (age < iit.kind_leeftijd_tot)
+            return household("has_partner", period) & (household.sum(child) > 0)
 
     class individuele_inkomenstoeslag_recht(Variable):
         value_type = bool
@@ -846,17 +885,21 @@ def variables(
 
         def formula(household, period, parameters):
             iit = gemeente(parameters, period).individuele_inkomenstoeslag
-            if "individuele_inkomenstoeslag.bedrag_paar_met_kind" in local_paths:
-                raise NotImplementedError("the peer has no family amount of the IIT")
             kind = household("household_type", period)
-            amount = np.select(
-                [kind == HouseholdType.single, kind == HouseholdType.single_parent],
-                [iit.bedrag_alleenstaande, iit.bedrag_alleenstaande_ouder],
-                iit.bedrag_paar,
+            types = [kind == HouseholdType.single, kind == HouseholdType.single_parent]
+            names = ("bedrag_alleenstaande", "bedrag_alleenstaande_ouder", "bedrag_paar")
+            amount = np.select(types, [getattr(iit, name) for name in names[:2]], iit.bedrag_paar)
+            # an amount not found is unknown ("bedrag onbekend"), never paid as 0: no amount
+            found = np.select(types, [known(f"individuele_inkomenstoeslag.{n}") for n in names[:2]], True)
+            found = found & (
+                (kind != HouseholdType.couple) | known("individuele_inkomenstoeslag.bedrag_paar")
             )
-            if "individuele_inkomenstoeslag.bedrag_alleenstaande" in not_found:
-                amount = amount * 0  # bedrag onbekend: the check shows no amount
-            return np.where(household("individuele_inkomenstoeslag_recht", period), amount, 0)
+            if "individuele_inkomenstoeslag.bedrag_paar_met_kind" in local_paths:
+                family = household("individuele_inkomenstoeslag_paar_met_kind", period)
+                amount = np.where(family, iit.bedrag_paar_met_kind, amount)
+                found = np.where(family, known("individuele_inkomenstoeslag.bedrag_paar_met_kind"), found)
+            right = household("individuele_inkomenstoeslag_recht", period) & found
+            return np.where(right, amount, 0)
 
     class individuele_inkomenstoeslag_waarde_maand(Variable):
         value_type = int
@@ -925,6 +968,61 @@ def variables(
             right, own, aanslag = kwijtschelding_parts(household, period, parameters)
             return round_div(np.where(right, np.maximum(aanslag - own, 0), 0), 12)
 
+    class stadspas_waarde_maand(Variable):
+        value_type = int
+        entity = Household
+        definition_period = MONTH
+        label = "Waarde van de stadspas per maand"
+
+        def formula(household, period, parameters):
+            pas = gemeente(parameters, period).stadspas
+            holders = 1 + household("has_partner", period) + household("minor_children", period)
+            year = holders.astype(np.int64) * pas.waarde_per_persoon_per_jaar
+            if "stadspas.schoolkosten_per_kind_per_jaar" in local_paths:  # Arnhem: on the pass
+                members = household.members
+                pupil = members("is_minor_child", period) & np.isin(members("school", period), IN_SCHOOL)
+                year = year + household.sum(pupil).astype(np.int64) * pas.schoolkosten_per_kind_per_jaar
+            return np.where(household("stadspas", period), round_div(year, 12), 0)
+
+    class collectieve_zorgverzekering_waarde_maand(Variable):
+        value_type = int
+        entity = Household
+        definition_period = MONTH
+        label = "Voordeel van de collectieve zorgverzekering per maand"
+
+        def formula(household, period, parameters):
+            contribution = gemeente(
+                parameters, period
+            ).collectieve_zorgverzekering.bijdrage_gemeente_per_maand
+            adults = 1 + household("has_partner", period).astype(np.int64)  # children are insured free
+            return np.where(household("collectieve_zorgverzekering", period), adults * contribution, 0)
+
+    class kindregeling_waarde_maand(Variable):
+        value_type = int
+        entity = Household
+        definition_period = MONTH
+        label = "Waarde van de kindregeling per maand"
+
+        def formula(household, period, parameters):
+            per_child = gemeente(parameters, period).kindregeling.waarde_per_kind_per_jaar
+            return round_div(household("kindregeling", period).astype(np.int64) * per_child, 12)
+
+    class bijzondere_bijstand_draagkracht(Variable):
+        value_type = int
+        entity = Household
+        definition_period = MONTH
+        label = "Draagkracht voor de bijzondere bijstand per draagkrachtperiode (0: onbekend)"
+
+        def formula(household, period, parameters):
+            rule = ("inkomensgrens", "percentage", "periode_maanden")
+            if not all(known(f"bijzondere_bijstand.draagkracht.{name}") for name in rule):
+                return household.filled_array(0, dtype=np.int64)
+            dk = gemeente(parameters, period).bijzondere_bijstand.draagkracht
+            limit = income_limit(household, period, parameters, dk.inkomensgrens)
+            excess = np.maximum(household("income_net_month", period).astype(np.int64) - limit, 0)
+            over = np.maximum(household("assets", period) - household("vermogensgrens", period), 0)
+            return round_half_up(dk.percentage * dk.periode_maanden * excess) + over
+
     class lokale_regelingen_maand(Variable):
         value_type = int
         entity = Household
@@ -982,6 +1080,8 @@ def variables(
         meedoenregeling_inkomensgrens, meedoenregeling, individuele_inkomenstoeslag_inkomensgrens,
         individuele_inkomenstoeslag_recht, individuele_inkomenstoeslag, lokale_regelingen_maand,
         disposable_income, energy, energy_poverty, individuele_inkomenstoeslag_waarde_maand,
-        meedoenregeling_waarde_maand,
+        meedoenregeling_waarde_maand, school, individuele_inkomenstoeslag_paar_met_kind,
+        stadspas_waarde_maand, collectieve_zorgverzekering_waarde_maand, kindregeling_waarde_maand,
+        bijzondere_bijstand_draagkracht,
         *([kwijtschelding_recht, kwijtschelding_waarde_maand] if "kwijtschelding" in local else []),
     ]  # fmt: skip

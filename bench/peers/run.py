@@ -2,8 +2,11 @@
 
 With ``--rules all`` (the default) every engine computes every rule of the policy simulation of one
 municipality (bench/handwritten_all.py: net income from wage, toetsingsinkomen, zorgtoeslag,
-huurtoeslag, kinderbijslag, kindgebonden budget, the local regelingen, disposable income; 14
-results) for the synthetic Nijmegen population of ``meedoen.analysis.synthetic_population``; with
+huurtoeslag, kinderbijslag, kindgebonden budget, the local regelingen and the valuation of each
+whose value is known, kwijtschelding, energy poverty, disposable income) and the rules it does not
+report (the bijzondere-bijstand draagkracht, the sum of the local schemes), for the synthetic
+population of ``meedoen.analysis.synthetic_population`` (Nijmegen unless ``--municipality``);
+``--all-valued`` sets every local amount not found to a test value, so that every valuation runs; with
 ``--rules participatiewet`` only the norm, kostendelersnorm and bijstand (bench/handwritten.py) for
 bench/synthetic.py's population. Same parameter values (Meedoen's, exported), each engine and size
 in a fresh process (the peers in their own virtualenvs, made by ``bash bench/peers/setup.sh``).
@@ -12,6 +15,8 @@ issue 5's targets; exits 1 if any engine's results differ from Meedoen's.
 
     python bench/peers/run.py                      # 10k, 100k, 1M households; dict path at 1k, 10k
     python bench/peers/run.py --sizes 10000 --dict-households 1000 --repeat 2    # a quick check
+    python bench/peers/run.py --sizes 2000 --dict-households 0 --municipality arnhem \
+        --all-valued gezinsbedrag_kind=voortgezet_onderwijs
     python bench/peers/run.py --rules participatiewet                            # the small rule set
 """
 
@@ -36,8 +41,9 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(HERE.parent))
 sys.path.insert(2, str(ROOT))
 
-from common import RESULTS, export_parameters, save_population, write_json  # noqa: E402
-from simulation_peer import simulation_variables  # noqa: E402
+from common import RESULTS, RULE_SETS, export_parameters, save_population, write_json  # noqa: E402
+from handwritten_all import EXTRAS  # noqa: E402
+from simulation_peer import all_valued, simulation_variables  # noqa: E402
 from synthetic import synthetic_population  # noqa: E402
 
 from meedoen.analysis.synthetic_population import synthetic  # noqa: E402
@@ -74,11 +80,11 @@ ENGINES = (
 DICT = Engine("openfisca-dict", "OpenFisca dict (web API)", "openfisca")
 
 
-def make_population(rules: str, n: int):
-    """The seeded population of the rule set: Nijmegen's synthetic one for all rules."""
+def make_population(rules: str, n: int, municipality: str):
+    """The seeded population of the rule set: the municipality's synthetic one for all rules."""
     if rules == "all":
-        return synthetic(MUNICIPALITY[rules], DATE, households=n, seed=SEED[rules]).population
-    return synthetic_population(n, DATE, MUNICIPALITY[rules], seed=SEED[rules])
+        return synthetic(municipality, DATE, households=n, seed=SEED[rules]).population
+    return synthetic_population(n, DATE, municipality, seed=SEED[rules])
 
 
 def run_worker(engine: Engine, population: Path, params: Path, out: Path, repeat: int, rules: str) -> dict:
@@ -149,7 +155,18 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--rules", choices=sorted(RESULTS), default="all", help="the rule set (default: all)")
+    parser.add_argument("--rules", choices=RULE_SETS, default="all", help="the rule set (default: all)")
+    parser.add_argument(
+        "--municipality", help="for --rules all (default nijmegen, as bench/simulation_peer.py)"
+    )
+    parser.add_argument(
+        "--all-valued",
+        nargs="*",
+        metavar="NAME=TEXT",
+        help="every local amount not found set to a test value (simulation_peer.all_valued), so that"
+        " every local rule and valuation runs; NAME=TEXT sets a text parameter too"
+        " (gezinsbedrag_kind=voortgezet_onderwijs)",
+    )
     parser.add_argument("--dict-households", type=int, default=10_000, help="0: skip the dict path")
     parser.add_argument(
         "--dict-budget",
@@ -170,14 +187,15 @@ def main() -> int:
 
     started = time.perf_counter()
     load_start = os.getloadavg()
-    names = RESULTS[args.rules]
-    municipality = MUNICIPALITY[args.rules]
+    municipality = args.municipality or MUNICIPALITY[args.rules]
     params = default_parameters()
-    if args.rules == "all":  # the peers compute what the policy simulation computes, no more, no less
-        expected = simulation_variables(params, municipality)
-        assert list(names) == expected, (
-            f"common.RESULTS['all'] is {names}, the simulation computes {expected}"
-        )
+    texts = dict(item.split("=", 1) for item in args.all_valued) if args.all_valued is not None else None
+    if texts is not None:
+        params = all_valued(params, municipality, **texts)
+    if args.rules == "all":  # what the policy simulation computes, and the rules it does not report
+        names = (*simulation_variables(params, municipality), *EXTRAS)
+    else:
+        names = RESULTS[args.rules]
     print(f"Meedoen vs peers: rules '{args.rules}' ({len(names)} results per household), same parameters,")
     print(f"seeded synthetic population of {municipality.capitalize()} on {DATE} (seed {SEED[args.rules]}).")
     print(f"{os.cpu_count()} cores, load average {fmt_load(load_start)} (1, 5, 15 min) at the start. Each")
@@ -209,13 +227,15 @@ def main() -> int:
         def population(n: int) -> tuple[Path, int]:
             path = tmpdir / f"population_{n}.npz"
             if n not in persons_of:
-                pop = make_population(args.rules, n)
+                pop = make_population(args.rules, n, municipality)
                 save_population(pop, path)
                 persons_of[n] = len(pop.household)
             return path, persons_of[n]
 
         params_path = tmpdir / "parameters.json"
-        write_json(export_parameters(params, DATE, municipality), params_path)
+        exported = export_parameters(params, DATE, municipality)
+        exported |= {"results": list(names), "all_valued": texts}
+        write_json(exported, params_path)
 
         def run(engine: Engine, n: int, repeat: int) -> dict | None:
             pop_path, persons = population(n)

@@ -32,8 +32,8 @@ sys.path.insert(1, str(HERE.parent.parent))  # Meedoen itself, when it is not in
 from common import (  # noqa: E402
     HOUSING_KINDS,
     INPUTS,
-    RESULTS,
     ROLES,
+    RULE_SETS,
     PeakMemory,
     load_arrays,
     read_json,
@@ -55,22 +55,27 @@ def meedoen_engine(
     from meedoen.rules.parameters import default_parameters
     from meedoen.rules.population import Population
 
+    sys.path.insert(0, str(HERE.parent))
     params = default_parameters()
+    if exported.get("all_valued") is not None:  # the not-found amounts set to test values
+        from simulation_peer import all_valued
+
+        params = all_valued(params, exported["municipality"], **exported["all_valued"])
     params.resolve(dt.date.fromisoformat(exported["date"]))
 
     def build(arrays: dict[str, Any]) -> Any:
         return Population(**arrays)
 
     if handwritten:
-        sys.path.insert(0, str(HERE.parent))
         if rules == "all":
-            from handwritten_all import handwritten_all as numpy_rules
-        else:
-            from handwritten import rules as numpy_rules
+            from handwritten_all import handwritten_all
+
+            return build, lambda pop: handwritten_all(pop, params, extras=True), f"numpy {np.__version__}"
+        from handwritten import rules as numpy_rules
 
         return build, lambda pop: numpy_rules(pop, params), f"numpy {np.__version__}"
 
-    names = RESULTS[rules]
+    names = exported["results"]
 
     def calc(pop: Any) -> dict[str, np.ndarray]:
         return calculate(pop, names, params)
@@ -89,7 +94,7 @@ def openfisca_engine(core: str, exported: dict[str, Any], rules: str) -> tuple[B
     assert flattened == list(ROLES), flattened
     period = PERIOD_FORMAT.format(dt.date.fromisoformat(exported["date"]))
     person_inputs, household_inputs = INPUTS[rules]
-    names = RESULTS[rules]
+    names = exported["results"]
 
     def build(arrays: dict[str, Any]) -> Any:
         household, role = arrays["household"], arrays["role"]
@@ -153,7 +158,7 @@ def openfisca_dict_engine(exported: dict[str, Any], rules: str) -> tuple[Build, 
         return SimulationBuilder().build_from_entities(system, prepared)
 
     def calc(sim: Any) -> dict[str, np.ndarray]:
-        return {name: np.asarray(sim.calculate(name, period)) for name in RESULTS[rules]}
+        return {name: np.asarray(sim.calculate(name, period)) for name in exported["results"]}
 
     build.prepare = lambda arrays: situation(arrays, period, rules)  # type: ignore[attr-defined]
     return build, calc, f"openfisca-core {version('openfisca-core')}, numpy {np.__version__}"
@@ -169,7 +174,7 @@ def main() -> None:
     parser.add_argument("parameters", type=Path)
     parser.add_argument("results", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--rules", choices=sorted(RESULTS), default="all")
+    parser.add_argument("--rules", choices=RULE_SETS, default="all")
     args = parser.parse_args()
 
     exported = read_json(args.parameters)
@@ -204,7 +209,7 @@ def main() -> None:
             if i < args.repeat - 1:
                 del results
             gc.collect()
-    names = RESULTS[args.rules]
+    names = exported["results"]
     np.savez(args.results, **{name: np.asarray(results[name]).astype(np.int64) for name in names})
     print(
         json.dumps(
