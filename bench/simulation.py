@@ -22,6 +22,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from handwritten_all import handwritten_all
+from simulation_peer import all_valued
 
 from meedoen.analysis.population_table import read_population, write_population
 from meedoen.analysis.simulation import MEASURES, _evaluate, _measures
@@ -37,8 +38,15 @@ def main() -> None:
     parser.add_argument("--households", type=int, default=1_000_000)
     parser.add_argument("--municipality", default="nijmegen")
     parser.add_argument("--no-peer", action="store_true", help="skip the hand-written comparison")
+    parser.add_argument(
+        "--all-valued",
+        action="store_true",
+        help="every local amount not found set to a test value, so that every valuation runs",
+    )
     args = parser.parse_args()
     params = default_parameters()
+    if args.all_valued:
+        params = all_valued(params, args.municipality)
     data = synthetic(args.municipality, DATE, households=args.households)
     measures = _measures(params, args.municipality, DATE)
     with tempfile.TemporaryDirectory() as tmp:
@@ -57,6 +65,7 @@ def main() -> None:
     persons = len(loaded.population.household)
     print(
         f"Simulation {args.municipality}: {args.households:,} households ({persons:,} persons) from Parquet"
+        + (", every local amount not found set to a test value" if args.all_valued else "")
     )
     print(f"  read + validate   {read_s:.2f} s")
     print(
