@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from decimal import Decimal
 from typing import Any
 
@@ -20,7 +21,7 @@ import pytest
 
 from meedoen.rules.engine import Simulation
 from meedoen.rules.household import parse_household
-from meedoen.rules.parameters import default_parameters
+from meedoen.rules.parameters import PARAMETER_ROOT, ParameterSet, default_parameters, load_tree
 from meedoen.rules.periods import from_int
 from meedoen.rules.population import from_households
 from tests.rules.case_runner import household_json, load_cases
@@ -40,10 +41,10 @@ PARAMETERS = default_parameters()
 CASES = load_cases()
 
 
-def _limits() -> list[tuple[str, str, str]]:
+def _limits(parameters: ParameterSet) -> list[tuple[str, str, str]]:
     """(municipality, scheme, limit parameter) for every income limit in the parameter tree."""
     out = []
-    for path in PARAMETERS.paths():
+    for path in parameters.paths():
         parts = path.split(".")
         if (
             len(parts) == 4
@@ -62,7 +63,9 @@ def _shape(case: dict[str, Any], date: Any) -> str:
     """The household without its income: two cases of one shape differ only in income."""
     persons = [{k: v for k, v in p.items() if k != "net_income_month"} for p in case["persons"]]
     rest = {
-        k: v for k, v in case.items() if k not in ("name", "source", "expect", "expect_by_date", "persons")
+        k: v
+        for k, v in case.items()
+        if k not in ("name", "source", "expect", "expect_by_date", "expect_persons", "persons")
     }
     return json.dumps(
         {**rest, "persons": persons, "date": str(date), "m": case.get("municipality", "arnhem")},
@@ -111,9 +114,7 @@ def _pinned() -> dict[tuple[str, str, str], list[dt.date]]:
 
 
 PINNED = _pinned()
-
-
-LIMITS = _limits()
+LIMITS = _limits(PARAMETERS)
 
 
 @pytest.mark.parametrize(("municipality", "scheme", "name"), LIMITS, ids=[".".join(x) for x in LIMITS])
@@ -131,7 +132,18 @@ def test_known_limit_has_cases_at_the_limit_and_one_cent_over(municipality, sche
     )
 
 
-def test_limits_come_from_the_parameters():
-    """The derivation finds the schemes the three municipalities have (a guard on the path pattern)."""
+def test_limits_come_from_the_parameters(tmp_path):
+    """The schemes come from the data: the three municipalities' schemes are found, and a scheme
+    added by a parameter file alone (a youth fund with a known limit) is required to have cases."""
     found = {(m, s) for m, s, _ in LIMITS}
     assert ("arnhem", "stadspas") in found and ("nijmegen", "meedoenregeling") in found
+    root = tmp_path / "parameters"
+    shutil.copytree(PARAMETER_ROOT, root)
+    (root / "gemeenten/arnhem/jeugdfonds.yaml").write_text(
+        "description: Jeugdfonds (test).\nmetadata:\n  covered_until: 2026-12-31\n"
+        '  reference: [{title: Gemeente Arnhem (test), href: "https://www.arnhem.nl"}]\n'
+        "inkomensgrens: {description: Grens., metadata: {unit: /1}, values: {2026-01-01: 1.25}}\n",
+        encoding="utf-8",
+    )
+    new = ("arnhem", "jeugdfonds", LIMIT)
+    assert new in _limits(ParameterSet(load_tree(root))) and new not in PINNED
