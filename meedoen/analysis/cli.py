@@ -54,12 +54,18 @@ def cmd_mer(args: argparse.Namespace) -> int:
     from meedoen.analysis.report import write_report
 
     try:
-        result = compute(args.municipality, args.date, load_types(args.households), points=args.points)
+        parameters = default_parameters()
+        if args.reform:
+            parameters = apply_reform(parameters, Path(args.reform))
+        types = load_types(args.households)
+        result = compute(args.municipality, args.date, types, points=args.points, parameters=parameters)
     except RulesError as exc:
         return report_problems(exc, as_json=False)
     files = write_report(result, Path(args.out), pdf=not args.no_pdf)
     for path in files:
         print(path)
+    for figure in result.figures:
+        print(figure.text())
     labels = dict(result.components)
     for scheme, label in result.unvalued:
         print(f"niet meegeteld (bedrag onbekend): {label} ({scheme})")
@@ -163,7 +169,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         check_municipality(args.municipality, parameters)
         parameters.check_covered(args.date)
         baseline = apply_reform(parameters, Path(args.baseline)) if args.baseline else parameters
-        reform = apply_reform(parameters, Path(args.reform)) if args.reform else baseline
+        reform = apply_reform(baseline, Path(args.reform)) if args.reform else baseline  # on the baseline
         description = (
             read_yaml(Path(args.reform).read_text(encoding="utf-8"))["description"] if args.reform else ""
         )
@@ -183,12 +189,21 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return report_problems(exc, as_json=False)
     for path in write_simulation_report(result, Path(args.out), pdf=not args.no_pdf):
         print(path)
+    for figure in result.figures:
+        print(figure.text())
     for s in result.schemes:
-        if not s.measure.costed and (s.measure.value or s.measure.amount):
-            print(f"{s.measure.id}: bedrag onbekend, niet in de kosten")
-        if s.eligible_reform != s.eligible_baseline or s.cost_reform != s.cost_baseline:
+        has_value = s.measure.value or s.measure.amount
+        if has_value and s.extra_cost is None:
+            reform = f"; met de wijziging {euro_text(s.cost_reform)} per jaar" if s.costed_reform else ""
+            print(f"{s.measure.id}: bedrag onbekend, niet in de extra kosten{reform}")
+        if s.eligible_reform != s.eligible_baseline or (s.extra_cost or 0) != 0:
             counts = f"{s.eligible_baseline} -> {s.eligible_reform} huishoudens"
-            print(f"{s.measure.id}: {counts}, {euro_text(s.cost_reform - s.cost_baseline)} extra per jaar")
+            extra = (
+                "extra kosten onbekend"
+                if s.extra_cost is None
+                else f"{euro_text(s.extra_cost)} extra per jaar"
+            )
+            print(f"{s.measure.id}: {counts}, {extra}")
     winners, losers = sum(g.winners for g in result.by_type), sum(g.losers for g in result.by_type)
     print(f"vooruit: {winners} huishoudens, achteruit: {losers} huishoudens")
     return 0
@@ -202,6 +217,7 @@ def add_commands(sub: argparse._SubParsersAction, date_type: Any) -> None:
     mer.add_argument("--out", required=True, help="folder for the report")
     mer.add_argument("--points", type=int, default=1000, help="income points per household type")
     mer.add_argument("--no-pdf", action="store_true", help="skip the PDF (faster)")
+    mer.add_argument("--reform", help="YAML file with parameter changes (or figures the sources lack)")
     mer.set_defaults(run=cmd_mer)
 
     job = sub.add_parser("job", help="does this job pay? one household now and with a job, month by month")

@@ -10,7 +10,8 @@ lid 2 n to 2026, art. 34a from 2027).
 
 Local policy counts: every valued local scheme (``VALUED_SCHEMES``: money at its amount, in-kind at
 its valuation) is a component of its own in every curve point; a scheme the municipality has but
-whose value was not found is named in ``MinimaEffect.unvalued`` and never counted as €0. Where the
+whose value was not found is named in ``MinimaEffect.unvalued`` and never counted as €0 (a reform
+may give it: it then counts, and ``MinimaEffect.figures`` names it). Where the
 municipality has an individuele inkomenstoeslag, every wage type below the AOW age also gets a
 *long-term minimum* variant whose low income started far enough back for the IIT to apply.
 
@@ -38,6 +39,7 @@ from meedoen.rules.formulas.gemeenten.lokale_regelingen import VALUED_SCHEMES, s
 from meedoen.rules.parameters import ParameterSet, default_parameters
 from meedoen.rules.periods import to_int
 from meedoen.rules.population import PARTNER, Population, concat, from_households, tile
+from meedoen.rules.reforms import ReformFigure, reform_figures
 from meedoen.rules.variables import versions
 
 # National monthly income components, in the order they stack: (variable, Dutch label). The valued
@@ -138,6 +140,7 @@ class MinimaEffect:
     status: Status  # provisional when a figure is past its published values on ``date``
     components: tuple[tuple[str, str], ...] = NATIONAL
     unvalued: list[tuple[str, str]] = field(default_factory=list)  # schemes not counted: value unknown
+    figures: list[ReformFigure] = field(default_factory=list)  # figures a reform gave, not a source
 
 
 def _with_income(template: Population, t: HouseholdType, amounts: np.ndarray) -> Population:
@@ -282,6 +285,7 @@ def compute(
         status_of(parameters, used, date),
         components=components,
         unvalued=unvalued_for(parameters, municipality, date),
+        figures=reform_figures(parameters, used, date),
     )
 
 

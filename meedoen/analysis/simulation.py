@@ -2,7 +2,8 @@
 
 For every regeling: how many households are eligible, what it costs per year (a local scheme in
 kind at its valuation, ``<scheme>_waarde_maand`` x 12; a scheme whose value was not found is named
-"bedrag onbekend", never costed at €0), who gains and who loses (by household type and area), energy
+"bedrag onbekend", never costed at €0; a reform may give that value, and is then costed on its side
+only), who gains and who loses (by household type and area), energy
 poverty per area and, when actual recipient counts are given (in total or per area), how many
 eligible households do not receive it (the take-up the programmes want to raise: "bereik
 vergroten").
@@ -27,6 +28,7 @@ from meedoen.rules.formulas.gemeenten.lokale_regelingen import VALUED_SCHEMES, s
 from meedoen.rules.formulas.household.benefit_unit import HOUSEHOLD_TYPES
 from meedoen.rules.parameters import ParameterSet
 from meedoen.rules.periods import to_int
+from meedoen.rules.reforms import ReformFigure, reform_figures
 from meedoen.rules.variables import versions
 
 PER_YEAR = {"month": 12, "quarter": 4, "year": 1, "none": 0}
@@ -99,6 +101,17 @@ class SchemeOutcome:
     cost_baseline: int  # cents per year
     cost_reform: int
     recipients: int | None = None  # actual recipients, when supplied
+    costed_reform: bool | None = None  # the reform's cost is known (default: as the baseline's)
+
+    def __post_init__(self) -> None:
+        if self.costed_reform is None:
+            self.costed_reform = self.measure.costed
+
+    @property
+    def extra_cost(self) -> int | None:
+        """Cents per year the reform adds; None where either side's value is unknown (a reform that
+        gives a not-found budget has a cost, but no known difference with today)."""
+        return self.cost_reform - self.cost_baseline if self.measure.costed and self.costed_reform else None
 
     @property
     def not_reached(self) -> int | None:
@@ -134,6 +147,7 @@ class PolicyResult:
     by_area: list[GroupOutcome]
     reform_description: str
     status: Status  # provisional when a figure is past its published values on the peildatum
+    figures: list[ReformFigure] = field(default_factory=list)  # figures a reform gave, not a source
 
 
 def _label(name: str) -> str:
@@ -195,6 +209,17 @@ def _evaluate(
     return calculate_tracked(population, sorted(names), parameters, parts=os.cpu_count() or 1)
 
 
+def _comparable(
+    values: dict[str, np.ndarray], measures: list[SchemeMeasure], other: list[SchemeMeasure]
+) -> dict[str, np.ndarray]:
+    """``values`` with disposable income left without the schemes valued on this side only (a value
+    a reform gave where the other side's is unknown): a household does not gain what was unknown."""
+    only = [m.value for m, o in zip(measures, other, strict=True) if m.value and m.valued and not o.valued]
+    if not only:
+        return values
+    return values | {"disposable_income": values["disposable_income"] - sum(values[v] for v in only)}
+
+
 def _groups(
     labels: np.ndarray,
     names: list[str],
@@ -241,20 +266,24 @@ def simulate(
     """Evaluate the population under both parameter sets; one vectorised run each."""
     pop = data.population
     measures = _measures(baseline, pop.municipality, to_int(pop.date))
+    reform_measures = _measures(reform, pop.municipality, to_int(pop.date))  # the same, maybe valued
     base, used = _evaluate(pop, baseline, measures)
-    new, _ = _evaluate(pop, reform, measures)
+    new, used_reform = _evaluate(pop, reform, reform_measures)
     schemes = [
         SchemeOutcome(
             measure=m,
             eligible_baseline=int((base[m.eligible] > 0).sum()),
             eligible_reform=int((new[m.eligible] > 0).sum()),
             cost_baseline=yearly_cost(m, base),
-            cost_reform=yearly_cost(m, new),
+            cost_reform=yearly_cost(r, new),
             recipients=(recipients or {}).get(m.id),
+            costed_reform=r.costed,
         )
-        for m in measures
+        for m, r in zip(measures, reform_measures, strict=True)
     ]
+    base, new = _comparable(base, measures, reform_measures), _comparable(new, reform_measures, measures)
     types = [TYPE_NAMES[t] for t in HOUSEHOLD_TYPES]
+    figures = reform_figures(baseline, used, pop.date) + reform_figures(reform, used_reform, pop.date)
     return PolicyResult(
         municipality=pop.municipality,
         households=pop.size,
@@ -263,6 +292,7 @@ def simulate(
         by_area=_groups(data.areas, list(data.area_names), base, new, measures, recipients_by_area),
         reform_description=reform_description,
         status=status_of(baseline, used, pop.date),
+        figures=list(dict.fromkeys(figures)),
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from meedoen.analysis.simulation import GroupOutcome, PolicyResult
+from meedoen.analysis.simulation import GroupOutcome, PolicyResult, SchemeOutcome
 from meedoen.reporting import safe_csv
 from meedoen.reporting.charts import COLOURS, Chart, chart, plt, write_all
 from meedoen.reporting.html import environment as report_environment
@@ -54,7 +54,8 @@ def schemes_csv(result: PolicyResult) -> str:
     for s in result.schemes:
         counts = [s.eligible_baseline, s.eligible_reform, s.eligible_reform - s.eligible_baseline]
         costs = [s.cost_baseline, s.cost_reform, s.cost_reform - s.cost_baseline]
-        money = [euro_decimal(c) for c in costs] if s.measure.costed else ["onbekend"] * 3
+        known = (s.measure.costed, s.costed_reform, s.extra_cost is not None)
+        money = [euro_decimal(c) if k else "onbekend" for c, k in zip(costs, known, strict=True)]
         reach = ["" if s.recipients is None else s.recipients, "" if s.not_reached is None else s.not_reached]
         w.writerow([s.measure.id, *counts, *money, *reach])
     return out.getvalue()
@@ -81,6 +82,12 @@ def groups_csv(result: PolicyResult) -> str:
     return out.getvalue()
 
 
+def unknown_extra_cost(result: PolicyResult) -> list[SchemeOutcome]:
+    """The schemes with a value whose extra cost is not known: their value was not found on one side
+    (or both; a reform may give it on its side only)."""
+    return [s for s in result.schemes if s.extra_cost is None and (s.measure.value or s.measure.amount)]
+
+
 def render_html(result: PolicyResult, charts: dict[str, Chart], *, for_print: bool = False) -> str:
     """The report as one HTML file; ``for_print`` embeds the charts as PNG (for the PDF)."""
     env = report_environment("meedoen.analysis")
@@ -90,12 +97,9 @@ def render_html(result: PolicyResult, charts: dict[str, Chart], *, for_print: bo
         result=result,
         municipality=result.municipality.capitalize(),
         charts=charts,
-        extra_cost=sum(s.cost_reform - s.cost_baseline for s in result.schemes),
-        unvalued=[
-            s.measure.name
-            for s in result.schemes
-            if not s.measure.costed and (s.measure.value or s.measure.amount)
-        ],
+        extra_cost=sum(s.extra_cost for s in result.schemes if s.extra_cost is not None),
+        unvalued=[s.measure.name for s in unknown_extra_cost(result)],
+        figures=[f.text() for f in result.figures],
         local_cost=sum(s.cost_baseline for s in local),
         has_recipients=any(s.recipients is not None for s in result.schemes),
         has_area_recipients=any(g.not_reached for g in result.by_area),

@@ -14,6 +14,13 @@ import numpy as np
 from meedoen.rules.errors import CoverageError
 from meedoen.rules.periods import from_int, to_int
 
+# How sure a value is (``confidence``), most certain first: ``verified`` (read in the official text),
+# ``secondary`` (another public source), ``derived`` (computed from verified figures), ``not_found``
+# (a placeholder: the amount is unknown, never counted). A parameter file may state these. ``REFORM``
+# marks a value a reform gives (a policy variant, or an adviser's figure for a not-found amount): it
+# is known, so a simulation counts it, but it is never ``verified``, so it never decides for a person.
+REFORM = "reform"
+
 _REGULATION_TITLES = ("besluit", "regeling", "uitvoeringsregeling", "tijdelijke regeling", "verordening")
 
 

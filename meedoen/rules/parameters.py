@@ -29,7 +29,7 @@ from meedoen.rules.parameter_files import (  # noqa: F401  (the names importers 
     parse_value,
     read_yaml,
 )
-from meedoen.rules.parameter_model import Parameter, Reference, Scale, reference_kind  # noqa: F401
+from meedoen.rules.parameter_model import REFORM, Parameter, Reference, Scale, reference_kind  # noqa: F401
 from meedoen.rules.periods import from_int, to_int
 
 NORMS = "nl.participatiewet.normen"  # a household is evaluated on every date these reach
@@ -73,20 +73,27 @@ class ParameterSet:
         return [p for p in self.paths() if p.startswith(prefix + ".")]
 
     def with_values(self, changes: Mapping[str, Mapping[int, Any]]) -> ParameterSet:
-        """A copy where ``changes[path][yyyymmdd] = value`` is in force from that date on."""
+        """A copy where ``changes[path][yyyymmdd] = value`` is in force from that date on. Each value
+        given is marked ``confidence: reform`` (known, so counted, but never verified); the values it
+        leaves keep their own notes, sources and confidence."""
         params = dict(self._parameters)
         for path, dated in changes.items():
             base = self[path]
-            merged = dict(zip(base.starts, base.values, strict=True))
-            merged.update(dated)
+            merged = {
+                start: (value, _own(base.value_notes, i), _own(base.value_references, i),
+                        _own(base.value_confidence, i))
+                for i, (start, value) in enumerate(zip(base.starts, base.values, strict=True))
+            }  # fmt: skip
+            merged.update({start: (value, None, None, REFORM) for start, value in dated.items()})
             starts = tuple(sorted(merged))
+            rows = [merged[s] for s in starts]
             params[path] = replace(
                 base,
                 starts=starts,
-                values=tuple(merged[s] for s in starts),
-                value_notes=tuple(None for _ in starts),
-                value_references=tuple(None for _ in starts),
-                value_confidence=tuple(None for _ in starts),
+                values=tuple(r[0] for r in rows),
+                value_notes=tuple(r[1] for r in rows),
+                value_references=tuple(r[2] for r in rows),
+                value_confidence=tuple(r[3] for r in rows),
                 covered_until=max(base.covered_until, starts[-1]),
             )
         return ParameterSet(params)
@@ -119,6 +126,11 @@ class ParameterSet:
     def provisional_paths(self, d: int) -> frozenset[str]:
         """The parameters past their published values on ``d`` (yyyymmdd; a cached set)."""
         return _provisional(self, d)
+
+
+def _own(marks: tuple[Any, ...], i: int) -> Any:
+    """A value's own mark (note, sources, confidence), where the parameter has such marks."""
+    return marks[i] if marks else None
 
 
 @lru_cache(maxsize=64)
