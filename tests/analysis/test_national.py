@@ -4,6 +4,7 @@ parameter and match each variant run on its own, bad input."""
 
 import csv
 import datetime as dt
+import heapq
 from collections import Counter
 from pathlib import Path
 
@@ -11,7 +12,14 @@ import numpy as np
 import polars as pl
 import pytest
 
-from meedoen.analysis.national.distributed import client_for, freeze, run_national, run_partition
+from meedoen.analysis.national.distributed import (
+    PARTITION_COST,
+    batches,
+    client_for,
+    freeze,
+    run_national,
+    run_partition,
+)
 from meedoen.analysis.national.population import (
     NATIONAL_ONLY,
     Municipality,
@@ -111,6 +119,37 @@ def test_dask_with_two_worker_processes_gives_the_one_process_result(population,
     peaks = dask.peak_per_worker()
     assert len(peaks) <= 2 and all(0 < peak < 4 * 2**30 for peak in peaks.values())
     assert one.metric("gemeente", "GM0268", "losers") > 0  # Nijmegen back to 120 %: households lose
+
+
+def _sized(households: list[int]) -> list[Partition]:
+    return [
+        Partition(Municipality(f"GM{i:04}", f"m{i}", 0, 0, ""), Path(f"{i}.parquet"), h, 0)
+        for i, h in enumerate(households)
+    ]
+
+
+def test_batches_take_half_of_the_work_still_to_go_largest_first():
+    assert PARTITION_COST == 5_000
+    parts = _sized([5_000, 45_000, 195_000, 15_000, 95_000, 45_000])
+    # weights (households + 5.000): 200k 100k 50k 50k 20k 10k, 430k in all; one worker takes half
+    # of what remains per task: 200k + 100k >= 215k; then 50k + 50k >= 65k; 20k >= 15k; 10k.
+    sizes = [[p.households for p in batch] for batch in batches(parts, 1)]
+    assert sizes == [[195_000, 95_000], [45_000, 45_000], [15_000], [5_000]]
+
+
+def test_batches_of_the_country_keep_two_workers_even_in_a_few_tasks():
+    """The 388 municipalities at full scale: every partition in one task, about 16 tasks, and two
+    workers taking the next task when free finish within 2 % of an even split of the work."""
+    _, found = municipalities()
+    parts = _sized([households_of(m, 1.0) for m in found])
+    tasks = batches(parts, 2)
+    assert sorted(p.municipality.code for t in tasks for p in t) == sorted(p.municipality.code for p in parts)
+    assert 10 <= len(tasks) <= 20
+    work = [sum(p.households + PARTITION_COST for p in t) for t in tasks]
+    free = [0, 0]
+    for w in work:
+        heapq.heappush(free, heapq.heappop(free) + w)
+    assert max(free) <= 1.02 * sum(work) / 2
 
 
 def test_dask_in_threads_too(population, reform):
