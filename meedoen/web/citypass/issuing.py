@@ -11,13 +11,14 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
 from meedoen.rules.parameters import ParameterSet
 from meedoen.web.calculation import peildatum
 from meedoen.web.citypass.budgets import Entitlement, PassPlan, Person, birth_date
 from meedoen.web.citypass.models import Budget, LedgerEntry, Pass
+from meedoen.web.components.ledger import take
 
 if TYPE_CHECKING:
     from meedoen.web.accounts.models import User
@@ -81,7 +82,7 @@ def top_up(card: Pass, entitlement: Entitlement, decision_id: int | None) -> Bud
             amount_cents=missing,
             decision_id=decision_id,
         )
-        Budget.objects.filter(pk=budget.pk).update(balance_cents=F("balance_cents") + missing)
+        take(Budget.objects, budget.pk, missing)
     return budget
 
 

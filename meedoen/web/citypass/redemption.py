@@ -10,7 +10,8 @@ Booking is one function for the provider's web page and for its tills (``book`` 
 ``book_at_till``). On PostgreSQL it is one SQL statement (``booking_sql.py``): the checks, the
 conditional UPDATE and the ledger INSERT in one round trip and one transaction, which is what makes
 a few hundred bookings per second possible on two cores (``booking_postgres.py``). Elsewhere
-(SQLite) the same facts are read with the ORM; either way ``booking.first_refusal`` decides, so both
+(SQLite) the same facts are read with the ORM and the money taken by the ledger's ``take``, as every
+fund does (``meedoen.web.components.ledger``); either way ``booking.first_refusal`` decides, so both
 give the same answer in the same order.
 """
 
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from meedoen.web.api.tokens import token_hash
@@ -54,6 +55,7 @@ from meedoen.web.citypass.booking_postgres import MAX_CENTS, book_sql  # noqa: F
 from meedoen.web.citypass.models import REVERSAL_DAYS, Budget, LedgerEntry, Offer, Pass, Provider, TillToken
 from meedoen.web.citypass.numbers import is_well_formed, normalise
 from meedoen.web.citypass.throttling import lookups_blocked
+from meedoen.web.components.ledger import take
 
 if TYPE_CHECKING:
     from meedoen.web.accounts.models import User
@@ -152,11 +154,8 @@ def _book_orm(order: Order) -> LedgerEntry:
         for budget_id in current:
             # Re-checked in the UPDATE itself: the pass may have been blocked (and its budgets moved
             # to a new pass) since it was read above.
-            taken = Budget.objects.filter(
-                Q(pk=budget_id, balance_cents__gte=amount_cents, pass_card=card),
-                pass_card__status=Pass.Status.ACTIVE,
-            ).update(balance_cents=F("balance_cents") - amount_cents)
-            if taken:
+            on_pass = Budget.objects.filter(pass_card=card, pass_card__status=Pass.Status.ACTIVE)
+            if take(on_pass, budget_id, -amount_cents):
                 return LedgerEntry.objects.create(
                     budget_id=budget_id,
                     pass_card=card,
@@ -213,9 +212,7 @@ def reverse(
                 by=by,
                 till=till,
             )
-            Budget.objects.filter(pk=booking.budget_id).update(
-                balance_cents=F("balance_cents") - booking.amount_cents
-            )
+            take(Budget.objects, booking.budget_id, -booking.amount_cents)
     except IntegrityError:  # the one-to-one on ``reverses``: someone reversed it just before
         raise Refused(ALREADY) from None
     return entry

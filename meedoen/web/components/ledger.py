@@ -5,8 +5,10 @@ append-only entries (``meedoen.web.components.append_only``) whose signed ``amou
 balance. The balance moves in the same transaction as the entry, by a conditional UPDATE
 (``balance_cents >= amount``): on PostgreSQL that UPDATE takes the row lock and re-checks the row as
 another transaction left it, so two payments at the same moment can never both spend the last euro.
-The city pass books through its own SQL (``citypass/booking_sql.py``) for speed; its consistency
-check uses :func:`balance_mismatches` from here, as the funds' does.
+Grants, reversals and the city pass's ORM bookings all move the balance through :func:`take`; only
+the city pass's till booking on PostgreSQL does the same conditional UPDATE inside its one SQL
+statement (``citypass/booking_sql.py``), for speed. Both ledgers' consistency checks use
+:func:`balance_mismatches`.
 """
 
 from __future__ import annotations
