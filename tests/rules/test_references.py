@@ -72,7 +72,7 @@ WITHOUT_CVDR = {
     "nijmegen.inkomensgrenzen": f"{_NO_CVDR_FOUND} nijmegen.nl, CAZ (web)",
     "nijmegen.energiearmoede": "Arnhem's programme definition applied (not_found for Nijmegen)",
     "groningen.individuele_inkomenstoeslag": f"{_NO_CVDR_FOUND} the client council's 2016 summary",
-    "groningen.stadspas": f"{_NO_CVDR_FOUND} nothing official: assumed limits, not_found",
+    "groningen.stadspas": f"{_NO_CVDR_FOUND} nothing official (news reports give 120 %): not_found",
     "groningen.collectieve_zorgverzekering": f"{_NO_CVDR_FOUND} nothing official: assumed limit, not_found",
     "groningen.inkomensgrenzen": f"{_NO_CVDR_FOUND} nothing official: Arnhem's basis assumed, not_found",
     "groningen.energiearmoede": "Arnhem's programme definition applied (not_found for Groningen)",
@@ -81,6 +81,8 @@ WITHOUT_CVDR = {
         f"{m}.bijzondere_bijstand": "Participatiewet art. 35 (law); the municipal beleidsregels not found"
         for m in ("arnhem", "nijmegen", "groningen")
     },
+    "arnhem.bijzondere_bijstand": "Participatiewet art. 35 (law) and arnhem.nl's income limit (web)",
+    "groningen.bijzondere_bijstand": "Pw art. 35 (law); CVDR610839 found, draagkracht articles unread",
     **{
         f"{m}.bijzondere_bijstand_producten": "municipal page (web) and Pw art. 35"
         for m in ("arnhem", "nijmegen", "groningen")
