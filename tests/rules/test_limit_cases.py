@@ -7,6 +7,11 @@ A limit whose current value is ``confidence: not_found`` is exempt: it is report
 path (``pytest -rs``). A case pins a limit when it expects ``<scheme>_inkomensgrens`` equal to the
 household's net income, on or after the date of the limit's current value, and expects the scheme to
 be met; its pair is the same household a cent richer with the scheme not met (any case file).
+
+The same holds for the assets limit (Participatiewet art. 34) of every local scheme whose right has
+the assets condition (the scheme registry's conditions): a case expects ``vermogensgrens`` equal to
+the household's assets with the scheme met, its pair has a cent more and the scheme not met, dated on
+or after the limit's current value, for each municipality where the scheme's income limit is known.
 """
 
 from __future__ import annotations
@@ -19,11 +24,16 @@ from typing import Any
 
 import pytest
 
+import meedoen.rules.entitlements  # noqa: F401  (registers the schemes)
 from meedoen.rules.engine import Simulation
+from meedoen.rules.formulas.gemeenten.inkomensgrenzen import ASSETS
+from meedoen.rules.formulas.nl.participatiewet.bijstand import LIMITS as VERMOGENSGRENS
 from meedoen.rules.household import parse_household
+from meedoen.rules.parameter_model import Parameter
 from meedoen.rules.parameters import PARAMETER_ROOT, ParameterSet, default_parameters, load_tree
 from meedoen.rules.periods import from_int
 from meedoen.rules.population import from_households
+from meedoen.rules.schemes import SCHEMES
 from tests.rules.case_runner import household_json, load_cases
 
 LIMIT = "inkomensgrens"
@@ -59,14 +69,20 @@ def _income(case: dict[str, Any]) -> Decimal:
     return sum((Decimal(str(p.get("net_income_month", 0))) for p in case["persons"]), Decimal(0))
 
 
-def _shape(case: dict[str, Any], date: Any) -> str:
-    """The household without its income: two cases of one shape differ only in income."""
-    persons = [{k: v for k, v in p.items() if k != "net_income_month"} for p in case["persons"]]
-    rest = {
-        k: v
-        for k, v in case.items()
-        if k not in ("name", "source", "expect", "expect_by_date", "expect_persons", "persons")
-    }
+def _assets(case: dict[str, Any]) -> Decimal:
+    return Decimal(str(case.get("assets", 0)))
+
+
+def _shape(case: dict[str, Any], date: Any, of: str) -> str:
+    """The household without its income (``of`` "income") or its assets (``of`` "assets"): two
+    cases of one shape differ only in that figure."""
+    drop = {"name", "source", "expect", "expect_by_date", "expect_persons", "persons"}
+    persons = case["persons"]
+    if of == "income":
+        persons = [{k: v for k, v in p.items() if k != "net_income_month"} for p in persons]
+    else:
+        drop.add("assets")
+    rest = {k: v for k, v in case.items() if k not in drop}
     return json.dumps(
         {**rest, "persons": persons, "date": str(date), "m": case.get("municipality", "arnhem")},
         sort_keys=True,
@@ -91,37 +107,63 @@ def _variant(case: dict[str, Any], date: dt.date, municipality: str, scheme: str
     return name
 
 
-def _pinned() -> dict[tuple[str, str, str], list[dt.date]]:
-    """(municipality, scheme, limit parameter) -> the dates of the case pairs that pin it."""
-    over: dict[tuple[str, Decimal], list[dict[str, Any]]] = {}
+def _over(of: str) -> dict[tuple[str, Decimal], list[dict[str, Any]]]:
+    """The expectations of every case by its shape and its income or assets."""
+    figure = _income if of == "income" else _assets
+    out: dict[tuple[str, Decimal], list[dict[str, Any]]] = {}
     for _, case, date, expect in CASES:
-        over.setdefault((_shape(case, date), _income(case)), []).append(expect)
+        out.setdefault((_shape(case, date, of), figure(case)), []).append(expect)
+    return out
+
+
+def _pinned() -> dict[tuple[str, str, str], list[dt.date]]:
+    """(municipality, scheme, limit parameter) -> the dates of the case pairs that pin it; the
+    assets limit under the parameter name ``ASSETS``."""
+    over = {of: _over(of) for of in ("income", "assets")}
     out: dict[tuple[str, str, str], list[dt.date]] = {}
     for _, case, date, expect in CASES:
         municipality = case.get("municipality", "arnhem")
         for key, value in expect.items():
-            if not key.endswith(f"_{LIMIT}"):
+            if key.endswith(f"_{LIMIT}"):
+                scheme, of, figure = key.removesuffix(f"_{LIMIT}"), "income", _income(case)
+                schemes = [scheme]
+            elif key == "vermogensgrens":
+                of, figure = "assets", _assets(case)
+                schemes = [x.parameters for x in SCHEMES if x.parameters]
+            else:
                 continue
-            scheme = key.removesuffix(f"_{LIMIT}")
-            income = _income(case)
-            if Decimal(str(value)) != income or not _of_scheme(expect, scheme, met=True):
+            if Decimal(str(value)) != figure:
                 continue
-            pairs = over.get((_shape(case, date), income + CENT), [])
-            if any(_of_scheme(e, scheme, met=False) for e in pairs):
-                variant = _variant(case, date, municipality, scheme)
-                out.setdefault((municipality, scheme, variant), []).append(date)
+            pairs = over[of].get((_shape(case, date, of), figure + CENT), [])
+            for scheme in schemes:
+                if _of_scheme(expect, scheme, met=True) and any(_of_scheme(e, scheme, False) for e in pairs):
+                    name = _variant(case, date, municipality, scheme) if of == "income" else ASSETS
+                    out.setdefault((municipality, scheme, name), []).append(date)
     return out
+
+
+def _asset_limits(parameters: ParameterSet) -> list[tuple[str, str]]:
+    """(municipality, scheme) for every local scheme with the assets condition in the registry."""
+    with_assets = {
+        x.parameters for x in SCHEMES if x.parameters and ASSETS in [c.variable for c in x.conditions]
+    }
+    return [(m, scheme) for m, scheme, name in _limits(parameters) if name == LIMIT and scheme in with_assets]
+
+
+def _not_found(param: Parameter) -> bool:
+    return param.confidence_at(param.starts[-1]) == "not_found"
 
 
 PINNED = _pinned()
 LIMITS = _limits(PARAMETERS)
+ASSET_SCHEMES = _asset_limits(PARAMETERS)
 
 
 @pytest.mark.parametrize(("municipality", "scheme", "name"), LIMITS, ids=[".".join(x) for x in LIMITS])
 def test_known_limit_has_cases_at_the_limit_and_one_cent_over(municipality, scheme, name):
     param = PARAMETERS[f"gemeenten.{municipality}.{scheme}.{name}"]
     current = param.starts[-1]
-    if param.confidence_at(current) == "not_found":
+    if _not_found(param):
         pytest.skip(f"exempt: gemeenten.{municipality}.{scheme}.{name} is not_found")
     since = from_int(current)
     assert any(date >= since for date in PINNED.get((municipality, scheme, name), [])), (
@@ -129,6 +171,19 @@ def test_known_limit_has_cases_at_the_limit_and_one_cent_over(municipality, sche
         f"add to tests/rules/cases/gemeenten/{scheme}_grenzen.yaml a household of {municipality} at the "
         f"limit (expect {scheme}_{LIMIT} = its net income, and the scheme met) and the same household "
         f"a cent over (the scheme not met), dated {since} or later"
+    )
+
+
+@pytest.mark.parametrize(("municipality", "scheme"), ASSET_SCHEMES, ids=[".".join(x) for x in ASSET_SCHEMES])
+def test_assets_limit_has_cases_at_the_limit_and_one_cent_over(municipality, scheme):
+    if _not_found(PARAMETERS[f"gemeenten.{municipality}.{scheme}.{LIMIT}"]):
+        pytest.skip(f"exempt: the income limit gemeenten.{municipality}.{scheme}.{LIMIT} is not_found")
+    since = max(from_int(PARAMETERS[p].starts[-1]) for p in PARAMETERS.under(VERMOGENSGRENS))
+    assert any(date >= since for date in PINNED.get((municipality, scheme, ASSETS), [])), (
+        f"no YAML case pins the assets limit of {scheme} in {municipality}: add to "
+        f"tests/rules/cases/gemeenten/{scheme}_grenzen.yaml a household of {municipality} with assets "
+        f"at the limit (expect vermogensgrens = its assets, and the scheme met) and the same household "
+        f"with a cent more (the scheme not met), dated {since} or later"
     )
 
 
