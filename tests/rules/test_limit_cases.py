@@ -26,6 +26,7 @@ import pytest
 
 import meedoen.rules.entitlements  # noqa: F401  (registers the schemes)
 from meedoen.rules.engine import Simulation
+from meedoen.rules.formulas.gemeenten.bijzondere_bijstand import BB, DRAAGKRACHT, DRAAGKRACHT_RULE
 from meedoen.rules.formulas.gemeenten.inkomensgrenzen import ASSETS
 from meedoen.rules.formulas.nl.participatiewet.bijstand import LIMITS as VERMOGENSGRENS
 from meedoen.rules.household import parse_household
@@ -47,6 +48,7 @@ VARIANTS = {
 # income condition (``<scheme>``, ``<scheme>_recht``, ``<scheme>_inkomen_binnen_grens``).
 ELIGIBLE = ("", "_recht", "_inkomen_binnen_grens")
 CENT = Decimal("0.01")
+DRAAGKRACHTGRENS, DRAAGKRACHT_VAR = f"{BB}_draagkrachtgrens", f"{BB}_draagkracht"
 PARAMETERS = default_parameters()
 CASES = load_cases()
 
@@ -127,6 +129,12 @@ def _pinned() -> dict[tuple[str, str, str], list[dt.date]]:
             if key.endswith(f"_{LIMIT}"):
                 scheme, of, figure = key.removesuffix(f"_{LIMIT}"), "income", _income(case)
                 schemes = [scheme]
+            elif key == DRAAGKRACHTGRENS:
+                if Decimal(str(value)) == _income(case) and expect.get(DRAAGKRACHT_VAR) == 0:
+                    above = over["income"].get((_shape(case, date, "income"), _income(case) + CENT), [])
+                    if any(e.get(DRAAGKRACHT_VAR, 0) > 0 for e in above):
+                        out.setdefault((municipality, BB, DRAAGKRACHT), []).append(date)
+                continue
             elif key == "vermogensgrens":
                 of, figure = "assets", _assets(case)
                 schemes = [x.parameters for x in SCHEMES if x.parameters]
@@ -184,6 +192,26 @@ def test_assets_limit_has_cases_at_the_limit_and_one_cent_over(municipality, sch
         f"tests/rules/cases/gemeenten/{scheme}_grenzen.yaml a household of {municipality} with assets "
         f"at the limit (expect vermogensgrens = its assets, and the scheme met) and the same household "
         f"with a cent more (the scheme not met), dated {since} or later"
+    )
+
+
+DRAAGKRACHT_MUNICIPALITIES = [
+    m for m, scheme, _ in LIMITS if scheme == BB and PARAMETERS.has_node(f"gemeenten.{m}.{DRAAGKRACHT}")
+]
+
+
+@pytest.mark.parametrize("municipality", DRAAGKRACHT_MUNICIPALITIES)
+def test_draagkracht_limit_has_cases_at_the_limit_and_one_cent_over(municipality):
+    rule = [PARAMETERS[f"gemeenten.{municipality}.{DRAAGKRACHT}.{name}"] for name in DRAAGKRACHT_RULE]
+    unknown = [p.path for p in rule if _not_found(p)]
+    if unknown:
+        pytest.skip(f"exempt: {', '.join(unknown)} not_found (the draagkracht is unknown)")
+    since = from_int(max(p.starts[-1] for p in rule))
+    assert any(date >= since for date in PINNED.get((municipality, BB, DRAAGKRACHT), [])), (
+        f"no YAML case pins the draagkracht limit of {municipality}: add to "
+        f"tests/rules/cases/gemeenten/{BB}_grenzen.yaml a household at the limit (expect "
+        f"{DRAAGKRACHTGRENS} = its net income, {DRAAGKRACHT_VAR} 0) and the same household a cent richer "
+        f"({DRAAGKRACHT_VAR} above 0), dated {since} or later"
     )
 
 
