@@ -10,6 +10,7 @@ Participatiewet figures of 1 January 2026 (norm single 1.401,50; vermogensgrens 
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 import pytest
 from django.test import Client
@@ -131,7 +132,10 @@ def test_unknown_rules_say_bedrag_onbekend_and_how_to_apply(client, today):
     answer = page.split("data-product-cost", 1)[1]
     assert "Bedrag onbekend" in answer and "De gemeente rekent dit voor u uit" in answer
     assert "Koelkast van €\xa0600,00" in answer and "€\xa00,00" not in answer
-    assert "Hoe vraagt u het aan?" in page and "Vraag bijzondere bijstand aan voordat u iets koopt." in page
+    assert (
+        "Hoe vraagt u het aan?" in page
+        and "Vraag bijzondere bijstand aan via nijmegen.nl, vóórdat u de kosten maakt." in page
+    )
 
 
 def test_known_rules_give_the_full_answer_with_why(client, today, known):
@@ -216,3 +220,56 @@ def test_nobody_else_sees_a_residents_answer(today, known, other, resident, othe
     assert theirs.get(URL).url == "/regelingencheck/"
     response = theirs.post(URL, {"product": "wasmachine", "price": "600"})
     assert response.status_code == 302 and response.url == "/regelingencheck/"
+
+
+# The calculation API: the same answer for a household in contract form (docs/contract-extensions.md)
+
+API = "/api/v1/check/bijzondere-bijstand"
+
+
+def api_post(client: Client, body: dict, **query: str):
+    return client.post(f"{API}?{urlencode(query)}", body, content_type="application/json")
+
+
+def test_the_api_gives_the_same_split(client, known):
+    response = api_post(client, household(1500.00), product="wasmachine", price="600.00")
+    assert response.status_code == 200
+    out = response.json()
+    assert (out["own_share"], out["municipality_share"], out["maximum"]) == (348.81, 251.19, 400.0)
+    assert out["draagkracht"]["total"] == 148.81 and out["products"] == NIJMEGEN_LIST
+    assert out["parameter_version"].startswith("parameters-")
+
+
+def test_the_api_says_unknown_as_null(client):
+    out = api_post(client, household(1000.00), product="koelkast", price="600").json()
+    assert out["own_share"] is None and out["municipality_share"] is None
+
+
+@pytest.mark.parametrize(
+    ("query", "path"),
+    [
+        ({"product": "koelkast", "price": "-5"}, "price"),
+        ({"product": "koelkast", "price": "0"}, "price"),
+        ({"product": "koelkast", "price": "600,00"}, "price"),
+        ({"product": "koelkast", "price": "600.001"}, "price"),
+        ({"product": "koelkast", "price": "1e400"}, "price"),
+        ({"product": "koelkast", "price": "2500000"}, "price"),
+        ({"product": "koelkast"}, "price"),
+        ({"product": " ", "price": "600"}, "product"),
+        ({"price": "600"}, "product"),
+    ],
+)
+def test_the_api_names_a_bad_query(client, query, path):
+    response = api_post(client, household(1000.00), **query)
+    assert response.status_code == 400
+    assert [p["path"] for p in response.json()["problems"]] == [path]
+
+
+def test_the_api_names_a_bad_household_and_the_price_together(client):
+    body = household(1000.00)
+    body["persons"][0]["birth_date"] = "12-05-1984"
+    response = api_post(client, body, product="koelkast", price="nul")
+    assert response.status_code == 400
+    assert {p["path"] for p in response.json()["problems"]} == {"price", "persons[0].birth_date"}
+    unknown = api_post(client, {**household(1000.00), "municipality": "atlantis"}, product="x", price="1")
+    assert unknown.status_code == 400 and unknown.json()["problems"][0]["path"] == "municipality"

@@ -6,19 +6,23 @@ the CLI reports, with status 400.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
 from ninja import NinjaAPI, Status
 
-from meedoen.rules.entitlements import entitlements, require_final
+from meedoen.rules.entitlements import entitlements, product_cost, require_final
 from meedoen.rules.errors import CoverageError, InputError, InputProblem, RulesError
 from meedoen.rules.household import Household, parse_household
-from meedoen.web.api.schemas import CheckResult, Detail, Problems
+from meedoen.rules.money import cents_of
+from meedoen.web.api.schemas import CheckResult, Detail, Problems, ProductCost
 from meedoen.web.api.throttling import PerClientRate
 from meedoen.web.calculation import parameter_version
 
 REF = "#/components/schemas/{model}"
+MAX_PRICE = Decimal(100000)  # euro: a higher price for one necessary cost is a typing error
 
 
 class ContractAPI(NinjaAPI):
@@ -65,19 +69,65 @@ def check(request: HttpRequest, final_only: bool = False):
         household = parse_household(request.body)
     except InputError as exc:
         return Status(400, _problems(exc.problems))
-    try:
-        result = entitlements(household)
+
+    def result() -> dict[str, Any]:
+        out = entitlements(household)
         if final_only:
-            require_final(result)
+            require_final(out)
+        return out
+
+    # The engine's output is the contract (checked against CheckResult by the schema tests); sending it
+    # as it is saves validating some 60 kB of trace per request.
+    return _answered(result)
+
+
+@api.post(
+    "/check/bijzondere-bijstand",
+    response={200: ProductCost, 400: Problems, 429: Detail},
+    openapi_extra=HOUSEHOLD_BODY,
+    summary="Wat een product kost: het huishouden en de gemeente (bijzondere bijstand)",
+)
+def product_cost_check(request: HttpRequest, product: str = "", price: str = ""):
+    """A cost of ``price`` euro for ``product`` (an id of the municipality's list, or anything else)
+    split between the household and the municipality; ``null`` amounts are unknown, never 0."""
+    problems = [InputProblem("product", "expected a product, got nothing")] if not product.strip() else []
+    cents = _price(price)
+    if cents is None:
+        problems.append(
+            InputProblem("price", f'expected an amount in euro above 0 like 600.00, got "{price}"')
+        )
+    try:
+        household = parse_household(request.body)
+    except InputError as exc:
+        problems += exc.problems
+    if problems:
+        return Status(400, _problems(problems))
+    return _answered(lambda: product_cost(household, product.strip(), cents, product.strip().capitalize()))
+
+
+def _answered(compute: Callable[[], dict[str, Any]]) -> Status | JsonResponse:
+    """The engine's answer with the parameter version it was computed with, or a 400 naming what
+    was wrong."""
+    try:
+        answer = compute()
     except InputError as exc:
         return Status(400, _problems(exc.problems))
     except RulesError as exc:  # e.g. a peildatum before the rules start
         return Status(
             400, _problems([InputProblem("date" if isinstance(exc, CoverageError) else "", str(exc))])
         )
-    # The engine's output is the contract (checked against CheckResult by the schema tests); sending it
-    # as it is saves validating some 60 kB of trace per request.
-    return JsonResponse({**result, "parameter_version": parameter_version()})
+    return JsonResponse({**answer, "parameter_version": parameter_version()})
+
+
+def _price(text: str) -> int | None:
+    """A price as the contract writes money (euro, at most two decimals), in cents; None when it is
+    not one, not above 0, or above what any single necessary cost can be (a typing error)."""
+    try:
+        amount = Decimal(text.strip())
+        exact = amount.is_finite() and amount == amount.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return None
+    return cents_of(amount) if exact and 0 < amount <= MAX_PRICE else None
 
 
 def _problems(problems: list[InputProblem]) -> dict[str, Any]:

@@ -74,6 +74,37 @@ class CheckResult(Schema):
     parameter_version: str  # added by the API: which parameter files produced this result
 
 
+class Draagkracht(Schema):
+    counted: float | None  # for this product: 0 where its draagkracht does not count
+    total: float | None
+    income_month: float | None
+    limit_month: float | None
+    percentage: float | None
+    period_months: int | None
+    from_income: float | None
+    from_assets: float | None
+
+
+class ProductCost(Schema):
+    """A cost split between the household and the municipality (bijzondere bijstand); None = unknown."""
+
+    municipality: str
+    date: str
+    product: str
+    products: list[str]
+    on_list: bool
+    possible: bool
+    price: float
+    maximum: float | None
+    own_share: float | None
+    municipality_share: float | None
+    loan: bool
+    via: str | None
+    text: str
+    draagkracht: Draagkracht
+    parameter_version: str
+
+
 class Problem(Schema):
     path: str
     message: str

@@ -107,11 +107,13 @@ def why(answer: dict[str, Any], listed: list[str], name: str) -> list[str]:
         return lines
     d = answer["draagkracht"]
     if d["total"] is None:
-        return [
-            *lines,
+        lines.append(
             "Hoeveel u zelf moet betalen (uw draagkracht), weten wij niet. De regels van de gemeente "
-            "hiervoor hebben wij nog niet. De gemeente rekent het voor u uit als u het aanvraagt.",
-        ]
+            "hiervoor hebben wij nog niet."
+        )
+        if answer["loan"]:
+            lines.append("Het deel van de gemeente krijgt u meestal als lening.")
+        return lines
     above = cents_of(d["income_month"]) - cents_of(d["limit_month"])
     if d["from_income"]:
         lines.append(
