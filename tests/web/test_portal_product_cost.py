@@ -164,6 +164,15 @@ def test_the_laptop_is_sent_to_stichting_leergeld(client, today):
     answered(client)
     page = client.post(URL, {"product": "laptop", "price": "600"}).content.decode()
     assert "dit vraagt u aan bij Stichting Leergeld" in page
+    assert "Vraag dit aan bij Stichting Leergeld." in page and "Vraag bijzondere bijstand aan via" not in page
+
+
+def test_above_the_income_screen_the_resident_pays_it(client, today):
+    # 1.700,00 > 1,20 x 0,95 x 1.401,50 = 1.597,71, the limit up to which the check shows it possible
+    answered(client, income="1700")
+    page = client.post(URL, {"product": "koelkast", "price": "600"}).content.decode()
+    assert "u betaalt dit zelf. Bijzondere bijstand is voor u niet mogelijk." in page
+    assert "Hoe vraagt u het aan?" not in page and "Bedrag onbekend" not in page
 
 
 @pytest.mark.parametrize(

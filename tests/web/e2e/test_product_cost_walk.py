@@ -55,6 +55,9 @@ def test_bundled_rules_answer_bedrag_onbekend(page: Page, axe, live_server, toda
     answered(page, live_server.url, ANSWERS)
     page.goto("/regelingencheck/uitkomst/")
     card = page.locator("section:has(#regeling-bijzondere_bijstand)")
+    card.get_by_role("link", name=QUESTION).scroll_into_view_if_needed()
+    walk.step("uitkomst")
+    card.screenshot(path=str(walk.folder / "01-uitkomst-kaart-phone.png"))  # the card with the link
     card.get_by_role("link", name=QUESTION).click()
     expect(page.get_by_role("heading", name="Wat betaalt de gemeente?", level=1)).to_be_visible()
     walk.step("vraag")
