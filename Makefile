@@ -87,6 +87,9 @@ simulate: $(BIN)/meedoen
 	  --reform meedoen/examples/reforms/nijmegen_meedoenregeling_140.yaml --out out/simulatie-nijmegen-140
 	$(BIN)/meedoen simulate --municipality arnhem --date 2026-01-01 \
 	  --reform meedoen/examples/reforms/arnhem_iit_120.yaml --out out/simulatie-arnhem-iit-120
+	$(BIN)/meedoen simulate --municipality arnhem --date 2026-01-01 \
+	  --reform meedoen/examples/reforms/arnhem_iit_120_budgetneutraal.yaml \
+	  --out out/simulatie-arnhem-iit-120-budgetneutraal
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -57,6 +57,21 @@ def test_the_arnhem_iit_reform_has_extra_households_cost_and_winners(arnhem_iit)
     assert abs(gain - (iit.cost_reform - iit.cost_baseline)) <= 6 * winners
 
 
+def test_the_budget_neutral_arnhem_iit_example_has_winners_and_losers(arnhem, arnhem_iit):
+    """120 % with every amount 5 % lower: the newly eligible win, everyone who had the IIT loses 5 %
+    of it (e.g. a single person EUR 260 -> 247 a year, arnhem.nl's amount less 5 %)."""
+    params = default_parameters()
+    reform = apply_reform(params, REFORMS / "arnhem_iit_120_budgetneutraal.yaml")
+    result = simulate(arnhem, params, reform)
+    iit = next(s for s in result.schemes if s.measure.id == "individuele_inkomenstoeslag")
+    wide = next(s for s in arnhem_iit.schemes if s.measure.id == "individuele_inkomenstoeslag")
+    winners, losers = (sum(getattr(g, k) for g in result.by_type) for k in ("winners", "losers"))
+    assert winners == iit.eligible_reform - iit.eligible_baseline > 0  # the same households as at 120 %
+    assert iit.eligible_reform == wide.eligible_reform
+    assert losers == iit.eligible_baseline > 0
+    assert iit.cost_reform < wide.cost_reform
+
+
 def test_a_narrower_limit_has_losers_by_type_and_area():
     params = default_parameters()
     wide = apply_reform(params, REFORMS / "nijmegen_meedoenregeling_140.yaml")

@@ -39,7 +39,7 @@ def test_the_page_offers_the_municipalitys_bundled_reforms_only():
     found = simulation.reforms("nijmegen")
     assert set(found) == {"nijmegen_meedoenregeling_120", "nijmegen_meedoenregeling_140"}
     assert found["nijmegen_meedoenregeling_120"].startswith("Meedoen-regeling Nijmegen tot 120 %")
-    assert set(simulation.reforms("arnhem")) == {"arnhem_iit_120"}
+    assert set(simulation.reforms("arnhem")) == {"arnhem_iit_120", "arnhem_iit_120_budgetneutraal"}
 
 
 def test_the_adviser_starts_a_simulation_and_gets_the_report(adviser, queued):
