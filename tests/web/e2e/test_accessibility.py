@@ -18,6 +18,7 @@ from tests.web.citypass.pages import CITYPASS_NOT_PAGES, CITYPASS_PAGES  # scann
 from tests.web.conftest import ANSWERS
 from tests.web.e2e.test_automated_decision import REVIEW_NOT_PAGES, REVIEW_PAGES  # scanned there
 from tests.web.e2e.test_namens import MACHTIGINGEN_NOT_PAGES, MACHTIGINGEN_PAGES  # scanned there
+from tests.web.e2e.test_product_cost_walk import PRODUCT_COST_PAGES  # scanned there
 from tests.web.objection_pages import OBJECTION_NOT_PAGES, OBJECTION_PAGES  # scanned in test_objection.py
 from tests.web.vroegsignalering import pages as signal_pages  # scanned in test_vroegsignalering.py
 
@@ -85,7 +86,7 @@ def test_every_page_has_no_serious_or_critical_violations(page: Page, axe, team)
     } | CITYPASS_PAGES
     covered |= CASEWORK_PAGES
     covered |= signal_pages.VROEGSIGNALERING_PAGES | REVIEW_PAGES
-    covered |= OBJECTION_PAGES | MACHTIGINGEN_PAGES
+    covered |= OBJECTION_PAGES | MACHTIGINGEN_PAGES | PRODUCT_COST_PAGES
     assert page_names() <= covered, f"pages without an accessibility scan: {page_names() - covered}"
 
     # Anonymous: the start page, every step (with a partner, a child and a housemate), errors, outcome.

@@ -24,6 +24,7 @@ from tests.web.e2e.walk import Walk
 
 pytestmark = pytest.mark.e2e
 DAY = dt.date(2026, 1, 1)
+PRODUCT_COST_PAGES = {"portal:product-cost"}  # scanned here (tests/web/e2e/test_accessibility.py)
 QUESTION = "Wilt u weten wat de gemeente betaalt voor iets wat u nodig hebt?"
 
 
