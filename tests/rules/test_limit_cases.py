@@ -48,6 +48,7 @@ VARIANTS = {
 # income condition (``<scheme>``, ``<scheme>_recht``, ``<scheme>_inkomen_binnen_grens``).
 ELIGIBLE = ("", "_recht", "_inkomen_binnen_grens")
 CENT = Decimal("0.01")
+ENERGY, ENERGY_LIMIT = "energy_poverty", "energiearmoede.grens"  # a share of what the household lives on
 DRAAGKRACHTGRENS, DRAAGKRACHT_VAR = f"{BB}_draagkrachtgrens", f"{BB}_draagkracht"
 PARAMETERS = default_parameters()
 CASES = load_cases()
@@ -75,16 +76,25 @@ def _assets(case: dict[str, Any]) -> Decimal:
     return Decimal(str(case.get("assets", 0)))
 
 
+def _energy(case: dict[str, Any]) -> Decimal:
+    return Decimal(str(case.get("housing", {}).get("energy_cost_month", 0)))
+
+
+FIGURES = {"income": _income, "assets": _assets, "energy": _energy}
+
+
 def _shape(case: dict[str, Any], date: Any, of: str) -> str:
-    """The household without its income (``of`` "income") or its assets (``of`` "assets"): two
-    cases of one shape differ only in that figure."""
+    """The household without one of its ``FIGURES`` (income, assets or energy costs): two cases of
+    one shape differ only in that figure."""
     drop = {"name", "source", "expect", "expect_by_date", "expect_persons", "persons"}
     persons = case["persons"]
     if of == "income":
         persons = [{k: v for k, v in p.items() if k != "net_income_month"} for p in persons]
-    else:
+    elif of == "assets":
         drop.add("assets")
     rest = {k: v for k, v in case.items() if k not in drop}
+    if of == "energy":
+        rest["housing"] = {k: v for k, v in rest.get("housing", {}).items() if k != "energy_cost_month"}
     return json.dumps(
         {**rest, "persons": persons, "date": str(date), "m": case.get("municipality", "arnhem")},
         sort_keys=True,
@@ -111,7 +121,7 @@ def _variant(case: dict[str, Any], date: dt.date, municipality: str, scheme: str
 
 def _over(of: str) -> dict[tuple[str, Decimal], list[dict[str, Any]]]:
     """The expectations of every case by its shape and its income or assets."""
-    figure = _income if of == "income" else _assets
+    figure = FIGURES[of]
     out: dict[tuple[str, Decimal], list[dict[str, Any]]] = {}
     for _, case, date, expect in CASES:
         out.setdefault((_shape(case, date, of), figure(case)), []).append(expect)
@@ -121,7 +131,7 @@ def _over(of: str) -> dict[tuple[str, Decimal], list[dict[str, Any]]]:
 def _pinned() -> dict[tuple[str, str, str], list[dt.date]]:
     """(municipality, scheme, limit parameter) -> the dates of the case pairs that pin it; the
     assets limit under the parameter name ``ASSETS``."""
-    over = {of: _over(of) for of in ("income", "assets")}
+    over = {of: _over(of) for of in FIGURES}
     out: dict[tuple[str, str, str], list[dt.date]] = {}
     for _, case, date, expect in CASES:
         municipality = case.get("municipality", "arnhem")
@@ -134,6 +144,13 @@ def _pinned() -> dict[tuple[str, str, str], list[dt.date]]:
                     above = over["income"].get((_shape(case, date, "income"), _income(case) + CENT), [])
                     if any(e.get(DRAAGKRACHT_VAR, 0) > 0 for e in above):
                         out.setdefault((municipality, BB, DRAAGKRACHT), []).append(date)
+                continue
+            elif key == "disposable_income" and expect.get(ENERGY) is False:
+                share = PARAMETERS[f"gemeenten.{municipality}.{ENERGY_LIMIT}"].at(date)
+                if _energy(case) == Decimal(str(share)) * Decimal(str(value)):
+                    above = over["energy"].get((_shape(case, date, "energy"), _energy(case) + CENT), [])
+                    if any(e.get(ENERGY) is True for e in above):
+                        out.setdefault((municipality, *ENERGY_LIMIT.split(".")), []).append(date)
                 continue
             elif key == "vermogensgrens":
                 of, figure = "assets", _assets(case)
@@ -212,6 +229,28 @@ def test_draagkracht_limit_has_cases_at_the_limit_and_one_cent_over(municipality
         f"tests/rules/cases/gemeenten/{BB}_grenzen.yaml a household at the limit (expect "
         f"{DRAAGKRACHTGRENS} = its net income, {DRAAGKRACHT_VAR} 0) and the same household a cent richer "
         f"({DRAAGKRACHT_VAR} above 0), dated {since} or later"
+    )
+
+
+ENERGY_MUNICIPALITIES = sorted(
+    {
+        p.split(".")[1]
+        for p in PARAMETERS.paths()
+        if p.startswith("gemeenten.") and p.endswith(f".{ENERGY_LIMIT}")
+    }
+)
+
+
+@pytest.mark.parametrize("municipality", ENERGY_MUNICIPALITIES)
+def test_energy_poverty_limit_has_cases_at_the_limit_and_one_cent_over(municipality):
+    param = PARAMETERS[f"gemeenten.{municipality}.{ENERGY_LIMIT}"]
+    if _not_found(param):
+        pytest.skip(f"exempt: {param.path} is not_found")
+    since = from_int(param.starts[-1])
+    assert any(date >= since for date in PINNED.get((municipality, *ENERGY_LIMIT.split(".")), [])), (
+        f"no YAML case pins {param.path}: add to tests/rules/cases/gemeenten/energiearmoede_grenzen.yaml "
+        f"a household whose energy costs are exactly {param.at(param.starts[-1])} of its disposable_income "
+        f"(expected, with {ENERGY} false) and the same household with a cent more ({ENERGY} true)"
     )
 
 
