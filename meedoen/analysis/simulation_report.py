@@ -16,6 +16,11 @@ from meedoen.rules.coverage import PROVISIONAL, provisional_text
 from meedoen.rules.money import euro_decimal, euro_text
 
 
+def _legend_below(ax: plt.Axes) -> None:
+    """The legend under the axes: inside them it covered the longest bar."""
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=2, frameon=False)
+
+
 def eligible_chart(result: PolicyResult) -> Chart:
     """Eligible households per regeling, current rules against the reform."""
     schemes = result.schemes
@@ -26,7 +31,7 @@ def eligible_chart(result: PolicyResult) -> Chart:
     ax.set_yticks(y, [s.measure.name for s in schemes])
     ax.invert_yaxis()
     ax.set_xlabel("Huishoudens met recht")
-    ax.legend(loc="lower right", frameon=False)
+    _legend_below(ax)
     return chart(fig)
 
 
@@ -40,7 +45,7 @@ def groups_chart(groups: list[GroupOutcome], title: str) -> Chart:
     ax.invert_yaxis()
     ax.set_xlabel("Huishoudens")
     ax.set_title(title, loc="left")
-    ax.legend(loc="lower right", frameon=False)
+    _legend_below(ax)
     return chart(fig)
 
 
