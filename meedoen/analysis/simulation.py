@@ -209,7 +209,7 @@ def _evaluate(
     return calculate_tracked(population, sorted(names), parameters, parts=os.cpu_count() or 1)
 
 
-def _comparable(
+def comparable(
     values: dict[str, np.ndarray], measures: list[SchemeMeasure], other: list[SchemeMeasure]
 ) -> dict[str, np.ndarray]:
     """``values`` with disposable income left without the schemes valued on this side only (a value
@@ -281,7 +281,7 @@ def simulate(
         )
         for m, r in zip(measures, reform_measures, strict=True)
     ]
-    base, new = _comparable(base, measures, reform_measures), _comparable(new, reform_measures, measures)
+    base, new = comparable(base, measures, reform_measures), comparable(new, reform_measures, measures)
     types = [TYPE_NAMES[t] for t in HOUSEHOLD_TYPES]
     figures = reform_figures(baseline, used, pop.date) + reform_figures(reform, used_reform, pop.date)
     return PolicyResult(

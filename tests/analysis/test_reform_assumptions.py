@@ -155,3 +155,31 @@ def test_without_the_assumption_the_pass_is_named_and_not_counted():
     result = compute("arnhem", DATE, load_types()[:1], points=20, long_term=False)
     assert "stadspas" in [scheme for scheme, _ in result.unvalued]
     assert PASS not in result.curves[0].components and result.figures == []
+
+
+def test_a_sweep_over_a_not_found_budget_costs_each_value(tmp_path, capsys):
+    """The national sweep over the GelrePas budget (the school-costs budget held at the example's
+    € 50): every value costed, the same as the municipal simulation of that value on the same table;
+    today's cost "onbekend", and nobody counted as gaining what was unknown."""
+    from meedoen.analysis.national.population import build
+
+    folder = tmp_path / "bevolking"
+    (arnhem,) = build(folder, DATE, scale=0.01, only={"GM0202"})
+    budget = "gemeenten.arnhem.stadspas.waarde_per_persoon_per_jaar"
+    school = "gemeenten.arnhem.stadspas.schoolkosten_per_kind_per_jaar"
+    sweep = tmp_path / "sweep.yaml"
+    sweep.write_text(f"description: GelrePas\ngrid:\n  {budget}: [50, 100, 150]\n  {school}: [50]\n")
+    out = tmp_path / "curve"
+    assert main(["simulate", "--sweep", str(sweep), "--population", str(folder), "--out", str(out)]) == 0
+    capsys.readouterr()
+    rows = [r for r in (out / "curve.csv").read_text().splitlines()[1:] if ",stadspas," in r]
+    assert [r.split(",")[0] for r in rows] == ["50", "100", "150"]
+    data = read_population(arnhem.path, DATE, "arnhem")
+    params = default_parameters()
+    for row, euros in zip(rows, (50, 100, 150), strict=True):
+        changes = {budget: {DATE: euros}, school: {DATE: 50}}
+        policy = simulate(data, params, apply_reform(params, {"description": "", "changes": changes}))
+        cost = _pass(policy).cost_reform
+        assert cost > 0
+        # budget, school, scheme, eligible, eligible_baseline | cost_per_year, cost_baseline, winners, losers
+        assert row.split(",")[5:] == [f"{cost // 100}.{cost % 100:02d}", "onbekend", "0", "0"]

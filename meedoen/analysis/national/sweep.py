@@ -146,10 +146,14 @@ class PartitionSweep:
 def sweep_population(data: Any, code: str, date: dt.date, sweep: Sweep) -> PartitionSweep:
     """Every variant of one population (a partition): the baseline once with tracking, then per
     variant only the variables that rest on a swept parameter."""
+    from meedoen.analysis.simulation import comparable
+
     base_params = parameters_for(())
     label = data.population.municipality
     measures = measures_of(base_params, label, date)
-    names = variable_names(measures, label)
+    # a variant may give a value the sources lack (a not-found budget): its side is costed with it
+    own = [measures_of(parameters_for(changes), label, date) for changes in sweep.changes]
+    names = sorted(set(variable_names(measures, label)).union(*(variable_names(m, label) for m in own)))
     sim = TrackedSimulation(data.population, base_params)
     base = {n: sim(n) for n in names}
     changed = sim.dependents(sweep.paths)
@@ -160,7 +164,7 @@ def sweep_population(data: Any, code: str, date: dt.date, sweep: Sweep) -> Parti
     unchanged.update(side_counts(groups, measures, base, True, same=fixed))
     unchanged.update(change_counts(groups, base, base))
     out = PartitionSweep([], set(), 0)
-    for changes in sweep.changes:
+    for changes, variant_measures in zip(sweep.changes, own, strict=True):
         out.reused += len(reuse)
         if not changed:  # nothing here rests on the swept parameters (another municipality's)
             out.counts.append(Counter(unchanged))
@@ -169,8 +173,8 @@ def sweep_population(data: Any, code: str, date: dt.date, sweep: Sweep) -> Parti
         new = {n: variant(n) for n in names}
         out.recomputed.update(variant.recomputed)
         counts = Counter(fixed)
-        counts.update(side_counts(groups, measures, new, True, same=fixed, changed=changed))
-        counts.update(change_counts(groups, base, new))
+        counts.update(side_counts(groups, variant_measures, new, True, same=fixed, changed=changed))
+        counts.update(change_counts(groups, base, comparable(new, variant_measures, measures)))
         out.counts.append(counts)
     return out
 
@@ -216,7 +220,10 @@ class SweepResult:
                     "eligible": total.get(f"eligible_reform:{scheme}", 0),
                     "eligible_baseline": total.get(f"eligible:{scheme}", 0),
                     "cost_per_year": total.get(f"cost_reform:{scheme}", 0),  # cents
-                    "cost_baseline": total.get(f"cost:{scheme}", 0),
+                    # None: the value was not found in some municipality today ("onbekend", not 0)
+                    "cost_baseline": None
+                    if total.get(f"unvalued:{scheme}")
+                    else total.get(f"cost:{scheme}", 0),
                     "winners": total.get("winners", 0),
                     "losers": total.get("losers", 0),
                 }
@@ -266,7 +273,10 @@ def write_curve(result: SweepResult, out: Path) -> list[Path]:
     writer = safe_csv.dict_writer(text, columns, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        euro = {k: euro_decimal(row[k]) for k in ("cost_per_year", "cost_baseline")}
+        euro = {
+            k: "onbekend" if row[k] is None else euro_decimal(row[k])
+            for k in ("cost_per_year", "cost_baseline")
+        }
         writer.writerow(row | euro)
     fig, (cost_ax, reach_ax) = plt.subplots(1, 2, figsize=(9, 3.4))
     x_name = params[0]

@@ -67,19 +67,26 @@ def _status(parameters: ParameterSet, municipality: str, date: int) -> dict[str,
         if not parameters.has_node(node):
             out[valued] = "absent"
             continue
-        unknown = False
-        for path in parameters.under(node):
-            param = parameters[path]
-            if param.unit != "EUR":
-                continue
-            try:
-                if param.confidence_at(date) == "not_found":
-                    unknown = True
-                    break
-            except (KeyError, IndexError, ValueError):  # no value on the date: coverage decides elsewhere
-                continue
-        out[valued] = "unknown" if unknown else "valued"
+        out[valued] = "unknown" if not_found_amounts(parameters, node, date) else "valued"
     return out
+
+
+_NOT_FOUND: weakref.WeakKeyDictionary[ParameterSet, dict[tuple[str, int], tuple[str, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def not_found_amounts(parameters: ParameterSet, node: str, date: int) -> tuple[str, ...]:
+    """The money parameters under ``node`` marked ``not_found`` on the date (before its first value,
+    a parameter's first mark counts). Cached: a household's check asks for them on every run."""
+    per_set = _NOT_FOUND.setdefault(parameters, {})
+    if (node, date) not in per_set:
+        per_set[(node, date)] = tuple(
+            path
+            for path in parameters.under(node)
+            if parameters[path].unit == "EUR" and parameters[path].confidence_at(date) == "not_found"
+        )
+    return per_set[(node, date)]
 
 
 def unvalued_schemes(parameters: ParameterSet, municipality: str, date: dt.date | int) -> list[str]:
@@ -109,4 +116,10 @@ def lokale_regelingen_maand(s: Simulation) -> np.ndarray:
     for valued in VALUED_SCHEMES:
         if status[valued] == "valued":
             total = total + s(valued)
+        elif status[valued] == "unknown":  # the sum rests on the figures not found (a reform may give them)
+            for path in not_found_amounts(
+                s.parameters, f"gemeenten.{s.pop.municipality}.{scheme_of(valued)}", s.d
+            ):
+                if s.parameters[path].starts[0] <= s.d:
+                    s.history(path)
     return total
