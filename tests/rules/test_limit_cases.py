@@ -1,17 +1,22 @@
-"""Every known income limit of a local scheme is pinned by YAML cases: one at the limit (eligible)
-and one a cent over (not eligible), for each municipality that has the scheme.
+"""Every known limit of a local scheme is pinned by YAML cases: one exactly at the limit and one a cent
+over, for each municipality that has the scheme.
 
-The limits come from the parameter tree (``gemeenten/<m>/<scheme>.yaml``: ``inkomensgrens`` and its
-variants ``inkomensgrens_<variant>``), so a new scheme or municipality without such cases fails here.
-A limit whose current value is ``confidence: not_found`` is exempt: it is reported as a skip with its
-path (``pytest -rs``). A case pins a limit when it expects ``<scheme>_inkomensgrens`` equal to the
-household's net income, on or after the date of the limit's current value, and expects the scheme to
-be met; its pair is the same household a cent richer with the scheme not met (any case file).
-
-The same holds for the assets limit (Participatiewet art. 34) of every local scheme whose right has
-the assets condition (the scheme registry's conditions): a case expects ``vermogensgrens`` equal to
-the household's assets with the scheme met, its pair has a cent more and the scheme not met, dated on
-or after the limit's current value, for each municipality where the scheme's income limit is known.
+The limits come from the data, so a new scheme or municipality without such cases fails here:
+- income limits: ``gemeenten/<m>/<scheme>.yaml`` ``inkomensgrens`` and its variants
+  ``inkomensgrens_<variant>``; a case at the limit expects ``<scheme>_inkomensgrens`` equal to the
+  household's net income and the scheme met, its pair has a cent more income and the scheme not met;
+- the assets limit (Participatiewet art. 34) of every local scheme whose right has the assets
+  condition (the scheme registry): ``vermogensgrens`` equal to the assets, the pair a cent more;
+- the draagkracht limit of bijzondere bijstand: ``bijzondere_bijstand_draagkrachtgrens`` equal to the
+  income with a nil draagkracht, the pair a draagkracht above nil;
+- kwijtschelding's costs of existence (the municipality's share of the norm):
+  ``kwijtschelding_kosten_van_bestaan`` equal to the income with a nil payment capacity, the pair a
+  capacity above nil;
+- energy poverty's share: energy costs exactly that share of the expected ``disposable_income``
+  (not energy-poor), the pair a cent more (energy-poor).
+A pair counts when it is dated on or after the limit's current value. A limit that is
+``confidence: not_found`` (for assets: the scheme's income limit; for the draagkracht: any of its
+rules) is exempt and reported as a skip naming it (``pytest -rs``).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -28,6 +34,7 @@ import meedoen.rules.entitlements  # noqa: F401  (registers the schemes)
 from meedoen.rules.engine import Simulation
 from meedoen.rules.formulas.gemeenten.bijzondere_bijstand import BB, DRAAGKRACHT, DRAAGKRACHT_RULE
 from meedoen.rules.formulas.gemeenten.inkomensgrenzen import ASSETS
+from meedoen.rules.formulas.gemeenten.kwijtschelding import KWIJTSCHELDING
 from meedoen.rules.formulas.nl.participatiewet.bijstand import LIMITS as VERMOGENSGRENS
 from meedoen.rules.household import parse_household
 from meedoen.rules.parameter_model import Parameter
@@ -47,45 +54,30 @@ VARIANTS = {
 # The variables that say whether a household meets the scheme: the scheme itself, its right, its
 # income condition (``<scheme>``, ``<scheme>_recht``, ``<scheme>_inkomen_binnen_grens``).
 ELIGIBLE = ("", "_recht", "_inkomen_binnen_grens")
+KOSTEN = "kosten_van_bestaan_percentage"  # kwijtschelding: the municipality's share of the norm
+CAPACITY = f"{KWIJTSCHELDING}_betalingscapaciteit"
+DRAAGKRACHT_LIMIT = f"{DRAAGKRACHT.removeprefix(f'{BB}.')}.{LIMIT}"  # under gemeenten/<m>/bijzondere_bijstand
+ENERGY, ENERGY_LIMIT = "energy_poverty", "grens"  # energiearmoede.grens: a share of disposable income
 CENT = Decimal("0.01")
-ENERGY, ENERGY_LIMIT = "energy_poverty", "energiearmoede.grens"  # a share of what the household lives on
-DRAAGKRACHTGRENS, DRAAGKRACHT_VAR = f"{BB}_draagkrachtgrens", f"{BB}_draagkracht"
 PARAMETERS = default_parameters()
 CASES = load_cases()
+LOCAL = [x.parameters for x in SCHEMES if x.parameters]
+WITH_ASSETS = {x.parameters for x in SCHEMES if x.parameters and ASSETS in [c.variable for c in x.conditions]}
 
 
-def _limits(parameters: ParameterSet) -> list[tuple[str, str, str]]:
-    """(municipality, scheme, limit parameter) for every income limit in the parameter tree."""
-    out = []
-    for path in parameters.paths():
-        parts = path.split(".")
-        if (
-            len(parts) == 4
-            and parts[0] == "gemeenten"
-            and (parts[3] == LIMIT or parts[3].startswith(f"{LIMIT}_"))
-        ):
-            out.append((parts[1], parts[2], parts[3]))
-    return out
+def _money(value: Any) -> Decimal:
+    return Decimal(str(value))
 
 
-def _income(case: dict[str, Any]) -> Decimal:
-    return sum((Decimal(str(p.get("net_income_month", 0))) for p in case["persons"]), Decimal(0))
-
-
-def _assets(case: dict[str, Any]) -> Decimal:
-    return Decimal(str(case.get("assets", 0)))
-
-
-def _energy(case: dict[str, Any]) -> Decimal:
-    return Decimal(str(case.get("housing", {}).get("energy_cost_month", 0)))
-
-
-FIGURES = {"income": _income, "assets": _assets, "energy": _energy}
+FIGURES: dict[str, Callable[[dict[str, Any]], Decimal]] = {
+    "income": lambda case: sum((_money(p.get("net_income_month", 0)) for p in case["persons"]), Decimal(0)),
+    "assets": lambda case: _money(case.get("assets", 0)),
+    "energy": lambda case: _money(case.get("housing", {}).get("energy_cost_month", 0)),
+}
 
 
 def _shape(case: dict[str, Any], date: Any, of: str) -> str:
-    """The household without one of its ``FIGURES`` (income, assets or energy costs): two cases of
-    one shape differ only in that figure."""
+    """The household without one of its ``FIGURES``: two cases of one shape differ only in it."""
     drop = {"name", "source", "expect", "expect_by_date", "expect_persons", "persons"}
     persons = case["persons"]
     if of == "income":
@@ -119,138 +111,113 @@ def _variant(case: dict[str, Any], date: dt.date, municipality: str, scheme: str
     return name
 
 
-def _over(of: str) -> dict[tuple[str, Decimal], list[dict[str, Any]]]:
-    """The expectations of every case by its shape and its income or assets."""
-    figure = FIGURES[of]
-    out: dict[tuple[str, Decimal], list[dict[str, Any]]] = {}
-    for _, case, date, expect in CASES:
-        out.setdefault((_shape(case, date, of), figure(case)), []).append(expect)
-    return out
+Pair = Callable[[dict[str, Any]], bool]  # whether a pair's expectations are those a cent over
+
+
+def _at(case: dict[str, Any], date: dt.date, expect: dict[str, Any]) -> Iterator[tuple[str, str, str, Pair]]:
+    """The limits the case sits exactly at: (figure, scheme, limit parameter, test of its pair)."""
+    m = case.get("municipality", "arnhem")
+    income = FIGURES["income"](case)
+    for key, value in expect.items():
+        if key.endswith(f"_{LIMIT}") and _money(value) == income:
+            scheme = key.removesuffix(f"_{LIMIT}")
+            if _of_scheme(expect, scheme, met=True):
+                yield (
+                    "income",
+                    scheme,
+                    _variant(case, date, m, scheme),
+                    lambda e, scheme=scheme: _of_scheme(e, scheme, False),
+                )
+        elif key == "vermogensgrens" and _money(value) == FIGURES["assets"](case):
+            for scheme in (x for x in LOCAL if _of_scheme(expect, x, met=True)):
+                yield "assets", scheme, ASSETS, lambda e, scheme=scheme: _of_scheme(e, scheme, False)
+        elif (
+            key == f"{BB}_draagkrachtgrens"
+            and _money(value) == income
+            and expect.get(f"{BB}_draagkracht") == 0
+        ):
+            yield (
+                "income",
+                BB,
+                DRAAGKRACHT_LIMIT,
+                lambda e: e.get(f"{BB}_draagkracht", 0) > 0,
+            )
+        elif key == f"{KWIJTSCHELDING}_kosten_van_bestaan" and _money(value) == income:
+            if expect.get(CAPACITY) == 0:
+                yield "income", KWIJTSCHELDING, KOSTEN, lambda e: e.get(CAPACITY, 0) > 0
+        elif key == "disposable_income" and expect.get(ENERGY) is False:
+            share = PARAMETERS[f"gemeenten.{m}.energiearmoede.{ENERGY_LIMIT}"].at(date)
+            if FIGURES["energy"](case) == _money(share) * _money(value):
+                yield "energy", "energiearmoede", ENERGY_LIMIT, lambda e: e.get(ENERGY) is True
 
 
 def _pinned() -> dict[tuple[str, str, str], list[dt.date]]:
-    """(municipality, scheme, limit parameter) -> the dates of the case pairs that pin it; the
-    assets limit under the parameter name ``ASSETS``."""
-    over = {of: _over(of) for of in FIGURES}
+    """(municipality, scheme, limit parameter) -> the dates of the case pairs that pin it."""
+    over: dict[str, dict[tuple[str, Decimal], list[dict[str, Any]]]] = {of: {} for of in FIGURES}
+    for _, case, date, expect in CASES:
+        for of, figure in FIGURES.items():
+            over[of].setdefault((_shape(case, date, of), figure(case)), []).append(expect)
     out: dict[tuple[str, str, str], list[dt.date]] = {}
     for _, case, date, expect in CASES:
-        municipality = case.get("municipality", "arnhem")
-        for key, value in expect.items():
-            if key.endswith(f"_{LIMIT}"):
-                scheme, of, figure = key.removesuffix(f"_{LIMIT}"), "income", _income(case)
-                schemes = [scheme]
-            elif key == DRAAGKRACHTGRENS:
-                if Decimal(str(value)) == _income(case) and expect.get(DRAAGKRACHT_VAR) == 0:
-                    above = over["income"].get((_shape(case, date, "income"), _income(case) + CENT), [])
-                    if any(e.get(DRAAGKRACHT_VAR, 0) > 0 for e in above):
-                        out.setdefault((municipality, BB, DRAAGKRACHT), []).append(date)
-                continue
-            elif key == "disposable_income" and expect.get(ENERGY) is False:
-                share = PARAMETERS[f"gemeenten.{municipality}.{ENERGY_LIMIT}"].at(date)
-                if _energy(case) == Decimal(str(share)) * Decimal(str(value)):
-                    above = over["energy"].get((_shape(case, date, "energy"), _energy(case) + CENT), [])
-                    if any(e.get(ENERGY) is True for e in above):
-                        out.setdefault((municipality, *ENERGY_LIMIT.split(".")), []).append(date)
-                continue
-            elif key == "vermogensgrens":
-                of, figure = "assets", _assets(case)
-                schemes = [x.parameters for x in SCHEMES if x.parameters]
-            else:
-                continue
-            if Decimal(str(value)) != figure:
-                continue
-            pairs = over[of].get((_shape(case, date, of), figure + CENT), [])
-            for scheme in schemes:
-                if _of_scheme(expect, scheme, met=True) and any(_of_scheme(e, scheme, False) for e in pairs):
-                    name = _variant(case, date, municipality, scheme) if of == "income" else ASSETS
-                    out.setdefault((municipality, scheme, name), []).append(date)
+        for of, scheme, name, is_over in _at(case, date, expect):
+            pairs = over[of].get((_shape(case, date, of), FIGURES[of](case) + CENT), [])
+            if any(is_over(e) for e in pairs):
+                out.setdefault((case.get("municipality", "arnhem"), scheme, name), []).append(date)
     return out
-
-
-def _asset_limits(parameters: ParameterSet) -> list[tuple[str, str]]:
-    """(municipality, scheme) for every local scheme with the assets condition in the registry."""
-    with_assets = {
-        x.parameters for x in SCHEMES if x.parameters and ASSETS in [c.variable for c in x.conditions]
-    }
-    return [(m, scheme) for m, scheme, name in _limits(parameters) if name == LIMIT and scheme in with_assets]
 
 
 def _not_found(param: Parameter) -> bool:
     return param.confidence_at(param.starts[-1]) == "not_found"
 
 
+def _limits(parameters: ParameterSet) -> list[tuple[str, str, str]]:
+    """(municipality, scheme, limit parameter) for every limit in the parameter tree (``ASSETS``:
+    the assets limit of a scheme with the assets condition)."""
+    out = []
+    for path in parameters.paths():
+        parts = path.split(".")
+        if parts[0] != "gemeenten":
+            continue
+        m, scheme, name = parts[1], parts[2], ".".join(parts[3:])
+        if name == LIMIT or name.startswith(f"{LIMIT}_"):
+            out.append((m, scheme, name))
+            if name == LIMIT and scheme in WITH_ASSETS:
+                out.append((m, scheme, ASSETS))
+        elif f"{scheme}.{name}" in (
+            f"{BB}.{DRAAGKRACHT_LIMIT}",
+            f"{KWIJTSCHELDING}.{KOSTEN}",
+            f"energiearmoede.{ENERGY_LIMIT}",
+        ):
+            out.append((m, scheme, name))
+    return out
+
+
+def _rests_on(municipality: str, scheme: str, name: str) -> list[Parameter]:
+    """The parameters the limit rests on: one not_found exempts it; the latest start dates its cases."""
+    node = f"gemeenten.{municipality}.{scheme}"
+    if name == ASSETS:
+        return [PARAMETERS[f"{node}.{LIMIT}"], *(PARAMETERS[p] for p in PARAMETERS.under(VERMOGENSGRENS))]
+    if (scheme, name) == (BB, DRAAGKRACHT_LIMIT):
+        return [PARAMETERS[f"gemeenten.{municipality}.{DRAAGKRACHT}.{rule}"] for rule in DRAAGKRACHT_RULE]
+    return [PARAMETERS[f"{node}.{name}"]]
+
+
 PINNED = _pinned()
 LIMITS = _limits(PARAMETERS)
-ASSET_SCHEMES = _asset_limits(PARAMETERS)
 
 
 @pytest.mark.parametrize(("municipality", "scheme", "name"), LIMITS, ids=[".".join(x) for x in LIMITS])
 def test_known_limit_has_cases_at_the_limit_and_one_cent_over(municipality, scheme, name):
-    param = PARAMETERS[f"gemeenten.{municipality}.{scheme}.{name}"]
-    current = param.starts[-1]
-    if _not_found(param):
-        pytest.skip(f"exempt: gemeenten.{municipality}.{scheme}.{name} is not_found")
-    since = from_int(current)
-    assert any(date >= since for date in PINNED.get((municipality, scheme, name), [])), (
-        f"no YAML case pins gemeenten.{municipality}.{scheme}.{name} ({param.at(current)} since {since}): "
-        f"add to tests/rules/cases/gemeenten/{scheme}_grenzen.yaml a household of {municipality} at the "
-        f"limit (expect {scheme}_{LIMIT} = its net income, and the scheme met) and the same household "
-        f"a cent over (the scheme not met), dated {since} or later"
-    )
-
-
-@pytest.mark.parametrize(("municipality", "scheme"), ASSET_SCHEMES, ids=[".".join(x) for x in ASSET_SCHEMES])
-def test_assets_limit_has_cases_at_the_limit_and_one_cent_over(municipality, scheme):
-    if _not_found(PARAMETERS[f"gemeenten.{municipality}.{scheme}.{LIMIT}"]):
-        pytest.skip(f"exempt: the income limit gemeenten.{municipality}.{scheme}.{LIMIT} is not_found")
-    since = max(from_int(PARAMETERS[p].starts[-1]) for p in PARAMETERS.under(VERMOGENSGRENS))
-    assert any(date >= since for date in PINNED.get((municipality, scheme, ASSETS), [])), (
-        f"no YAML case pins the assets limit of {scheme} in {municipality}: add to "
-        f"tests/rules/cases/gemeenten/{scheme}_grenzen.yaml a household of {municipality} with assets "
-        f"at the limit (expect vermogensgrens = its assets, and the scheme met) and the same household "
-        f"with a cent more (the scheme not met), dated {since} or later"
-    )
-
-
-DRAAGKRACHT_MUNICIPALITIES = [
-    m for m, scheme, _ in LIMITS if scheme == BB and PARAMETERS.has_node(f"gemeenten.{m}.{DRAAGKRACHT}")
-]
-
-
-@pytest.mark.parametrize("municipality", DRAAGKRACHT_MUNICIPALITIES)
-def test_draagkracht_limit_has_cases_at_the_limit_and_one_cent_over(municipality):
-    rule = [PARAMETERS[f"gemeenten.{municipality}.{DRAAGKRACHT}.{name}"] for name in DRAAGKRACHT_RULE]
-    unknown = [p.path for p in rule if _not_found(p)]
+    params = _rests_on(municipality, scheme, name)
+    unknown = [p.path for p in params if _not_found(p)]
     if unknown:
-        pytest.skip(f"exempt: {', '.join(unknown)} not_found (the draagkracht is unknown)")
-    since = from_int(max(p.starts[-1] for p in rule))
-    assert any(date >= since for date in PINNED.get((municipality, BB, DRAAGKRACHT), [])), (
-        f"no YAML case pins the draagkracht limit of {municipality}: add to "
-        f"tests/rules/cases/gemeenten/{BB}_grenzen.yaml a household at the limit (expect "
-        f"{DRAAGKRACHTGRENS} = its net income, {DRAAGKRACHT_VAR} 0) and the same household a cent richer "
-        f"({DRAAGKRACHT_VAR} above 0), dated {since} or later"
-    )
-
-
-ENERGY_MUNICIPALITIES = sorted(
-    {
-        p.split(".")[1]
-        for p in PARAMETERS.paths()
-        if p.startswith("gemeenten.") and p.endswith(f".{ENERGY_LIMIT}")
-    }
-)
-
-
-@pytest.mark.parametrize("municipality", ENERGY_MUNICIPALITIES)
-def test_energy_poverty_limit_has_cases_at_the_limit_and_one_cent_over(municipality):
-    param = PARAMETERS[f"gemeenten.{municipality}.{ENERGY_LIMIT}"]
-    if _not_found(param):
-        pytest.skip(f"exempt: {param.path} is not_found")
-    since = from_int(param.starts[-1])
-    assert any(date >= since for date in PINNED.get((municipality, *ENERGY_LIMIT.split(".")), [])), (
-        f"no YAML case pins {param.path}: add to tests/rules/cases/gemeenten/energiearmoede_grenzen.yaml "
-        f"a household whose energy costs are exactly {param.at(param.starts[-1])} of its disposable_income "
-        f"(expected, with {ENERGY} false) and the same household with a cent more ({ENERGY} true)"
+        pytest.skip(f"exempt: {', '.join(unknown)} not_found")
+    since = from_int(max(p.starts[-1] for p in params))
+    assert any(date >= since for date in PINNED.get((municipality, scheme, name), [])), (
+        f"no YAML case pins the limit {name} of {scheme} in {municipality} (since {since}): add to "
+        f"tests/rules/cases/gemeenten/{scheme}_grenzen.yaml a household of {municipality} exactly at the "
+        f"limit and the same household a cent over, dated {since} or later (what each expects: "
+        f"tests/rules/test_limit_cases.py)"
     )
 
 
