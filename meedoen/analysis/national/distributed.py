@@ -276,16 +276,24 @@ class NationalResult:
         return self.counts.get((level, group, metric), 0)
 
 
-# Worker settings for a NumPy engine: Dask's nanny sets MALLOC_TRIM_THRESHOLD_, which turns off glibc's
-# dynamic mmap threshold, so every array above 128 kB is a fresh mmap with its page faults (the engine
-# allocates thousands); and the statistical profiler samples the task thread every 10 ms. Without
-# both a task runs as fast as in the client's process (measured: bench/national.py). The same keys
-# belong in the worker's dask configuration on a cluster (docs/national-scale.md).
+# Worker settings for a NumPy engine. Memory: the engine allocates thousands of arrays of a partition's
+# length and frees them again; glibc gives large ones back to the kernel (mmap, heap trimming), so
+# each partition faults its pages in afresh (330.000 page faults, 1 s of 6,7 CPU s for the country).
+# A fixed mmap threshold and trim threshold keep the freed memory in the heap for the next
+# partition (40.000 faults, 0,3 s; the peak stays that of the largest partition). Dask's own
+# MALLOC_TRIM_THRESHOLD_ (64 kB) is the opposite. Polars reads Parquet with a thread per core: with
+# one worker per core that is twice the threads of the cores and a third more CPU for reading (1,8
+# against 1,3 s for the country) for no gain in time. The statistical profiler samples the task
+# thread every 10 ms. The same keys belong in the worker's dask configuration on a cluster
+# (docs/national-scale.md).
 WORKER_CONFIG = {
     "distributed.nanny.pre-spawn-environ": {
+        "MALLOC_MMAP_THRESHOLD_": 256 * 2**20,
+        "MALLOC_TRIM_THRESHOLD_": 2**30,
         "OMP_NUM_THREADS": 1,
         "MKL_NUM_THREADS": 1,
         "OPENBLAS_NUM_THREADS": 1,
+        "POLARS_MAX_THREADS": 1,
     },
     "distributed.worker.profile.enabled": False,
 }
