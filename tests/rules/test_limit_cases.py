@@ -146,8 +146,9 @@ def _at(case: dict[str, Any], date: dt.date, expect: dict[str, Any]) -> Iterator
             if expect.get(CAPACITY) == 0:
                 yield "income", KWIJTSCHELDING, KOSTEN, lambda e: e.get(CAPACITY, 0) > 0
         elif key == "disposable_income" and expect.get(ENERGY) is False:
-            share = PARAMETERS[f"gemeenten.{m}.energiearmoede.{ENERGY_LIMIT}"].at(date)
-            if FIGURES["energy"](case) == _money(share) * _money(value):
+            path = f"gemeenten.{m}.energiearmoede.{ENERGY_LIMIT}"
+            share = PARAMETERS[path].at(date) if path in PARAMETERS else None
+            if share is not None and FIGURES["energy"](case) == _money(share) * _money(value):
                 yield "energy", "energiearmoede", ENERGY_LIMIT, lambda e: e.get(ENERGY) is True
 
 
