@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -37,6 +38,11 @@ def persons_with(
 ) -> list[str]:
     """The ids of the persons of a household (contract form) for whom a person variable holds."""
     return persons_where(parse_household(household), variable, parameters)
+
+
+# The highest price the product question takes (euro): above it a typing error is far likelier than
+# one necessary cost; the portal and the API refuse it alike.
+MAX_PRICE = Decimal(100000)
 
 
 def product_cost(household: dict[str, Any], product: str, price_cents: int, name: str) -> dict[str, Any]:

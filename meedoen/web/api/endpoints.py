@@ -19,10 +19,9 @@ from meedoen.rules.household import Household, parse_household
 from meedoen.rules.money import cents_of
 from meedoen.web.api.schemas import CheckResult, Detail, Problems, ProductCost
 from meedoen.web.api.throttling import PerClientRate
-from meedoen.web.calculation import parameter_version
+from meedoen.web.calculation import MAX_PRICE, parameter_version
 
 REF = "#/components/schemas/{model}"
-MAX_PRICE = Decimal(100000)  # euro: a higher price for one necessary cost is a typing error
 
 
 class ContractAPI(NinjaAPI):

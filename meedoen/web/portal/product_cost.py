@@ -17,13 +17,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from meedoen.rules.money import cents_of, euro_text, percent
-from meedoen.web.calculation import product_cost, products
+from meedoen.web.calculation import MAX_PRICE, product_cost, products
 from meedoen.web.components.forms import MoneyField, UtrechtForm, posted
 from meedoen.web.portal.outcome import Outcome, completed_outcome
 
 SCHEME = "bijzondere_bijstand"
 OTHER = "anders"
-MAXIMUM = Decimal("100000")  # above this a typing error is far likelier than a necessary cost
 
 
 class ProductCostForm(UtrechtForm):
@@ -43,7 +42,7 @@ class ProductCostForm(UtrechtForm):
     price = MoneyField(
         label="Wat kost het?",
         help_text="De prijs in euro, bijvoorbeeld 600 of 599,95.",
-        maximum=MAXIMUM,
+        maximum=MAX_PRICE,
     )
     required_messages: ClassVar[dict[str, str]] = {
         "product": "Kies wat u nodig hebt.",
