@@ -67,8 +67,22 @@ def reform_changes(data: dict[str, Any], parameters: ParameterSet, name: str) ->
             key = f"changes.{path}.{date}"
             if date < start:
                 raise ParameterFileError(name, key, f"date before the parameter's first value of {start}")
-            changes.setdefault(path, {})[to_int(date)] = parse_value(raw, param.unit, name, key)
+            value = parse_value(raw, param.unit, name, key)
+            _check_unit(value, param.unit, name, key)
+            changes.setdefault(path, {})[to_int(date)] = value
     return changes
+
+
+MAX_SHARE = 10  # a share (unit /1) above this is a percentage written as a number: 120 for 1.20
+
+
+def _check_unit(value: Any, unit: str, name: str, key: str) -> None:
+    """Refuse what fits the type but not the unit: a share written as a percentage, a negative amount
+    (no parameter of the tree has either; a reform's value must not be the first)."""
+    if unit == "/1" and not 0 <= value <= MAX_SHARE:
+        raise ParameterFileError(name, key, f"expected a share (1.20 is 120 %), got {value!r}")
+    if unit == "EUR" and value < 0:
+        raise ParameterFileError(name, key, f"expected an amount of 0 or more, got {value / 100:.2f}")
 
 
 def apply_reform(

@@ -183,3 +183,15 @@ def test_a_sweep_over_a_not_found_budget_costs_each_value(tmp_path, capsys):
         assert cost > 0
         # budget, school, scheme, eligible, eligible_baseline | cost_per_year, cost_baseline, winners, losers
         assert row.split(",")[5:] == [f"{cost // 100}.{cost % 100:02d}", "onbekend", "0", "0"]
+
+
+def test_the_mer_command_with_the_assumption_names_it_in_the_report(tmp_path, capsys):
+    out = tmp_path / "mer"
+    args = ["mer", "--municipality", "arnhem", "--date", "2026-01-01", "--points", "40", "--no-pdf",
+            "--reform", str(EXAMPLE), "--out", str(out)]  # fmt: skip
+    assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert "bedrag uit de hervorming (aanname): Budget (tegoed) op de GelrePas" in printed
+    assert "niet meegeteld (bedrag onbekend): Waarde van de stadspas" not in printed
+    html = next(out.glob("*.html")).read_text(encoding="utf-8")
+    assert "Niet uit een officiële bron" in html and "€\u00a0100,00 (gemeenten.arnhem.stadspas" in html

@@ -77,20 +77,26 @@ def test_the_values_a_reform_leaves_keep_their_own_marks():
     assert reformed[path].confidence_at(later) == REFORM
 
 
+LIMIT = "gemeenten.arnhem.stadspas.inkomensgrens"
+
+
 @pytest.mark.parametrize(
-    ("value", "problem"),
+    ("path", "value", "problem"),
     [
-        ("honderd", "expected an amount in euro, got 'honderd'"),
-        (100.005, "more than two decimals in 100.005"),
+        (BUDGET, "honderd", "expected an amount in euro, got 'honderd'"),
+        (BUDGET, 100.005, "more than two decimals in 100.005"),
+        (BUDGET, -100, "expected an amount of 0 or more, got -100.00"),
+        (LIMIT, 120, "expected a share (1.20 is 120 %), got 120"),
+        (LIMIT, "120%", "expected a number (/1), got '120%'"),
     ],
 )
-def test_a_value_of_the_wrong_type_is_refused_naming_file_and_key(tmp_path, value, problem):
+def test_a_value_of_the_wrong_type_or_unit_is_refused_naming_file_and_key(tmp_path, path, value, problem):
     bad = tmp_path / "aanname.yaml"
-    bad.write_text(f"description: x\nchanges:\n  {BUDGET}:\n    2026-01-01: {value!r}\n")
+    bad.write_text(f"description: x\nchanges:\n  {path}:\n    2026-01-01: {value!r}\n")
     with pytest.raises(ParameterFileError) as err:
         apply_reform(default_parameters(), bad)
     message = str(err.value)
-    assert str(bad) in message and f"changes.{BUDGET}.2026-01-01" in message and problem in message
+    assert str(bad) in message and f"changes.{path}.2026-01-01" in message and problem in message
 
 
 def test_a_reform_value_is_not_verified_in_the_trace_and_reforms_do_not_reach_the_decisions():
