@@ -313,6 +313,7 @@ def client_for(workers: int | None, scheduler: str | None, processes: bool = Tru
         threads_per_worker=1,
         processes=processes,
         dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": ":0"},  # its HTTP routes on a free port, not 8787
         memory_limit=0,  # the bench measures memory; Dask's pausing would only blur it
         silence_logs=logging.CRITICAL,  # a task's error reaches the client; heartbeat noise at close not
     )
