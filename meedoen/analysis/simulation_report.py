@@ -104,7 +104,7 @@ def render_html(result: PolicyResult, charts: dict[str, Chart], *, for_print: bo
         charts=charts,
         extra_cost=sum(s.extra_cost for s in result.schemes if s.extra_cost is not None),
         unvalued=[s.measure.name for s in unknown_extra_cost(result)],
-        figures=[f.text() for f in result.figures],
+        figures=result.figures,
         local_cost=sum(s.cost_baseline for s in local),
         has_recipients=any(s.recipients is not None for s in result.schemes),
         has_area_recipients=any(g.not_reached for g in result.by_area),

@@ -67,7 +67,7 @@ def test_nobody_gains_what_was_unknown_and_the_report_names_the_assumption(table
     assert sum(g.gain_per_year for g in table_result.by_type) == 0
     html = render_html(table_result, charts={"eligible": "", "types": "", "areas": ""})
     assert "bedrag uit de hervorming (aanname): Budget (tegoed) op de GelrePas" in html
-    assert "€\u00a0100,00" in html and "niet uit een officiële bron" in html
+    assert "€\u00a0100,00" in html and "Niet uit een officiële bron" in html
 
 
 def test_as_the_baseline_the_assumption_counts_on_both_sides(tmp_path, capsys):

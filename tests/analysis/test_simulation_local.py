@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from meedoen.analysis.simulation import simulate
-from meedoen.analysis.simulation_report import schemes_csv, write_simulation_report
+from meedoen.analysis.simulation_report import render_html, schemes_csv, write_simulation_report
 from meedoen.analysis.synthetic_population import LONG_SHARE, LOW_INCOME_SHARE, synthetic
 from meedoen.cli import main
 from meedoen.rules.engine import calculate
@@ -130,3 +130,12 @@ def test_a_reform_naming_a_scheme_parameter_that_does_not_exist_exits_2(tmp_path
     assert main(args) == 2
     assert f"changes.{path}: unknown parameter" in capsys.readouterr().err
     assert not (tmp_path / "leeg").exists()
+
+
+def test_a_policy_change_is_named_as_the_change_not_as_an_assumption(arnhem_iit):
+    """The IIT limit 120 % is what the adviser wants to know the effect of; it is not a figure the
+    sources lack, so the report must not warn that it is unofficial."""
+    html = render_html(arnhem_iit, charts={"eligible": "", "types": "", "areas": ""})
+    assert "Wat de wijziging verandert:" in html
+    assert "inkomenstoeslag.inkomensgrens)" in html
+    assert "Niet uit een officiële bron" not in html

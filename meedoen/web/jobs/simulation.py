@@ -62,7 +62,7 @@ def _run(row: SimulationRun) -> None:
     row.pdf = HTML(string=render_html(result, charts, for_print=True)).write_pdf()
     row.summary = {
         "households": result.households,
-        "extra_cost_cents": sum(s.cost_reform - s.cost_baseline for s in result.schemes),
+        "extra_cost_cents": sum(s.extra_cost for s in result.schemes if s.extra_cost is not None),
         "winners": sum(g.winners for g in result.by_type),
         "losers": sum(g.losers for g in result.by_type),
         "provisional": result.status.status == "provisional",
