@@ -30,7 +30,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from meedoen.rules.errors import ParameterFileError, RulesError
-from meedoen.rules.money import decimal_text, euro_text
+from meedoen.rules.money import decimal_text, euro_decimal, euro_text
 from meedoen.rules.parameters import (
     REFORM,
     ParameterSet,
@@ -82,7 +82,7 @@ def _check_unit(value: Any, unit: str, name: str, key: str) -> None:
     if unit == "/1" and not 0 <= value <= MAX_SHARE:
         raise ParameterFileError(name, key, f"expected a share (1.20 is 120 %), got {value!r}")
     if unit == "EUR" and value < 0:
-        raise ParameterFileError(name, key, f"expected an amount of 0 or more, got {value / 100:.2f}")
+        raise ParameterFileError(name, key, f"expected an amount of 0 or more, got {euro_decimal(value)}")
 
 
 def apply_reform(
