@@ -237,22 +237,22 @@ PARTITION_COST = 5_000
 
 def batches(parts: list[Partition], workers: int) -> list[list[Partition]]:
     """The partitions as Dask tasks, largest first: each task takes a ``1 / (2 x workers)`` share
-    of the work still to go (guided self-scheduling), but at least ``1 / (64 x workers)`` of all.
-    One task per partition (388 for the country) cost a few milliseconds of scheduler and client
-    CPU each, on the cores the workers need, and a round trip per task (measured: 1,1 CPU s and
-    1,5x instead of 2x on 2 cores); a dozen tasks do not. Shrinking tasks keep the tail short: the
-    last ones are small, so the workers finish within one small task of each other."""
-    order = sorted(parts, key=lambda p: -p.households)
-    weight = {id(p): p.households + PARTITION_COST for p in order}
-    remaining = sum(weight.values())
-    least = remaining / (64 * max(workers, 1))
+    of the work still to go (guided self-scheduling), but at least ``1 / (64 x workers)`` of all;
+    ``workers`` counts the tasks that run at once (worker threads). One task per partition (388 for
+    the country) cost a few milliseconds of scheduler and client CPU each, on the cores the workers
+    need, and a round trip each (measured: 1,1 CPU s, and 1,5x instead of 2x on 2 cores); the 16
+    tasks for 2 workers do not. Shrinking tasks keep the tail short: the last ones are small, so
+    the workers finish within one small task of each other."""
+    workers = max(workers, 1)
+    remaining = sum(p.households + PARTITION_COST for p in parts)
+    least = remaining / (64 * workers)
     out: list[list[Partition]] = []
     batch: list[Partition] = []
     size = 0
-    for part in order:
+    for part in sorted(parts, key=lambda p: -p.households):
         batch.append(part)
-        size += weight[id(part)]
-        if size >= max(remaining / (2 * max(workers, 1)), least):
+        size += part.households + PARTITION_COST
+        if size >= max(remaining / (2 * workers), least):
             out.append(batch)
             remaining -= size
             batch, size = [], 0
@@ -352,8 +352,9 @@ def run_national(
     else:
         from distributed import as_completed
 
-        workers = len(client.scheduler_info()["workers"])
-        tasks = batches(parts, workers)
+        info = client.scheduler_info()["workers"]
+        workers = len(info)
+        tasks = batches(parts, sum(w["nthreads"] for w in info.values()))  # tasks that run at once
         futures = client.map(run_batch, tasks, date=date, reform=reform, pure=False)
         results = (result for _, result in as_completed(futures, with_results=True))
     counts: Counts = Counter()
