@@ -58,8 +58,6 @@ class Simulation(TraceRecords):
         from meedoen.rules import formulas  # noqa: F401  (registers every formula on first use)
 
         self._population = population
-        self.pop: Population = InputReader(population, self) if trace else population  # type: ignore[assignment]
-        self._inputs_shown: set[str] = set()
         self.date: dt.date = population.date
         self.d = to_int(population.date)
         self.parameters = parameters or default_parameters()
@@ -72,29 +70,36 @@ class Simulation(TraceRecords):
         self._stack: list[Frame] = []
         self._rows: list[Any] = []  # per defined_for formula being computed: its condition or rows
         self.trace: list[dict[str, Any]] | None = [] if trace else None
-        # With tracking (implied by trace), the parameters each variable rests on, transitively:
-        # what makes a scheme's result provisional or unknown on the peildatum.
+        self.pop: Population = population
+        if self.trace is not None:
+            self.pop = InputReader(population, self._stack, self.trace)  # type: ignore[assignment]
+            self._start_trace()
+        # With tracking (implied by trace), what each computed variable used: the parameters a
+        # result rests on, transitively, make a scheme's result provisional or unknown.
         self._tracking = trace or track
-        self._rests_on: dict[str, frozenset[str]] = {}
+        self._frames: dict[str, Frame] = {}
 
     def __call__(self, name: str) -> np.ndarray:
-        if self._stack:
-            self._stack[-1].inputs.append(name)
+        stack = self._stack
+        if stack:
+            stack[-1].inputs.append(name)
         cached = self._cache.get(name)
         if cached is not None:
             return cached
-        var = self._lookup(name)
+        var = self._variables.get(name)
+        if var is None:
+            raise UnknownVariableError(name, self._variables)
         if not self._tracking:
             value = self._cache[name] = self._compute(var)
             return value
         frame = Frame(var)
-        self._stack.append(frame)
+        stack.append(frame)
         try:
-            value = self._compute(var)
+            value = var.formula(self) if var.defined_for is None else self._compute(var)
         finally:
-            self._stack.pop()
+            stack.pop()
         self._cache[name] = value
-        self._rests_on[name] = self._parameters_of(frame)
+        self._frames[name] = frame
         if self.trace is not None:
             self.trace.append(self._entry(frame, value))
         return value
@@ -132,7 +137,7 @@ class Simulation(TraceRecords):
         where it holds everywhere."""
         top = self._rows[-1]
         if isinstance(top, np.ndarray) and top.dtype == bool:
-            top = self._rows[-1] = np.flatnonzero(top)
+            top = self._rows[-1] = top.nonzero()[0]
         return top
 
     def _lookup(self, name: str) -> Variable:
@@ -141,9 +146,21 @@ class Simulation(TraceRecords):
         except KeyError:
             raise UnknownVariableError(name, self._variables) from None
 
-    def _parameters_of(self, frame: Frame) -> frozenset[str]:
-        known = self._rests_on
-        return frozenset(frame.parameters).union(*[known[n] for n in frame.inputs if n in known])
+    def _parameters_of(self, frame: Frame) -> set[str]:
+        """The parameters a frame used, directly or through the variables it asked for: found by
+        walking what they used when asked (a few times per household), not joined per variable."""
+        frames = self._frames
+        used = set(frame.parameters)
+        seen = todo = set(frame.inputs)
+        while todo:
+            asked: set[str] = set()
+            for name in todo:
+                if (used_by := frames.get(name)) is not None:  # not for inputs of the household
+                    used.update(used_by.parameters)
+                    asked.update(used_by.inputs)
+            todo = asked - seen
+            seen |= todo
+        return used
 
     @contextmanager
     def recording(self) -> Iterator[set[str]]:
@@ -162,7 +179,8 @@ class Simulation(TraceRecords):
     def rests_on(self, name: str) -> frozenset[str]:
         """The parameters a computed variable used, transitively (needs tracking)."""
         self(name)
-        return self._rests_on.get(name, frozenset())
+        frame = self._frames.get(name)
+        return frozenset() if frame is None else frozenset(self._parameters_of(frame))
 
     def p(self, path: str) -> Any:
         """The value of a parameter on the peildatum (a coverage error names the range)."""
@@ -171,7 +189,7 @@ class Simulation(TraceRecords):
         except KeyError:
             value = self.parameters[path].at(self.d)  # raises the specific error
         if self._stack:
-            self._stack[-1].parameters[path] = self.parameters[path]
+            self._stack[-1].parameters.append(path)
         return value
 
     def local(self, name: str) -> Any:
@@ -186,7 +204,7 @@ class Simulation(TraceRecords):
         """The whole dated parameter, for rules that look at more than one date (AOW age)."""
         param = self.parameters[path]
         if self._stack:
-            self._stack[-1].parameters[path] = param
+            self._stack[-1].parameters.append(path)
         return param
 
     def per_household(self, person_values: np.ndarray) -> np.ndarray:

@@ -7,57 +7,94 @@ none of this runs, so a million households pay nothing for it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from meedoen.rules.money import euro
-from meedoen.rules.parameters import Parameter, ParameterSet, Scale
+from meedoen.rules.parameters import ParameterSet, Scale
 from meedoen.rules.periods import from_int
 from meedoen.rules.population import INPUT_FIELDS, NOT_GIVEN, Population
 from meedoen.rules.variables import PERSON, Variable
 
-if TYPE_CHECKING:
-    from meedoen.rules.engine import Simulation
-
 
 class Frame:
     """What one formula (or a scheme's description) used while it ran: the variables and
-    parameters it asked for."""
+    parameters it asked for, in order, repeats included (the trace lists each once)."""
 
     __slots__ = ("inputs", "parameters", "variable")
 
     def __init__(self, variable: Variable | None) -> None:
         self.variable = variable
         self.inputs: list[str] = []
-        self.parameters: dict[str, Parameter] = {}
+        self.parameters: list[str] = []
 
 
 class InputReader:
     """The population as a traced simulation's formulas see it: reading a column that holds the
     household's own answers records it (once per formula) as an ``input:<field>`` of the variable
     being computed, and the first read puts the answer in the trace. Only with ``trace=True``:
-    without it formulas read the :class:`Population` itself, at no cost."""
+    without it formulas read the :class:`Population` itself, at no cost. Each answer column is a
+    property (see :func:`_answer`); the structure (offsets, size ...) is read once and kept.
 
-    def __init__(self, population: Population, sim: Simulation) -> None:
+    It holds the simulation's stack and trace, not the simulation: no reference cycle, so a
+    finished simulation is freed at once instead of waiting for the garbage collector."""
+
+    def __init__(self, population: Population, stack: list[Frame], trace: list[dict[str, Any]]) -> None:
         self._pop = population
-        self._sim = sim
+        self._stack = stack
+        self._trace = trace
+        self._shown: set[str] = set()  # the fields already in the trace
 
     def __getattr__(self, name: str) -> Any:
-        value = getattr(self._pop, name)
-        field = _INPUT_NAMES.get(name)
-        if field is None:  # structure (offsets, size ...): kept here, later reads skip this method
-            self.__dict__[name] = value
-        else:  # an answer: every read is recorded, one append
-            sim = self._sim
-            if sim._stack:
-                sim._stack[-1].inputs.append(field)
-            if field not in sim._inputs_shown:
-                sim._show_input(name)
+        value = self.__dict__[name] = getattr(self._pop, name)  # later reads skip this method
         return value
 
+    def _show(self, column: str) -> None:
+        """Put one of the household's answers in the trace, the first time a formula reads it."""
+        field, entity, unit, label = INPUT_FIELDS[column]
+        name = f"input:{field}"
+        column = "role" if column == "has_partner" else column  # the roles are the answer behind it
+        self._shown.add(name)
+        self._trace.append(
+            {
+                "variable": name,
+                "label": label,
+                "entity": entity,
+                "unit": "text" if isinstance(unit, tuple) else unit,
+                "step": f"Opgegeven in de aanvraag ({field}).",
+                "value": _shown(self._pop, entity, _input_values(getattr(self._pop, column), unit)),
+                "inputs": [],
+                "parameters": [],
+            }
+        )
 
-_INPUT_NAMES = {column: f"input:{spec[0]}" for column, spec in INPUT_FIELDS.items()}
+
+def _answer(column: str) -> property:
+    """The property of :class:`InputReader` that reads one answer column: every read is recorded."""
+    field = f"input:{INPUT_FIELDS[column][0]}"
+
+    def read(self: InputReader) -> np.ndarray:
+        value = getattr(self._pop, column)
+        if self._stack:
+            self._stack[-1].inputs.append(field)
+        if field not in self._shown:
+            self._show(column)
+        return value
+
+    return property(read)
+
+
+for _column in INPUT_FIELDS:
+    setattr(InputReader, _column, _answer(_column))
+
+
+def _shown(population: Population, entity: str, values: list[Any]) -> Any:
+    """A trace value: per person by id where ids are known, one value for one household."""
+    ids = population.person_ids
+    if entity == PERSON and ids is not None:
+        return dict(zip(ids, values))  # noqa: B905 - same length by construction
+    return values[0] if len(values) == 1 else values
 
 
 class TraceRecords:
@@ -69,82 +106,57 @@ class TraceRecords:
     d: int
     _local: str
     trace: list[dict[str, Any]] | None
-    _inputs_shown: set[str]
+    _parameter_views: dict[str, dict[str, Any]]  # by path
+    _reference_views: dict[str, dict[str, str]]  # by a variable's reference
+
+    def _start_trace(self) -> None:
+        """Take the trace records of parameters and references made once per parameter set and
+        date (and municipality): kept on the set, shared by its simulations."""
+        views = self.parameters.views
+        self._parameter_views = views.setdefault(("parameters", self.d), {})
+        self._reference_views = views.setdefault(("references", self._local, self.d), {})
 
     def _entry(self, frame: Frame, value: np.ndarray) -> dict[str, Any]:
         var = frame.variable
-        shown = value.tolist()
-        if var.unit == "EUR":
-            shown = [round(v / 100, 2) for v in shown]
-        entry = dict(
-            var.view,
-            value=self._shown(var.entity, shown),
-            inputs=list(dict.fromkeys(frame.inputs)),
-            parameters=[self._parameter_view(path, param) for path, param in frame.parameters.items()],
-        )
-        path = var.reference_path
-        if path is not None:
-            entry.update(self._reference_view(path))
+        shown = _euros(value) if var.unit == "EUR" else value.tolist()
+        views = self._parameter_views
+        entry = {
+            **var.view,
+            "value": _shown(self._population, var.entity, shown),
+            "inputs": list(dict.fromkeys(frame.inputs)),
+            "parameters": [views.get(p) or self._parameter_view(p) for p in dict.fromkeys(frame.parameters)],
+        }
+        if var.reference_path is not None:
+            entry.update(self._reference_view(var.reference_path))
         return entry
 
-    def _shown(self, entity: str, values: list[Any]) -> Any:
-        """A trace value: per person by id where ids are known, one value for one household."""
-        ids = self._population.person_ids
-        if entity == PERSON and ids is not None:
-            return dict(zip(ids, values))  # noqa: B905 - same length by construction
-        return values[0] if len(values) == 1 else values
-
     def _reference_view(self, reference: str) -> dict[str, str]:
-        """The legal source of a variable whose reference is a parameter path (made once per
-        parameter set, municipality and date)."""
-        key = (reference, self._local, self.d)
-        cached = self.parameters.views.get(key)
-        if cached is not None:
-            return cached
-        path = f"{self._local}.{reference[6:]}" if reference.startswith("local:") else reference
-        if path not in self.parameters:
-            out = {"reference": path}
-        else:
-            view = self._parameter_view(path, self.parameters[path])
-            out = {"reference": view["reference"], "source": view["source"]}
-        self.parameters.views[key] = out
+        """The legal source of a variable whose reference is a parameter path."""
+        out = self._reference_views.get(reference)
+        if out is None:
+            path = f"{self._local}.{reference[6:]}" if reference.startswith("local:") else reference
+            if path not in self.parameters:
+                out = {"reference": path}
+            else:
+                view = self._parameter_view(path)
+                out = {"reference": view["reference"], "source": view["source"]}
+            self._reference_views[reference] = out
         return out
 
-    def _show_input(self, column: str) -> None:
-        """Put one of the household's answers in the trace, the first time a formula reads it (see
-        :class:`InputReader`)."""
-        field, entity, unit, label = INPUT_FIELDS[column]
-        name = f"input:{field}"
-        column = "role" if column == "has_partner" else column  # the roles are the answer behind it
-        if self.trace is None:
-            return
-        self._inputs_shown.add(name)
-        self.trace.append(
-            {
-                "variable": name,
-                "label": label,
-                "entity": entity,
-                "unit": "text" if isinstance(unit, tuple) else unit,
-                "step": f"Opgegeven in de aanvraag ({field}).",
-                "value": self._shown(entity, _input_values(getattr(self._population, column), unit)),
-                "inputs": [],
-                "parameters": [],
-            }
-        )
-
-    def _parameter_view(self, path: str, param: Parameter) -> dict[str, Any]:
-        """The trace's record of a parameter, made once per parameter set and date."""
-        key = (path, self.d)
-        view = self.parameters.views.get(key)
+    def _parameter_view(self, path: str) -> dict[str, Any]:
+        """The trace's record of a parameter on the simulation's date."""
+        view = self._parameter_views.get(path)
         if view is None:
-            view = self.parameters.views[key] = {
+            param = self.parameters[path]
+            references = param.references_at(self.d)
+            view = self._parameter_views[path] = {
                 "path": path,
                 "value": _plain(param.at(self.d), param.unit),
                 "unit": param.unit,
                 "description": param.description,
-                "source": param.references_at(self.d)[0].href,
-                "reference": param.references_at(self.d)[0].title,
-                "references": [r.contract() for r in param.references_at(self.d)],
+                "source": references[0].href,
+                "reference": references[0].title,
+                "references": [r.contract() for r in references],
                 "confidence": param.confidence_at(self.d),
                 "provisional": param.is_provisional(self.d),
             }
@@ -155,12 +167,20 @@ def _input_values(column: np.ndarray, unit: str | tuple[str, ...]) -> list[Any]:
     """A household answer as the resident gave it: euro, ISO dates, choice names; None where absent."""
     raw = column.tolist()
     if unit == "EUR":
-        return [None if v == NOT_GIVEN else round(v / 100, 2) for v in raw]
+        return [None if v == NOT_GIVEN else v / 100 for v in raw]  # whole cents: see _euros
     if unit == "date":
         return [from_int(v).isoformat() if v else None for v in raw]
     if isinstance(unit, tuple):  # a choice: the column holds its index
         return [unit[v] if v >= 0 else None for v in raw]
     return raw
+
+
+def _euros(cents: np.ndarray) -> list[float]:
+    """Amounts in cents shown in euro, to the cent. Whole cents divided by 100 already give the
+    float nearest the amount (what ``round(c / 100, 2)`` gives, at a fraction of its cost)."""
+    if cents.dtype.kind in "iu":
+        return [c / 100 for c in cents.tolist()]
+    return [round(c / 100, 2) for c in cents.tolist()]
 
 
 def _plain(value: Any, unit: str) -> Any:
