@@ -279,8 +279,9 @@ class NationalResult:
 # Worker settings for a NumPy engine. Memory: the engine allocates thousands of arrays of a partition's
 # length and frees them again; glibc gives large ones back to the kernel (mmap, heap trimming), so
 # each partition faults its pages in afresh (330.000 page faults, 1 s of 6,7 CPU s for the country).
-# A fixed mmap threshold and trim threshold keep the freed memory in the heap for the next
-# partition (40.000 faults, 0,3 s; the peak stays that of the largest partition). Dask's own
+# A fixed mmap threshold (32 MB, the most every glibc accepts: an array of 4 million int64) and
+# trim threshold keep the freed memory in the heap for the next partition (40.000 faults, 0,3 s;
+# the peak stays that of the largest partition). Dask's own
 # MALLOC_TRIM_THRESHOLD_ (64 kB) is the opposite. Polars reads Parquet with a thread per core: with
 # one worker per core that is twice the threads of the cores and a third more CPU for reading (1,8
 # against 1,3 s for the country) for no gain in time. The statistical profiler samples the task
@@ -290,7 +291,7 @@ class NationalResult:
 # worker's dask configuration on a cluster (docs/national-scale.md).
 WORKER_CONFIG = {
     "distributed.nanny.pre-spawn-environ": {
-        "MALLOC_MMAP_THRESHOLD_": 256 * 2**20,
+        "MALLOC_MMAP_THRESHOLD_": 32 * 2**20,
         "MALLOC_TRIM_THRESHOLD_": 2**30,
         "OMP_NUM_THREADS": 1,
         "MKL_NUM_THREADS": 1,
