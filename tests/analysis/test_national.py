@@ -114,6 +114,7 @@ def test_dask_with_two_worker_processes_gives_the_one_process_result(population,
         cluster = client.cluster
         client.close()
         cluster.close()
+    assert len(batches(parts, 2)) < len(parts)  # tasks of several partitions, added in the worker
     assert dask.counts == one.counts
     assert dask.workers == 2 and len(dask.tasks) == len(parts)
     peaks = dask.peak_per_worker()
