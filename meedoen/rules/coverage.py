@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from meedoen.rules.parameters import ParameterSet
@@ -67,3 +68,36 @@ def status_from(fields: dict[str, Any]) -> Status:
         values_until=day(fields["values_until"]) if "values_until" in fields else None,
         first_date=day(fields["known_from"]) if "known_from" in fields else None,
     )
+
+
+class ParameterBits:
+    """The parameters of a set as the bits of one integer: the engine joins the parameters each
+    variable rests on with ``|`` as it computes them (joining sets of paths for every variable, or
+    walking the variables when asked, cost a tenth of a household's time), and turns them back
+    into paths when a result's status is asked."""
+
+    def __init__(self, parameters: ParameterSet) -> None:
+        self._paths = parameters.paths()
+        self.bit = {path: 1 << i for i, path in enumerate(self._paths)}
+        self._size = (len(self._paths) + 7) // 8
+        self._by_byte: dict[tuple[int, int], tuple[str, ...]] = {}  # (position, value): paths
+
+    def paths(self, bits: int) -> set[str]:
+        """The paths of the parameters whose bits are set, read a byte at a time."""
+        out: set[str] = set()
+        for position, byte in enumerate(bits.to_bytes(self._size, "little")):
+            if byte:
+                key = (position, byte)
+                found = self._by_byte.get(key)
+                if found is None:
+                    found = self._by_byte[key] = tuple(
+                        self._paths[position * 8 + i] for i in range(8) if byte >> i & 1
+                    )
+                out.update(found)
+        return out
+
+
+@lru_cache(maxsize=64)
+def parameter_bits(parameters: ParameterSet) -> ParameterBits:
+    """The bits of a parameter set's parameters (made once per set)."""
+    return ParameterBits(parameters)

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
 
+from meedoen.rules.coverage import parameter_bits
 from meedoen.rules.errors import UnknownMunicipalityError, UnknownVariableError
 from meedoen.rules.parameters import Parameter, ParameterSet, default_parameters
 from meedoen.rules.periods import to_int
@@ -77,7 +77,8 @@ class Simulation(TraceRecords):
         # With tracking (implied by trace), what each computed variable used: the parameters a
         # result rests on, transitively, make a scheme's result provisional or unknown.
         self._tracking = trace or track
-        self._frames: dict[str, Frame] = {}
+        self._bits = parameter_bits(self.parameters) if self._tracking else None
+        self._rests_on: dict[str, int] = {}  # per computed variable: its parameters' bits
 
     def __call__(self, name: str) -> np.ndarray:
         stack = self._stack
@@ -99,7 +100,7 @@ class Simulation(TraceRecords):
         finally:
             stack.pop()
         self._cache[name] = value
-        self._frames[name] = frame
+        self._rests_on[name] = self._bits_of(frame)
         if self.trace is not None:
             self.trace.append(self._entry(frame, value))
         return value
@@ -146,41 +147,30 @@ class Simulation(TraceRecords):
         except KeyError:
             raise UnknownVariableError(name, self._variables) from None
 
-    def _parameters_of(self, frame: Frame) -> set[str]:
-        """The parameters a frame used, directly or through the variables it asked for: found by
-        walking what they used when asked (a few times per household), not joined per variable."""
-        frames = self._frames
-        used = set(frame.parameters)
-        seen = todo = set(frame.inputs)
-        while todo:
-            asked: set[str] = set()
-            for name in todo:
-                if (used_by := frames.get(name)) is not None:  # not for inputs of the household
-                    used.update(used_by.parameters)
-                    asked.update(used_by.inputs)
-            todo = asked - seen
-            seen |= todo
+    def _bits_of(self, frame: Frame) -> int:
+        """The parameters a frame used, directly or through the variables it asked for, as bits
+        (see :class:`~meedoen.rules.coverage.ParameterBits`)."""
+        bit, known = self._bits.bit, self._rests_on
+        used = 0
+        for path in frame.parameters:
+            used |= bit[path]
+        for name in frame.inputs:
+            used |= known.get(name, 0)
         return used
 
-    @contextmanager
-    def recording(self) -> Iterator[set[str]]:
+    def recording(self) -> Recording:
         """Collect the paths of every parameter used inside the block, directly or through the
-        variables it asks for (computed before or not): a scheme's status rests on them."""
+        variables it asks for (computed before or not): a scheme's status rests on them
+        (``with s.recording() as used: ...``)."""
         if not self._tracking:
             raise RuntimeError("recording needs a Simulation made with track=True or trace=True")
-        frame, used = Frame(None), set()
-        self._stack.append(frame)
-        try:
-            yield used
-        finally:
-            self._stack.pop()
-            used |= self._parameters_of(frame)
+        return Recording(self)
 
     def rests_on(self, name: str) -> frozenset[str]:
         """The parameters a computed variable used, transitively (needs tracking)."""
         self(name)
-        frame = self._frames.get(name)
-        return frozenset() if frame is None else frozenset(self._parameters_of(frame))
+        bits = self._rests_on.get(name, 0)
+        return frozenset(self._bits.paths(bits)) if bits else frozenset()
 
     def p(self, path: str) -> Any:
         """The value of a parameter on the peildatum (a coverage error names the range)."""
@@ -226,6 +216,24 @@ class Simulation(TraceRecords):
     def per_person(self, household_values: np.ndarray) -> np.ndarray:
         """Give every person the value of their household."""
         return household_values[self._population.household]
+
+
+class Recording:
+    """The block of :meth:`Simulation.recording`: a frame of its own on the simulation's stack
+    (a plain class: a scheme's description is recorded a dozen times per household)."""
+
+    def __init__(self, sim: Simulation) -> None:
+        self._sim = sim
+        self._frame = Frame(None)
+        self._used: set[str] = set()
+
+    def __enter__(self) -> set[str]:
+        self._sim._stack.append(self._frame)
+        return self._used
+
+    def __exit__(self, *exc: object) -> None:
+        self._sim._stack.pop()
+        self._used |= self._sim._bits.paths(self._sim._bits_of(self._frame))
 
 
 def all_conditions(s: Simulation, names: Sequence[str]) -> np.ndarray:

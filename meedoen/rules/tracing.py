@@ -119,16 +119,20 @@ class TraceRecords:
     def _entry(self, frame: Frame, value: np.ndarray) -> dict[str, Any]:
         var = frame.variable
         shown = _euros(value) if var.unit == "EUR" else value.tolist()
-        views = self._parameter_views
         entry = {
             **var.view,
             "value": _shown(self._population, var.entity, shown),
             "inputs": list(dict.fromkeys(frame.inputs)),
-            "parameters": [views.get(p) or self._parameter_view(p) for p in dict.fromkeys(frame.parameters)],
+            "parameters": self._parameter_records(frame.parameters) if frame.parameters else [],
         }
         if var.reference_path is not None:
             entry.update(self._reference_view(var.reference_path))
         return entry
+
+    def _parameter_records(self, paths: list[str]) -> list[dict[str, Any]]:
+        """The trace's records of the parameters a formula used, each once, in order of use."""
+        views = self._parameter_views
+        return [views.get(path) or self._parameter_view(path) for path in dict.fromkeys(paths)]
 
     def _reference_view(self, reference: str) -> dict[str, str]:
         """The legal source of a variable whose reference is a parameter path."""
