@@ -87,16 +87,14 @@ class Simulation(TraceRecords):
         cached = self._cache.get(name)
         if cached is not None:
             return cached
-        var = self._variables.get(name)
-        if var is None:
-            raise UnknownVariableError(name, self._variables)
+        var = self._lookup(name)
         if not self._tracking:
             value = self._cache[name] = self._compute(var)
             return value
         frame = Frame(var)
         stack.append(frame)
         try:
-            value = var.formula(self) if var.defined_for is None else self._compute(var)
+            value = self._compute(var)
         finally:
             stack.pop()
         self._cache[name] = value

@@ -31,8 +31,9 @@ def round_half_up(cents: np.ndarray) -> np.ndarray:
 
 
 def euro(cents: int | np.integer) -> float:
-    """Cents as a euro amount with two decimals, for JSON output (never for storage)."""
-    return round(int(cents) / 100, 2)
+    """Cents as a euro amount with two decimals, for JSON output (never for storage). Whole cents
+    divided by 100 are already the float nearest the amount: what rounding to two decimals gives."""
+    return int(cents) / 100
 
 
 def cents_of(amount: float | Decimal | int | str) -> int:

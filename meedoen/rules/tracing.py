@@ -171,7 +171,7 @@ def _input_values(column: np.ndarray, unit: str | tuple[str, ...]) -> list[Any]:
     """A household answer as the resident gave it: euro, ISO dates, choice names; None where absent."""
     raw = column.tolist()
     if unit == "EUR":
-        return [None if v == NOT_GIVEN else v / 100 for v in raw]  # whole cents: see _euros
+        return [None if v == NOT_GIVEN else euro(v) for v in raw]
     if unit == "date":
         return [from_int(v).isoformat() if v else None for v in raw]
     if isinstance(unit, tuple):  # a choice: the column holds its index
@@ -180,10 +180,9 @@ def _input_values(column: np.ndarray, unit: str | tuple[str, ...]) -> list[Any]:
 
 
 def _euros(cents: np.ndarray) -> list[float]:
-    """Amounts in cents shown in euro, to the cent. Whole cents divided by 100 already give the
-    float nearest the amount (what ``round(c / 100, 2)`` gives, at a fraction of its cost)."""
+    """Amounts in cents shown in euro, to the cent (fractional cents rounded)."""
     if cents.dtype.kind in "iu":
-        return [c / 100 for c in cents.tolist()]
+        return [euro(c) for c in cents.tolist()]
     return [round(c / 100, 2) for c in cents.tolist()]
 
 
