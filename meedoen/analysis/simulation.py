@@ -181,6 +181,14 @@ def _measures(parameters: ParameterSet, municipality: str, date: dt.date | int) 
     return out
 
 
+def in_money(scheme: str) -> bool:
+    """Whether the scheme is counted in money where its figures are known: an amount, or a local
+    scheme's value; not a possible right without a fixed amount (bijzondere bijstand)."""
+    return any(m.id == scheme and m.amount for m in MEASURES) or scheme in {
+        scheme_of(v) for v in VALUED_SCHEMES
+    }
+
+
 def _registered(name: str) -> bool:
     try:
         return bool(versions(name))

@@ -185,6 +185,23 @@ def test_a_partition_equals_the_municipal_simulation(population, reform):
         assert counts[("gebied", f"GM0268 {g.group}", "losers")] == g.losers
 
 
+def test_a_reform_giving_a_figure_the_sources_lack_is_costed_as_the_municipal_simulation(population):
+    """Arnhem's GelrePas budget is not_found; a reform that gives it (an adviser's assumption) costs
+    the pass on the reform side only, and nobody wins the pass's value that was unknown before."""
+    assumed = ROOT / "meedoen" / "examples" / "aanname_gelrepas_budget.yaml"
+    data = __import__("yaml").safe_load(assumed.read_text(encoding="utf-8"))
+    reform = freeze(reform_changes(data, default_parameters(), str(assumed)))
+    _, parts = read_manifest(population)
+    arnhem = next(p for p in parts if p.municipality.code == "GM0202")
+    counts, _ = run_partition(arnhem, DATE, reform)
+    params = default_parameters()
+    policy = simulate(read_population(arnhem.path, DATE, "arnhem"), params, apply_reform(params, assumed))
+    pas = next(s for s in policy.schemes if s.measure.id == "stadspas")
+    assert counts[("gemeente", "GM0202", "cost:stadspas")] == pas.cost_baseline == 0
+    assert counts[("gemeente", "GM0202", "cost_reform:stadspas")] == pas.cost_reform > 0
+    assert counts[("gemeente", "GM0202", "winners")] == sum(g.winners for g in policy.by_type) == 0
+
+
 def test_partitions_add_up_to_one_run_over_all_of_them(population, tmp_path):
     """The national-only municipalities in one table, one run: the same totals as their partitions."""
     _, parts = read_manifest(population)
@@ -288,3 +305,16 @@ def test_national_command_writes_the_results(population, tmp_path, capsys):
     assert f"{len(SOME)} gemeenten" in printed and "achteruit" in printed
     rows = list(csv.DictReader((tmp_path / "resultaten.csv").open(encoding="utf-8")))
     assert {r["level"] for r in rows} == {"nederland", "gemeente", "type", "gebied"}
+
+
+def test_national_command_never_prints_an_unknown_cost_as_zero(population, tmp_path, capsys):
+    """Three municipalities lack the city pass's value: "bedrag onbekend", not "€ 0,00"; a reform
+    that gives Arnhem's budget costs it there and still names the other two."""
+    assumed = ROOT / "meedoen" / "examples" / "aanname_gelrepas_budget.yaml"
+    args = ["simulate", "--national", "--population", str(population), "--out", str(tmp_path)]
+    assert main([*args, "--reform", str(assumed)]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("stadspas:"))
+    before, after = line.split("; met de wijziging ")
+    assert before.endswith("bedrag onbekend (niet gevonden in 3 gemeente(n))")
+    assert "€" in after and after.endswith("zonder 2 gemeente(n) waar het bedrag onbekend is")
+    assert "€ 0,00" not in line and "€\u00a00,00" not in line

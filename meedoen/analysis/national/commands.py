@@ -136,21 +136,35 @@ def _national(args: argparse.Namespace, parts: list, date: Any, client: Any) -> 
         f"{len(parts)} gemeenten, {total['households']:,} huishoudens, {result.seconds:.2f} s,"
         f" {result.workers} worker(s)"
     )
-    from meedoen.rules.money import euro_text
 
-    for metric, value in sorted(total.items()):
-        if metric.startswith("cost:"):
-            scheme = metric.split(":", 1)[1]
-            eligible = total.get(f"eligible:{scheme}", 0)
-            unvalued = total.get(f"unvalued:{scheme}", 0)
-            cost = f"{euro_text(value)} per jaar" + (
-                f" (bedrag onbekend in {unvalued} gemeente(n), daar niet in de kosten)" if unvalued else ""
-            )
-            print(f"{scheme}: {number(eligible)} huishoudens, {cost}")
+    from meedoen.analysis.simulation import in_money
+
+    for scheme in sorted(k.split(":", 1)[1] for k in total if k.startswith("eligible:")):
+        line = f"{scheme}: {number(total[f'eligible:{scheme}'])} huishoudens, "
+        line += _cost_text(total, scheme, "", in_money(scheme))
+        if reform:
+            line += f"; met de wijziging {number(total.get(f'eligible_reform:{scheme}', 0))} huishoudens, "
+            line += _cost_text(total, scheme, "_reform", in_money(scheme))
+        print(line)
     print(f"vooruit: {total['winners']} huishoudens, achteruit: {total['losers']} huishoudens")
     for worker, peak in sorted(result.peak_per_worker().items()):
         print(f"piekgeheugen {worker}: {number(round(peak / 2**20))} MB")
     return 0
+
+
+def _cost_text(total: dict[str, int], scheme: str, side: str, in_money: bool) -> str:
+    """A scheme's yearly cost in Dutch, never "€ 0" for what is unknown: the municipalities where
+    its value was not found are named, and left out of the sum."""
+    from meedoen.rules.money import euro_text
+
+    if not in_money:
+        return "geen bedrag (een mogelijk recht, geen vast bedrag)"
+    cost, unvalued = total.get(f"cost{side}:{scheme}", 0), total.get(f"unvalued{side}:{scheme}", 0)
+    if not unvalued:
+        return f"{euro_text(cost)} per jaar"
+    if not cost:
+        return f"bedrag onbekend (niet gevonden in {unvalued} gemeente(n))"
+    return f"{euro_text(cost)} per jaar, zonder {unvalued} gemeente(n) waar het bedrag onbekend is"
 
 
 def _sweep(args: argparse.Namespace, parts: list, date: Any, client: Any) -> int:

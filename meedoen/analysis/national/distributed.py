@@ -150,25 +150,38 @@ def base_counts(groups: Groups, measures: list, base: Mapping[str, np.ndarray]) 
     schemes whose value was not found (counted once per municipality)."""
     out = side_counts(groups, measures, base, reform=False)
     groups.add(out, "households", np.ones(len(base["disposable_income"]), bool))
+    out.update(unvalued_counts(groups, measures, "unvalued"))
+    return out
+
+
+def unvalued_counts(groups: Groups, measures: list, metric: str) -> Counts:
+    """A 1 per scheme the municipality has whose value was not found (summed: the municipalities)."""
+    out: Counts = Counter()
     for m in measures:
         if not m.costed and (m.value or m.amount):
-            groups.add_total(out, f"unvalued:{m.id}", 1)
+            groups.add_total(out, f"{metric}:{m.id}", 1)
     return out
 
 
 def aggregate(
     code: str,
-    measures: list,
+    measures: tuple[list, list],
     base: Mapping[str, np.ndarray],
     new: Mapping[str, np.ndarray],
     areas: np.ndarray,
     area_names: tuple[str, ...],
 ) -> Counts:
-    """Counters of one partition under the baseline (``base``) and a reform (``new``)."""
+    """Counters of one partition under the baseline (``base``) and a reform (``new``), each side
+    costed with its own measures (a reform may give a value the sources lack); nobody gains a value
+    that is unknown on the baseline (``simulation.comparable``)."""
+    from meedoen.analysis.simulation import comparable
+
+    before, after = measures
     groups = Groups(code, base["household_type"], areas, area_names)
-    out = base_counts(groups, measures, base)
-    out.update(side_counts(groups, measures, new, reform=True))
-    out.update(change_counts(groups, base, new))
+    out = base_counts(groups, before, base)
+    out.update(side_counts(groups, after, new, reform=True))
+    out.update(unvalued_counts(groups, after, "unvalued_reform"))
+    out.update(change_counts(groups, base, comparable(dict(new), after, before)))
     return out
 
 
@@ -208,10 +221,12 @@ def run_partition(
     base_params = parameters_for(())
     data = read_partition(part, date)
     measures = measures_of(base_params, part.label, date)
-    names = variable_names(measures, part.label)
+    reformed = measures_of(parameters_for(reform), part.label, date) if reform else measures
+    names = sorted(set(variable_names(measures, part.label)) | set(variable_names(reformed, part.label)))
     base = calculate(data.population, names, base_params, parts=threads)
     new = calculate(data.population, names, parameters_for(reform), parts=threads) if reform else base
-    counts = aggregate(part.municipality.code, measures, base, new, data.areas, data.area_names)
+    sides = (measures, reformed)
+    counts = aggregate(part.municipality.code, sides, base, new, data.areas, data.area_names)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     stats = TaskStats(worker_id(), peak_rss(), seconds, data.population.size, cpu)
     return counts, stats

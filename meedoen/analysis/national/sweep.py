@@ -39,6 +39,7 @@ from meedoen.analysis.national.distributed import (
     parameters_for,
     peak_rss,
     side_counts,
+    unvalued_counts,
     variable_names,
     worker_id,
 )
@@ -162,6 +163,7 @@ def sweep_population(data: Any, code: str, date: dt.date, sweep: Sweep) -> Parti
     fixed = base_counts(groups, measures, base)
     unchanged = Counter(fixed)
     unchanged.update(side_counts(groups, measures, base, True, same=fixed))
+    unchanged.update(unvalued_counts(groups, measures, "unvalued_reform"))
     unchanged.update(change_counts(groups, base, base))
     out = PartitionSweep([], set(), 0)
     for changes, variant_measures in zip(sweep.changes, own, strict=True):
@@ -174,6 +176,7 @@ def sweep_population(data: Any, code: str, date: dt.date, sweep: Sweep) -> Parti
         out.recomputed.update(variant.recomputed)
         counts = Counter(fixed)
         counts.update(side_counts(groups, variant_measures, new, True, same=fixed, changed=changed))
+        counts.update(unvalued_counts(groups, variant_measures, "unvalued_reform"))
         counts.update(change_counts(groups, base, comparable(new, variant_measures, measures)))
         out.counts.append(counts)
     return out
