@@ -100,6 +100,12 @@ class Groups:
             for key, value in zip(keys, sums.tolist(), strict=True):
                 out[(*key, metric)] += value
 
+    def only(self, rows: np.ndarray) -> Groups:
+        """The same groups for the households ``rows`` only (indices into the partition)."""
+        subset = copy.copy(self)
+        subset.labels = tuple((labels[rows], keys) for labels, keys in self.labels)
+        return subset
+
     def add_total(self, out: Counts, metric: str, value: int) -> None:
         for key in self.totals:
             out[(*key, metric)] += value
@@ -138,6 +144,8 @@ def change_counts(groups: Groups, base: Mapping[str, np.ndarray], new: Mapping[s
     """Winners and losers of the reform (disposable income per year) per group."""
     out: Counts = Counter()
     gain = (new["disposable_income"] - base["disposable_income"]) * 12
+    changed = np.flatnonzero(gain)  # a reform moves few households: count only those
+    groups, gain = groups.only(changed), gain[changed]
     groups.add(out, "winners", gain > 0)
     groups.add(out, "losers", gain < 0)
     groups.add(out, "gain_per_year", gain)
