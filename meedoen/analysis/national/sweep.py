@@ -34,6 +34,7 @@ from meedoen.analysis.national.distributed import (
     Groups,
     TaskStats,
     base_counts,
+    batches,
     change_counts,
     measures_of,
     parameters_for,
@@ -242,24 +243,43 @@ def _add_all(total: list[Counts], part: PartitionSweep) -> list[Counts]:
     return total
 
 
+def sweep_batch(
+    batch: list[Partition], date: dt.date, sweep: Sweep
+) -> tuple[PartitionSweep, list[TaskStats]]:
+    """The Dask task of a sweep: partitions one after another (one in memory at a time), every
+    variant of each, their counters added per variant."""
+    total = PartitionSweep([], set(), 0)
+    stats = []
+    for part in batch:
+        result, task = sweep_partition(part, date, sweep)
+        total.counts = _add_all(total.counts, result)
+        total.recomputed |= result.recomputed
+        total.reused += result.reused
+        stats.append(task)
+    return total, stats
+
+
 def run_sweep(parts: list[Partition], date: dt.date, sweep: Sweep, client: Any = None) -> SweepResult:
-    """All variants on every partition, in this process or one Dask task per partition."""
+    """All variants on every partition, in this process or as Dask tasks of ``batches`` (few
+    tasks, largest first, as the national run: one task per partition cost the driver's CPU)."""
     start = time.perf_counter()
     if client is None:
-        results: Iterable = (sweep_partition(p, date, sweep) for p in parts)
+        results: Iterable = (sweep_batch([p], date, sweep) for p in parts)
     else:
         from distributed import as_completed
 
-        futures = client.map(sweep_partition, parts, date=date, sweep=sweep, pure=False)
+        info = client.scheduler_info()["workers"]
+        tasks = batches(parts, sum(w["nthreads"] for w in info.values()))
+        futures = client.map(sweep_batch, tasks, date=date, sweep=sweep, pure=False)
         results = (result for _, result in as_completed(futures, with_results=True))
     total: list[Counts] = []
     recomputed: set[str] = set()
-    tasks = []
-    for part, stats in results:
+    stats: list[TaskStats] = []
+    for part, batch_stats in results:
         total = _add_all(total, part)
         recomputed |= part.recomputed
-        tasks.append(stats)
-    return SweepResult(sweep, total, recomputed, tasks, time.perf_counter() - start)
+        stats += batch_stats
+    return SweepResult(sweep, total, recomputed, stats, time.perf_counter() - start)
 
 
 def write_curve(result: SweepResult, out: Path) -> list[Path]:
