@@ -153,3 +153,37 @@ def test_the_allow_list_takes_https_origins_only(origin, monkeypatch):
     monkeypatch.setenv("MEEDOEN_EMBED_FRAME_ANCESTORS", origin)
     with pytest.raises(ImproperlyConfigured):
         runpy.run_path(base.__file__)
+
+
+@pytest.mark.parametrize(
+    ("municipality", "says"),
+    [
+        ("nijmegen", "Bel 14 024."),
+        ("arnhem", "Bel 0800-1809."),
+        ("groningen", "Kijk op gemeente.groningen.nl hoe u de gemeente bereikt."),
+    ],
+)
+def test_the_start_page_gives_the_municipality_s_own_number(municipality, says):
+    """Arnhem's residents were told to call Nijmegen's 14 024 on the start page."""
+    with override_settings(MUNICIPALITY=municipality):
+        html = Client().get("/").content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    assert f"Komt u er niet uit? {says}" in main
+    if municipality != "nijmegen":
+        assert "14 024" not in html
+
+
+def test_no_page_or_message_writes_a_phone_number_itself():
+    """A municipality's phone number lives in its letterhead only (the footer, the contact page and
+    every "bel ..." sentence read it there), so no other deployment shows it."""
+    from meedoen.web.letters.letterhead import letterhead
+
+    web = Path(__file__).resolve().parents[2] / "meedoen" / "web"
+    numbers = {letterhead(m).phone for m in ("arnhem", "nijmegen", "groningen")} - {None}
+    found = [
+        f"{path.relative_to(web)}: {number}"
+        for path in [*web.rglob("*.html"), *web.rglob("*.py")]
+        for number in numbers
+        if number in path.read_text(encoding="utf-8") and "letterhead" not in path.name
+    ]
+    assert found == []

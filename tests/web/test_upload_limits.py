@@ -160,7 +160,7 @@ def test_a_sent_application_takes_no_more_documents_than_the_limit(resident, dra
     assert refused.status_code == 400
     text = refused.content.decode()
     assert "U heeft al 2 documenten gestuurd. Meer kan niet bij één aanvraag." in text
-    assert "Bel ons op 14 024." in text
+    assert "Moet u toch nog iets sturen? Bel 14 024." in text  # Nijmegen's number, from its letterhead
     assert draft.documents.count() == 2
     assert application.messages.filter(from_resident=True).count() == 1  # no "Document toegevoegd" twice
 

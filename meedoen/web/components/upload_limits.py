@@ -21,6 +21,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 
+from meedoen.web.themes.site import call_us
+
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
@@ -101,7 +103,7 @@ class TooManyDocuments(Exception):
         else:
             text = (
                 f"U heeft al {documents} gestuurd. Meer kan niet bij één aanvraag. "
-                "Moet u toch nog iets sturen? Bel ons op 14 024."
+                f"Moet u toch nog iets sturen? {call_us()}"
             )
         super().__init__(text)
 

@@ -16,6 +16,7 @@ from meedoen.rules.money import cents_of, euro_text, round_div
 from meedoen.web.calculation import evaluate, peildatum
 from meedoen.web.portal.questionnaire import Questionnaire
 from meedoen.web.portal.what_if import Change, what_would_change
+from meedoen.web.themes.site import call_us
 
 
 class AnswersNeedAttention(Exception):
@@ -44,7 +45,7 @@ def unknown_text(scheme: dict[str, Any]) -> str:
     never the engine's "bij Meedoen" wording)."""
     return (
         "Wij kunnen deze regeling op deze datum nog niet voor u uitrekenen. "
-        "Wilt u weten of u er recht op hebt? Vraag het aan of bel 14 024."
+        f"Wilt u weten of u er recht op hebt? Vraag het aan. {call_us()}"
     )
 
 

@@ -71,5 +71,16 @@ def contact_for(municipality: str) -> Letterhead | None:
         return None
 
 
+def call_us(municipality: str | None = None) -> str:
+    """How a resident reaches the municipality, as one sentence: its phone number from the letterhead
+    ("Bel <nummer>."), or its website where no number is published (Groningen's letterhead has none)."""
+    contact = contact_for(municipality or settings.MUNICIPALITY)
+    if contact is None:
+        return "Neem contact op met uw gemeente."
+    if contact.phone:
+        return f"Bel {contact.phone}."
+    return f"Kijk op {contact.website.removeprefix('https://')} hoe u de gemeente bereikt."
+
+
 def municipalities_with_sites() -> list[str]:
     return sorted(p.stem for p in MUNICIPALITIES.glob("*.yaml"))
