@@ -434,6 +434,14 @@ def test_maatwerkbanen_page_shows_aggregates_only(proposal, team):
     page = logged_in(adviser).get("/medewerkers/werk/maatwerkbanen/").content.decode()
     assert "Onbekend" in page and "€\u00a0900,00" in page
     assert "Fatima" not in page and proposal.candidate.client.resident.bsn not in page
+    # the notes explain only what the table shows: an unknown saving here, nothing provisional
+    assert "Onbekend: van het huishouden" in page and "Voorlopig: het bedrag" not in page
+
+
+def test_maatwerkbanen_page_without_jobs_explains_nothing_it_does_not_show(team):
+    adviser = factories.UserFactory(username="beleid", role=Role.POLICY_ADVISER)
+    page = logged_in(adviser).get("/medewerkers/werk/maatwerkbanen/").content.decode()
+    assert "Onbekend" not in page and "Voorlopig" not in page
 
 
 def test_an_employer_s_header_names_the_employers_part_not_staff(employer):

@@ -341,4 +341,8 @@ def maatwerk(request: HttpRequest) -> HttpResponse:
     """Aggregates only: per month the maatwerkbanen's costs and the bijstand they save (engine)."""
     months = costbenefit.months_back(timezone.localdate(), 6)
     rows = costbenefit.totals(months)
-    return render(request, "work/maatwerk.html", {"rows": rows})
+    notes = {
+        "provisional": any(r.provisional for r in rows),
+        "unknown": any(r.saving_unknown for r in rows),
+    }
+    return render(request, "work/maatwerk.html", {"rows": rows, **notes})
