@@ -370,20 +370,25 @@ def run_national(
     """Every partition in this process (streaming, one at a time) or, with a client, as Dask
     tasks of :func:`batches` (largest first), reduced as the tasks finish."""
     start = time.perf_counter()
-    if client is None:
-        results: Iterable = (run_batch([p], date, reform, threads) for p in parts)
-        workers = 1
-    else:
-        from distributed import as_completed
-
-        info = client.scheduler_info()["workers"]
-        workers = len(info)
-        tasks = batches(parts, sum(w["nthreads"] for w in info.values()))  # tasks that run at once
-        futures = client.map(run_batch, tasks, date=date, reform=reform, pure=False)
-        results = (result for _, result in as_completed(futures, with_results=True))
+    workers = 1 if client is None else len(client.scheduler_info()["workers"])
     counts: Counts = Counter()
     stats: list[TaskStats] = []
-    for batch_counts, batch_stats in results:
+    for batch_counts, batch_stats in map_batches(
+        run_batch, parts, client, date=date, reform=reform, threads=threads
+    ):
         counts.update(batch_counts)  # adds counts (unvalued flags become the number of municipalities)
         stats += batch_stats
     return NationalResult(counts, stats, time.perf_counter() - start, workers)
+
+
+def map_batches(task: Any, parts: list[Partition], client: Any, **kwargs: Any) -> Iterable:
+    """The results of ``task(batch, **kwargs)`` over the partitions: one partition at a time in this
+    process, or with a client as Dask tasks of :func:`batches`, in the order they finish."""
+    if client is None:
+        return (task([p], **kwargs) for p in parts)
+    from distributed import as_completed
+
+    info = client.scheduler_info()["workers"]
+    tasks = batches(parts, sum(w["nthreads"] for w in info.values()))  # tasks that run at once
+    futures = client.map(task, tasks, pure=False, **kwargs)
+    return (result for _, result in as_completed(futures, with_results=True))

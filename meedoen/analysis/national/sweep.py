@@ -34,8 +34,8 @@ from meedoen.analysis.national.distributed import (
     Groups,
     TaskStats,
     base_counts,
-    batches,
     change_counts,
+    map_batches,
     measures_of,
     parameters_for,
     peak_rss,
@@ -263,19 +263,10 @@ def run_sweep(parts: list[Partition], date: dt.date, sweep: Sweep, client: Any =
     """All variants on every partition, in this process or as Dask tasks of ``batches`` (few
     tasks, largest first, as the national run: one task per partition cost the driver's CPU)."""
     start = time.perf_counter()
-    if client is None:
-        results: Iterable = (sweep_batch([p], date, sweep) for p in parts)
-    else:
-        from distributed import as_completed
-
-        info = client.scheduler_info()["workers"]
-        tasks = batches(parts, sum(w["nthreads"] for w in info.values()))
-        futures = client.map(sweep_batch, tasks, date=date, sweep=sweep, pure=False)
-        results = (result for _, result in as_completed(futures, with_results=True))
     total: list[Counts] = []
     recomputed: set[str] = set()
     stats: list[TaskStats] = []
-    for part, batch_stats in results:
+    for part, batch_stats in map_batches(sweep_batch, parts, client, date=date, sweep=sweep):
         total = _add_all(total, part)
         recomputed |= part.recomputed
         stats += batch_stats
